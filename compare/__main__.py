@@ -1,0 +1,5 @@
+"""Run the command line: python -m compare."""
+
+from compare.cli import main
+
+main()

@@ -1,0 +1,29 @@
+"""Shared fixtures: where the reference corpus lives, and a skip when it is absent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+INPUTS = ROOT / "inputs"
+
+
+@pytest.fixture
+def corpus() -> Path:
+    """The real documents in ../shared/corpus; tests that need them skip cleanly without them."""
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    return CORPUS
+
+
+@pytest.fixture
+def gold_dir() -> Path:
+    """The hand-made labels in ../shared/gold."""
+    gold = SHARED / "gold"
+    if not gold.is_dir():
+        pytest.skip("../shared/gold is not present")
+    return gold
