@@ -1,0 +1,155 @@
+"""Pair the targets of A and B document-wide and classify each change (spec: brief-json.md)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from compare.metrics import metric_similarity
+from compare.model import AlignedPair, Change, Target
+
+if TYPE_CHECKING:
+    from compare.pipeline import Extraction
+
+STOCK = {"level", "cumulative"}  # a stock reached: rankable against each other
+CEILING = {"<=", "<"}
+PAIR_MIN = 0.62  # metric similarity needed to pair figures of the same unit and basis
+REBASE_MIN = 0.8  # higher bar when unit or basis differ
+COMPARATOR_WORD = {">=": "以上", "~": "左右", "<=": "以内", "<": "低于", ">": "超过", "=": ""}
+
+
+def compatible(a: Target, b: Target) -> bool:
+    """Same unit and a basis that can be ranked: the figures compare directly."""
+    if a.unit != b.unit:
+        return False
+    return a.basis == b.basis or (a.basis in STOCK and b.basis in STOCK)
+
+
+def pair_score(a: Target, b: Target, aligned: set[tuple[str, str]], year_a: int | None,
+               year_b: int | None) -> tuple[float, list[str]]:
+    """How well two targets match, and why: metric, unit, basis, horizon, aligned tasks."""
+    sim = metric_similarity(a.metric, b.metric)
+    why = [f"metric {'identical' if sim == 1 else f'similar ({sim:.2f})'}"]
+    same = compatible(a, b)
+    need = PAIR_MIN if same else REBASE_MIN
+    if sim < need:
+        return 0.0, why
+    score = sim + (0.3 if same else 0.0)
+    if a.unit == b.unit:
+        why.append("same unit")
+    if a.task and b.task and (a.task, b.task) in aligned:
+        score += 0.1
+        why.append("tasks aligned")
+    ha = (a.year - year_a) if a.year and year_a else 0
+    hb = (b.year - year_b) if b.year and year_b else 0
+    if (ha >= 2) != (hb >= 2):
+        score -= 0.25
+        why.append("different horizon")
+    if a.quote == b.quote and a.value == b.value:
+        score += 0.5
+    if a.value == b.value and a.unit == b.unit:
+        score += 0.05
+    return score, why
+
+
+def classify_changes(a: Extraction, b: Extraction, alignment: list[AlignedPair]) -> list[Change]:
+    """Every paired change plus the new and dropped targets, in A's then B's order."""
+    ta = [t for t in a.targets if t.kind == "target"]
+    tb = [t for t in b.targets if t.kind == "target"]
+    aligned = {(p.a, p.b) for p in alignment}
+    cands = []
+    for i, x in enumerate(ta):
+        for j, y in enumerate(tb):
+            s, why = pair_score(x, y, aligned, a.document.year, b.document.year)
+            if s > 0:
+                cands.append((-s, i, j, why))
+    cands.sort(key=lambda c: (c[0], c[1], c[2]))
+    a_of: dict[int, int] = {}
+    b_of: dict[int, list[int]] = {}
+    why_of: dict[tuple[int, int], list[str]] = {}
+    score_of: dict[tuple[int, int], float] = {}
+    for neg, i, j, why in cands:
+        if i in a_of:
+            continue
+        if j in b_of and not _same_figure_family(ta[i], [ta[k] for k in b_of[j]]):
+            continue
+        a_of[i] = j
+        b_of.setdefault(j, []).append(i)
+        why_of[(i, j)] = why
+        score_of[(i, j)] = -neg
+    changes: list[Change] = []
+    for i, x in enumerate(ta):
+        if i in a_of:
+            j = a_of[i]
+            changes.append(judge(x, tb[j], why_of[(i, j)], score_of[(i, j)]))
+        else:
+            changes.append(Change("dropped", x.metric, x.id, None, confidence=0.7,
+                                  reasons=["no target in B with a matching metric"]))
+    for j, y in enumerate(tb):
+        if j not in b_of:
+            changes.append(Change("new", y.metric, None, y.id, confidence=0.7,
+                                  reasons=["no target in A with a matching metric"]))
+    return changes
+
+
+def _same_figure_family(x: Target, others: list[Target]) -> bool:
+    """A floor and its stretch (增长13%，力争15%), or one figure restated, may all pair with B's one figure."""
+    return any(o.unit == x.unit and o.basis == x.basis and metric_similarity(o.metric, x.metric) >= 0.8
+               and (o.stretch != x.stretch or o.value == x.value) for o in others)
+
+
+def _interval(t: Target) -> tuple[float, float]:
+    lo = t.low if t.low is not None else t.value
+    hi = t.high if t.high is not None else t.value
+    return lo, hi
+
+
+def judge(x: Target, y: Target, why: list[str], score: float) -> Change:
+    """Classify one pair: escalated, deescalated, unchanged or rebased, with ratio, delta and qualifiers."""
+    quals = qualifier_changes(x, y)
+    confidence = round(min(1.0, score / 1.3), 2)
+    if not compatible(x, y):
+        what = []
+        if x.unit != y.unit:
+            what.append(f"unit {x.unit or '—'} → {y.unit or '—'}")
+        if x.basis != y.basis:
+            what.append(f"basis {x.basis} → {y.basis}")
+        return Change("rebased", y.metric, x.id, y.id, confidence=confidence,
+                      reasons=[*why, "figures cannot be ranked: " + "; ".join(what)], qualifiers=quals)
+    (alo, ahi), (blo, bhi) = _interval(x), _interval(y)
+    ratio = round(y.value / x.value, 4) if x.value else None
+    delta = round(y.value - x.value, 6)
+    lower_is_better = y.comparator in CEILING or x.comparator in CEILING
+    if (alo, ahi) == (blo, bhi):
+        kind = "unchanged"
+    else:
+        up = blo >= alo and bhi >= ahi
+        down = blo <= alo and bhi <= ahi
+        if not up and not down:  # a range that widens both ways: compare midpoints
+            up = (blo + bhi) > (alo + ahi)
+        if lower_is_better:
+            up = not up
+        kind = "escalated" if up else "deescalated"
+    reasons = list(why)
+    if x.unit in ("%", "个百分点") and kind != "unchanged":
+        reasons.append(f"{'+' if delta >= 0 else ''}{delta:g} points")
+    if lower_is_better and kind != "unchanged":
+        reasons.append("a ceiling: lower is more ambitious")
+    if x.year and y.year and x.year != y.year:
+        reasons.append(f"horizon {x.year} → {y.year}")
+    return Change(kind, y.metric, x.id, y.id, ratio=ratio, delta=delta, confidence=confidence,
+                  reasons=reasons, qualifiers=quals)
+
+
+def qualifier_changes(x: Target, y: Target) -> list[str]:
+    """Changes in the words around the figure: 左右 → 以上, 力争 dropped, a point becoming a range."""
+    out = []
+    if x.comparator != y.comparator:
+        out.append(f"{x.comparator} → {y.comparator} ({COMPARATOR_WORD.get(x.comparator, '')}"
+                   f" → {COMPARATOR_WORD.get(y.comparator, '')})".replace("( → ", "(— → ").replace(" → )", " → —)"))
+    if x.stretch and not y.stretch:
+        out.append("力争 dropped (now a firm figure)")
+    elif y.stretch and not x.stretch:
+        out.append("力争 added (now a stretch figure)")
+    if (x.low is None) != (y.low is None):
+        out.append("point → range" if y.low is not None else "range → point")
+    return out

@@ -1,0 +1,132 @@
+"""The command line: a thin click skin over the library (compare A B, targets, batch, track)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from compare import __version__
+from compare.errors import CompareError, ExitCode, UsageError
+
+BRIEF_FORMATS = ("json", "docx", "pdf", "html", "xlsx", "csv")
+
+
+class DefaultGroup(click.Group):
+    """A group whose default command is the pair comparison: `compare A B` means `compare pair A B`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["pair", *args]
+        return super().parse_args(ctx, args)
+
+
+def run_guarded(debug: bool, fn, *args, **kwargs):
+    """Run a command body; library errors become one line on stderr and their exit code."""
+    try:
+        return fn(*args, **kwargs)
+    except CompareError as e:
+        if debug:
+            raise
+        click.echo(f"compare: {e.one_line()}", err=True)
+        sys.exit(int(e.exit_code))
+    except KeyboardInterrupt:
+        click.echo("compare: interrupted; no partial output was left behind", err=True)
+        sys.exit(int(ExitCode.INTERRUPTED))
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="compare")
+def main() -> None:
+    """Compare two policy plans: what B adds, drops and raises against A.
+
+    \b
+    Example:
+        compare plan_2020.txt plan_2022.docx --out brief.pdf --out brief.json
+    """
+
+
+@main.command("pair")
+@click.argument("a", type=click.Path(path_type=Path))
+@click.argument("b", type=click.Path(path_type=Path))
+@click.option("--out", "-o", "outs", multiple=True, type=click.Path(path_type=Path),
+              help="Output file; the format follows the extension (.json .docx .pdf .html .xlsx .csv). Repeatable.")
+@click.option("--format", "fmt", type=click.Choice(BRIEF_FORMATS), help="Force the format of a single --out.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Label language (default: zh).")
+@click.option("--template", "template_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="A copy of templates/ with your organisation's styles and wording.")
+@click.option("--font", type=click.Path(path_type=Path, dir_okay=False), help="A TrueType CJK font for the PDF.")
+@click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
+def pair(a: Path, b: Path, outs: tuple[Path, ...], fmt: str | None, lang: str | None,
+         template_dir: Path | None, font: Path | None, debug: bool) -> None:
+    """Compare plan A with plan B and write the brief.
+
+    Without --out, prints a short summary to the terminal.
+
+    \b
+    Example:
+        compare plan_2020.txt plan_2022.docx --out brief.pdf
+    """
+    run_guarded(debug, _pair, a, b, outs, fmt, lang, template_dir, font)
+
+
+def _pair(a: Path, b: Path, outs, fmt, lang, template_dir, font) -> None:
+    from compare.pipeline import compare_files
+    from compare.writers import format_of, write_brief
+
+    if fmt and len(outs) != 1:
+        raise UsageError("--format applies to exactly one --out", "give one --out or drop --format")
+    targets = [(p, fmt or format_of(p)) for p in outs]
+    from compare.outputs import check_output
+
+    for p, _ in targets:
+        check_output(p, [a, b])
+    brief = compare_files(a, b)
+    data = brief.to_json()
+    if not targets:
+        from compare.writers import summary_text
+
+        click.echo(summary_text(data))
+        return
+    for p, f in targets:
+        write_brief(data, p, f, lang=lang, template_dir=template_dir, font=font)
+        click.echo(f"wrote {p}", err=True)
+
+
+@main.command("targets")
+@click.argument("doc", type=click.Path(path_type=Path))
+@click.option("--out", "-o", "out", type=click.Path(path_type=Path),
+              help="Write the targets as .csv, .xlsx or .json instead of printing a table.")
+@click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
+def targets_cmd(doc: Path, out: Path | None, debug: bool) -> None:
+    """List every quantitative target of one document, with its evidence.
+
+    \b
+    Example:
+        compare targets plan_2022.docx
+        compare targets plan_2022.docx --out targets.xlsx
+    """
+    run_guarded(debug, _targets, doc, out)
+
+
+def _targets(doc: Path, out: Path | None) -> None:
+    from compare.pipeline import extract, load_document
+
+    ex = extract(load_document(doc))
+    rows = [t.to_json() for t in ex.targets]
+    if out is None:
+        from compare.writers import print_targets
+
+        print_targets(ex)
+        return
+    from compare.outputs import check_output
+    from compare.writers import write_targets
+
+    check_output(out, [doc])
+    write_targets(rows, ex, out)
+    click.echo(f"wrote {out} ({len(rows)} targets)", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,255 @@
+"""Recover a plan's outline from Chinese numbering and layout: sections, tasks, review vs forward parts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from compare.model import Task
+
+CN = "一二三四五六七八九十"
+H1_RE = re.compile(rf"^[{CN}]{{1,3}}[、.．]\s*")
+H2_RE = re.compile(rf"^[(（][{CN}]{{1,3}}[)）]\s*")
+H3_RE = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[(（]\d{1,2}[)）]|[①-⑳])\s*")
+ENUM_RE = re.compile(rf"^(?:[{CN}]{{1,3}}是|第[{CN}]{{1,3}}[，,、])")
+# A heading that runs inline after a finished sentence: `…取得明显成效。(一)数字经济发展系统化推进。`
+INLINE_HEADING_RE = re.compile(rf"(?<=[。；！？])\s*(?=[(（][{CN}]{{1,3}}[)）])")
+FINAL_PUNCT = "。；;！!？?…"
+SENTENCE_END_RE = re.compile(r"[。！？!?]")
+
+REVIEW_WORDS = re.compile(r"回顾|成就|成效|成绩|总结|过去一年|过去五年|发展基础|现实基础|发展现状|基础条件")
+OTHER_WORDS = re.compile(r"^(?:附件|附录|名词解释|名词注释|注释|注：|说明：)")
+GOAL_WORDS = re.compile(r"目标|总体要求|指标")
+REVIEW_PARAGRAPH = re.compile(
+    r"^(?:去年|过去一年|一年来|过去五年|五年来|这五年|回顾|(?:19|20)\d{2}年(?:以来)?[，,]|“十[三四]五”(?:时期|以来)?[，,])")
+
+
+@dataclass
+class Block:
+    """One paragraph (or inline-split piece) with its layout role."""
+
+    start: int
+    end: int
+    text: str
+    role: str  # h1 | h2 | h3 | short | enum | lead | para
+    heading: str = ""
+    part: str = "forward"  # forward | review | other | preamble
+    goals: bool = False  # inside a goals part (主要目标…)
+    path: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Outline:
+    """A document's blocks and the tasks recovered from them."""
+
+    blocks: list[Block]
+    tasks: list[Task]
+    title: str = ""
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block that holds a character offset."""
+        lo, hi = 0, len(self.blocks) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            b = self.blocks[mid]
+            if offset < b.start:
+                hi = mid - 1
+            elif offset >= b.end:
+                lo = mid + 1
+            else:
+                return b
+        return None
+
+    def task_at(self, offset: int) -> Task | None:
+        """The innermost task whose text holds a character offset."""
+        best = None
+        for t in self.tasks:
+            if t.start <= offset < t.end and (best is None or t.end - t.start < best.end - best.start):
+                best = t
+        return best
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Paragraphs with offsets; inline numbered headings start a new block."""
+    blocks: list[Block] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        cuts = [m.start() for m in INLINE_HEADING_RE.finditer(line)] if len(line) > 80 else []
+        edges = [0, *[c for c in cuts if c > 0], len(line)]
+        for s, e in zip(edges, edges[1:], strict=False):
+            piece = line[s:e]
+            lead = len(piece) - len(piece.lstrip())
+            piece = piece.strip()
+            if piece:
+                blocks.append(Block(start + s + lead, start + s + lead + len(piece), piece, "para"))
+        del end
+    return blocks
+
+
+def first_sentence(text: str, limit: int = 60) -> str:
+    """The text up to the first full stop, or the first `limit` characters."""
+    m = SENTENCE_END_RE.search(text)
+    head = text[: m.start()] if m else text
+    return head[:limit]
+
+
+def _is_short_heading(text: str) -> bool:
+    if len(text) > 32 or text[-1] in FINAL_PUNCT or text.endswith(("：", ":", "，", ",")):
+        return False
+    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    return han >= 4 and han >= 0.7 * len(text.replace(" ", ""))
+
+
+def _lead(text: str) -> str | None:
+    """The bold-led first sentence of `推进产业链提升。组织实施…`, when the paragraph has one."""
+    m = SENTENCE_END_RE.search(text)
+    if not m or m.group() != "。":
+        return None
+    head = text[: m.start()]
+    if not (3 <= len(head) <= 32) or len(text) < len(head) + 8:
+        return None
+    if head.count("，") + head.count(",") > 1 or "：" in head or REVIEW_PARAGRAPH.match(head):
+        return None
+    if re.search(r"\d", head) and re.search(r"\d+(?:\.\d+)?\s*(?:%|亿|万|个|家)", head):
+        return None
+    return head
+
+
+def classify(block: Block) -> None:
+    """Set the block's role and heading from its numbering and shape."""
+    t = block.text
+    for role, rx in (("h1", H1_RE), ("h2", H2_RE), ("h3", H3_RE)):
+        m = rx.match(t)
+        if m:
+            rest = t[m.end():]
+            if role == "h1" and re.match(r"\d", rest):
+                break
+            block.role = role
+            block.heading = first_sentence(rest) if rest else ""
+            return
+    if ENUM_RE.match(t):
+        block.role = "enum"
+        block.heading = first_sentence(t)
+        return
+    if _is_short_heading(t):
+        block.role, block.heading = "short", t
+        return
+    lead = _lead(t)
+    if lead:
+        block.role, block.heading = "lead", lead
+
+
+def build_outline(text: str, title: str = "") -> Outline:
+    """Blocks with roles, parts and outline paths, plus the tasks they carry."""
+    blocks = split_blocks(text)
+    for b in blocks:
+        classify(b)
+    title = _take_title(blocks, title)
+    _assign_parts(blocks)
+    tasks = _tasks(blocks)
+    return Outline(blocks, tasks, title)
+
+
+def _take_title(blocks: list[Block], title: str) -> str:
+    """The document title: metadata, else a first short line that reads like one."""
+    if blocks and blocks[0].role in ("short", "para") and len(blocks[0].text) <= 40 and \
+            not blocks[0].text.endswith(("。", "：")):
+        first = blocks[0]
+        if re.search(r"报告|要点|方案|规划|计划|意见|通知|纲要|办法|决定|工作", first.text) or first.role == "short":
+            first.role = "title"
+            title = title or first.text
+    return title
+
+
+HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3}
+
+
+def _assign_parts(blocks: list[Block]) -> None:
+    """Walk the blocks once, tracking the open headings and which part of the plan we are in."""
+    has_h1 = any(b.role == "h1" for b in blocks)
+    stack: list[tuple[int, str]] = []
+    part, goals = "preamble", False
+    for b in blocks:
+        if b.role == "title":
+            b.part = "other"
+            continue
+        level = HEADING_LEVEL.get(b.role)
+        if b.role == "short":
+            level = 2 if has_h1 else 1
+        if level is not None:
+            heading = b.heading or b.text
+            if OTHER_WORDS.match(heading):
+                part = "other"
+            elif level == 1 or (not has_h1 and b.role == "short"):
+                part = "review" if REVIEW_WORDS.search(heading) else (
+                    "forward" if part != "other" or level == 1 else part)
+                goals = bool(GOAL_WORDS.search(heading)) and "任务" not in heading
+            elif REVIEW_WORDS.search(heading) and len(heading) <= 16:
+                part = "review"
+            elif part == "preamble":
+                part = "forward"
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, heading))
+            b.path = [h for _, h in stack]
+        else:
+            b.path = [h for _, h in stack]
+        b.part, b.goals = part, goals
+        if b.role not in HEADING_LEVEL and b.role != "short" and REVIEW_PARAGRAPH.match(b.text):
+            b.part = "review"
+
+
+def _tasks(blocks: list[Block]) -> list[Task]:
+    """Tasks: numbered items, bold-led paragraphs and 一是 clauses in the forward part; parents are sections."""
+    cands: list[tuple[int, Block]] = []
+    for i, b in enumerate(blocks):
+        if b.part in ("other", "review", "preamble") or b.role == "title":
+            continue
+        if b.role in ("lead", "enum", "h3") or b.role in ("h1", "h2") and b.text != (H1_RE.match(b.text) or H2_RE.match(b.text)).group(0) or b.role == "para" and b.path and not b.goals and len(b.text) >= 40:
+            cands.append((i, b))
+    tasks: list[Task] = []
+    chosen = {i for i, _ in cands}
+    for n, (i, b) in enumerate(cands):
+        if b.role in ("h1", "h2"):
+            # a numbered heading with body is a section when lead/enum items follow it
+            nxt = next((blocks[j] for j in range(i + 1, len(blocks))
+                        if blocks[j].role in ("h1", "h2", "lead", "enum", "h3")), None)
+            if nxt is not None and nxt.role in ("lead", "enum", "h3") and (i + 1) in chosen:
+                continue
+            if b.goals:
+                continue
+        if b.role == "para":
+            heading = first_sentence(b.text, 40)
+            # plain paragraphs are tasks only when nothing else in their section is
+            if any(blocks[j].role in ("lead", "enum") and blocks[j].path == b.path
+                   for j in range(max(0, i - 12), min(len(blocks), i + 12))):
+                continue
+        else:
+            heading = b.heading or first_sentence(b.text, 40)
+        end = b.end
+        # a numbered item owns the plain paragraphs that follow it until the next item or heading
+        if b.role in ("h3", "enum", "lead"):
+            for j in range(i + 1, len(blocks)):
+                if blocks[j].role != "para" or j in chosen:
+                    break
+                end = blocks[j].end
+        path = [p for p in b.path if p != heading]
+        tasks.append(Task(id="", path=path, heading=heading, quote=b.text[:200], start=b.start, end=end,
+                          part=b.part))
+        del n
+    return tasks
+
+
+def number_tasks(tasks: list[Task], side: str) -> None:
+    """Give tasks stable ids: side letter, section number, item number (a1.2)."""
+    section_ids: dict[tuple[str, ...], int] = {}
+    counts: dict[int, int] = {}
+    for t in tasks:
+        key = tuple(t.path[:1])
+        sec = section_ids.setdefault(key, len(section_ids) + 1)
+        counts[sec] = counts.get(sec, 0) + 1
+        t.id = f"{side}{sec}.{counts[sec]}"

@@ -1,0 +1,93 @@
+"""The orchestrator: named stages from a path to a Brief, and the public library API."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from compare.model import Brief, Document, Target, Task
+from compare.outline import Outline, build_outline, number_tasks
+
+
+@dataclass
+class Extraction:
+    """One document read, outlined and mined for targets."""
+
+    document: Document
+    outline: Outline
+    tasks: list[Task]
+    targets: list[Target]
+
+
+def load_document(path: str | Path, limits=None) -> Document:
+    """Read and normalise a document, and infer its title and year."""
+    from compare.normalise import normalise
+    from compare.read import read_raw
+
+    raw = read_raw(path, limits)
+    text = normalise(raw.text)
+    doc = Document(path=str(path), text=text, sha256=raw.sha256, format=raw.format,
+                   title=raw.metadata.get("title", "").strip(), date=raw.metadata.get("date", ""))
+    doc.year = infer_year(doc, Path(path).name)
+    return doc
+
+
+YEAR = r"((?:19|20)\d{2})"
+
+
+def infer_year(doc: Document, filename: str = "") -> int | None:
+    """The year the document speaks from: metadata date, title, file name, then the text itself."""
+    for source in (doc.date, doc.title):
+        m = re.search(YEAR, source or "")
+        if m:
+            return int(m.group(1))
+    head = doc.text[:300]
+    m = re.search(YEAR + r"年(?:[^，。\n]{0,20})(?:工作要点|政府工作报告|工作报告|行动计划|实施方案|工作方案)", head)
+    if m:
+        return int(m.group(1))
+    m = re.search(r"(?<!\d)" + YEAR + r"(?!\d)", Path(filename).stem)
+    if m:
+        return int(m.group(1))
+    m = re.search(YEAR + r"年是", doc.text)
+    if m:
+        return int(m.group(1))
+    years = [int(y) for y in re.findall(YEAR + "年", doc.text[:3000])]
+    if years:
+        # a report speaks in the year after the one it reviews most
+        from collections import Counter
+
+        common = Counter(years).most_common(1)[0][0]
+        return common + 1 if "回顾" in doc.text[:3000] or "过去一年" in doc.text[:3000] else common
+    return None
+
+
+def extract(doc: Document, side: str = "a") -> Extraction:
+    """Outline, tasks and targets of one document (side is 'a' or 'b', used in ids)."""
+    from compare.targets import extract_targets
+
+    outline = build_outline(doc.text, doc.title)
+    if not doc.title:
+        doc.title = outline.title or Path(doc.path).stem
+    number_tasks(outline.tasks, side)
+    targets = extract_targets(doc.text, outline, doc.year, side)
+    return Extraction(doc, outline, outline.tasks, targets)
+
+
+def compare_documents(a: Extraction, b: Extraction) -> Brief:
+    """Align two extracted documents and classify every target change."""
+    from compare import __version__
+    from compare.align import align_tasks
+    from compare.classify import classify_changes
+
+    alignment = align_tasks(a, b)
+    changes = classify_changes(a, b, alignment)
+    return Brief(a.document, b.document, a.tasks, b.tasks, a.targets, b.targets, alignment, changes,
+                 tool_version=__version__)
+
+
+def compare_files(a: str | Path, b: str | Path, limits=None) -> Brief:
+    """Read two documents and compare them: the whole pipeline in one call."""
+    ea = extract(load_document(a, limits), "a")
+    eb = extract(load_document(b, limits), "b")
+    return compare_documents(ea, eb)

@@ -1,0 +1,358 @@
+"""Target statements: tie each figure to its metric and read comparator, stretch, basis, year and kind."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from compare.model import Target, Task
+from compare.outline import Block, Outline
+from compare.quantity import Figure, find_figures, read_year
+
+STRONG_DELIM = "，,；;。：:！!？?\n\t"
+SENT_DELIM = "。！!？?\n"
+
+# Verbs that sit between a metric and its figure: `增加值增长13%`, `企业达5000家`.
+MEASURE_VERBS = re.compile(
+    r"(?:要|将|预计|力争|争取|确保|可|能)?"
+    r"(?:同比|比上年|较上年|年均|平均)?"
+    r"(?P<verb>增长|增加到|增加至|增加|提高到|提高至|提高|提升到|提升至|提升|上升|下降到|下降至|下降|降低到|降低至|降低|"
+    r"减少到|减少|压减|削减|降至|降到|缩短至|缩短到|缩短|缩小到|缩小|增至|扩大到|扩大至|扩大|"
+    r"达到|达|突破|超过|超|不少于|不低于|不高于|不超过|低于|高于|至少|控制在|稳定在|保持在|保持|维持在|"
+    r"涨幅|增幅|增速|按|实现|完成|为|在|有|占)"
+    r"(?:到|至|在)?(?:约|近|力争|争取)?$"
+)
+# Verbs that open a clause and take the metric after them: `建成5G基站5万个`, `新增云上企业100家`.
+ACTION_VERBS = re.compile(
+    r"^(?:新增上线试运行|新增|新建|新认定|新入选|新培育|新开工|新引进|累计建成|累计创建|累计谋划建设|累计培育|"
+    r"累计|培育建设|培育|建成|建设|打造|组织实施|组织开展|实施|开展|引进|招引|认定|确定|组建|开发|创建|完成|"
+    r"推广应用|推广|拓展|布局|落地|入选|新落地|谋划建设|谋划|上线|改造|推动|推进|支持|服务|连接|吸引|带动|"
+    r"全面推进|联动抓好|抓好|着力推进|着力拓展|试点推广|制\(修\)订|制修订|制定|发布|举办|办好|开通|新开通|"
+    r"建立|设立|认证|评选|遴选|扶持|发展|形成|集聚|实现|达到|新建成|建好)"
+)
+LEADING_NOISE = re.compile(
+    r"^(?:其中|全省|全市|全区|全国|全县|全年|今年|明年|年内|到年底|年底前|确保|力争|争取|努力|进一步|着力|加快|积极|"
+    r"全面|大力|持续|深入|扎实|稳步|有序|重点|同时|并|且|以及|和|及|与|再|还|总共|使|让|推动|推进|"
+    r"到(?:19|20)\d{2}年(?:底|末)?|(?:19|20)\d{2}年(?:底|末)?|在全省|在全市|对|向|为|将|要|把|通过|围绕|"
+    r"其中|等|主要预期目标是|预期目标是|主要目标是|目标是|是)"
+)
+STRETCH_WORDS = re.compile(r"力争|争取|冲击|冲刺")
+DOWN_WORDS = re.compile(r"下降|降低|减少|压减|削减|降至|降到|缩短|缩小")
+ACTUAL_CUES = re.compile(r"预计|已经|已|首次|创历史|创新高|同比|过去一年|一年来|去年|上年度")
+FORWARD_CUES = re.compile(r"力争|确保|今年|目标|预期|计划|拟|将|要|争取|到(?:19|20)\d{2}年|明年|全年")
+CATEGORY_NOUNS = re.compile(r"^(?:以上)?(?:的)?(?:企业|公司|项目|级|产业|集群|园区|龙头|平台|城市|县|大县|强县|规模)")
+NOT_TARGET_AFTER = re.compile(r"^(?:届|次会议|周年|岁|位|强|号|版|代|中全会|大|条(?:措施|政策|举措|意见|”|》)|"
+                              r"个工作日内|分钟|小时(?:过境|免签)|圈)")
+POST_QUALIFIER = re.compile(r"^(?:以上|左右|以内|以下|上下|之内|内|多|余)")
+RIGHT_STOP = re.compile(r"[，,；;。：:！!？?、\n\t]|和\d|及\d|与\d|等|(?<!\d)以上")
+
+
+@dataclass
+class Candidate:
+    """A figure with the text around it, before it becomes a Target."""
+
+    fig: Figure
+    block: Block
+    sentence_start: int
+    clause_start: int
+    post: str  # qualifier after the figure (以上/左右/…)
+    right_metric: str
+    span_end: int
+
+
+@dataclass
+class Found:
+    """A target with the in-paragraph positions and verbs the next figure may inherit."""
+
+    target: Target
+    start: int  # figure start within the block text
+    end: int  # end of the figure, its qualifier and a metric read to its right
+    action: str  # the clause's action verb (新增, 培育, 累计…), inherited across 、
+    task: Task | None
+
+
+def extract_targets(text: str, outline: Outline, doc_year: int | None, side: str) -> list[Target]:
+    """Every target and actual in the document, in document order."""
+    out: list[Target] = []
+    for block in outline.blocks:
+        if block.part == "other" or block.role == "title":
+            continue
+        out.extend(f.target for f in _block_targets(block, outline, doc_year))
+    for i, t in enumerate(out, 1):
+        t.id = f"{side}-t{i}"
+    return out
+
+
+def _block_targets(block: Block, outline: Outline, doc_year: int | None) -> list[Found]:
+    body = block.text
+    figs = [f for f in find_figures(body) if _is_quantity(body, f, block)]
+    found: list[Found] = []
+    prev: Found | None = None
+    for f in figs:
+        cand = _candidate(body, f, block)
+        if prev is not None and prev.start < cand.sentence_start:
+            prev = None
+        item = _to_target(body, cand, prev, outline, doc_year)
+        if item is not None:
+            found.append(item)
+            prev = item
+    _apply_respectively(body, found)
+    return found
+def _is_quantity(body: str, f: Figure, block: Block) -> bool:
+    """False for years, ordinals, names, codes and bare numbers: figures that are not quantities."""
+    before, after = body[max(0, f.start - 3):f.start], body[f.end:f.end + 6]
+    if not f.unit and not f.has_multiplier:
+        return False
+    if f.unit in ("次",) and not re.match(r"^(?:以上|左右)", after):
+        return False
+    if before.endswith(("第", "前", "No.", "NO.")) or NOT_TARGET_AFTER.match(after):
+        return False
+    if re.search(r"[A-Za-z]$", before) or (re.match(r"^[A-Za-z]", after) and not re.search(r"[A-Za-z]", f.unit)):
+        return False
+    if before.endswith("+") or after.startswith("+"):
+        return False
+    if _inside_short_quote(body, f.start):
+        return False
+    if f.unit == "元" and CATEGORY_NOUNS.match(after) and not re.match(r"^以上[，。；]", after):
+        return False
+    if f.chinese:
+        if block.heading and f.start < len(block.heading) + 3:
+            return False
+        if not re.search(r"(?:突破|超过|超|达到|达|增长|提高|新增|建成|培育|建设|引进|近|约|翻)$", before):
+            return False
+    return f.unit not in ("年", "月", "日")
+
+
+def _inside_short_quote(body: str, pos: int) -> bool:
+    open_ = body.rfind("“", max(0, pos - 16), pos)
+    if open_ < 0:
+        return False
+    close = body.find("”", pos)
+    if close < 0 or close - open_ > 17:
+        return False
+    return body.rfind("”", open_, pos) < 0
+
+
+def _candidate(body: str, f: Figure, block: Block) -> Candidate | None:
+    sent_start = max(body.rfind(c, 0, f.start) for c in SENT_DELIM) + 1
+    clause_start = max(body.rfind(c, 0, f.start) for c in STRONG_DELIM) + 1
+    rest = body[f.end:]
+    m = POST_QUALIFIER.match(rest)
+    post = m.group(0) if m else ""
+    after = rest[len(post):]
+    right = ""
+    if after.startswith("的"):
+        after = after[1:]
+    if after and "\u4e00" <= after[0] <= "\u9fff" or after.startswith(("“", "(")):
+        stop = RIGHT_STOP.search(after)
+        right = after[: stop.start()] if stop else after[:24]
+        right = re.sub(r"(?:的)?(?:建设|创建|工作)$", "", right) or right
+        if len(right) > 24:
+            right = right[:24]
+    span_end = f.end + len(post)
+    return Candidate(f, block, sent_start, clause_start, post, right.strip(), span_end)
+
+
+def _strip_leading(s: str) -> str:
+    prev = None
+    while prev != s:
+        prev = s
+        s = LEADING_NOISE.sub("", s, count=1).lstrip("，,、 ")
+    return s
+
+
+def coordinated(body: str, prev: Found | None, start: int) -> bool:
+    """True when the previous figure and this one are items of one enumeration (joined by 、, no comma)."""
+    if prev is None:
+        return False
+    between = body[prev.end:start]
+    return "、" in between and not any(c in between for c in STRONG_DELIM)
+
+
+def _left_segment(body: str, cand: Candidate, prev: Found | None) -> str:
+    start = cand.clause_start
+    seg_start = max(start, body.rfind("、", start, cand.fig.start) + 1)
+    if prev is not None and prev.start >= start:
+        seg_start = max(seg_start, prev.end)
+    return body[seg_start:cand.fig.start]
+
+
+MID_ACTION = re.compile(r"(?:新增|新建|新认定|新入选|新培育|培育|建成|组织实施|组织开展|开展|引进|认定|确定|组建|创建|"
+                        r"推广|打造|累计)")
+TRAILING_NOISE = re.compile(r"(?:预计|首次|将|要|可|已|已经|共|合计|总数|数量)+$")
+
+
+def _split_metric(left: str) -> tuple[str, str, str]:
+    """Split the text left of a figure into (action verb, metric, measure verb)."""
+    verb = ""
+    core = left
+    m = MEASURE_VERBS.search(left)
+    if m:
+        verb = m.group("verb")
+        core = left[: m.start()]
+    core = _strip_leading(core.strip())
+    action = ""
+    am = ACTION_VERBS.match(core)
+    if am:
+        action = am.group(0)
+        core = _strip_leading(core[am.end():])
+    else:
+        hits = list(MID_ACTION.finditer(core))
+        if hits and hits[-1].end() < len(core):
+            action = hits[-1].group(0)
+            core = core[hits[-1].end():]
+    core = TRAILING_NOISE.sub("", core.strip("的之 "))
+    return action, core, verb
+
+
+def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
+               doc_year: int | None) -> Found | None:
+    f = cand.fig
+    block = cand.block
+    left = _left_segment(body, cand, prev)
+    action, metric, verb = _split_metric(left)
+    clause_action = _split_metric(body[cand.clause_start:cand.fig.start])[0]
+    if not action and coordinated(body, prev, f.start):
+        action = prev.action
+    action = action or clause_action
+    from_right = False
+    ends_open = bool(re.search(r"(?:和|及|与|或|、)$", metric)) or bool(ACTION_VERBS.fullmatch(metric or "-"))
+    if cand.right_metric and (len(metric) <= 1 or ends_open or (not verb and not metric)):
+        metric, from_right = cand.right_metric, True
+    if prev is not None and GENERIC_HEAD.fullmatch(metric):
+        metric = _complete_ellipsis(metric, prev.target.metric)
+    inherited = False
+    if not metric and prev is not None:
+        metric, inherited = prev.target.metric, True
+    if not metric:
+        metric = cand.right_metric or _strip_leading(left).strip("的 ")
+    if len(metric) > 40:
+        metric = metric[-20:]
+    metric = metric.strip()
+    if not metric:
+        return None
+    span_end = cand.span_end + (len(cand.right_metric) if from_right else 0)
+
+    comparator = _comparator(left, cand.post, f, verb)
+    sentence_head = body[cand.sentence_start:]
+    stretch = bool(STRETCH_WORDS.search(body[cand.clause_start:f.start])) or bool(
+        re.match(r"^(?:力争|争取)", sentence_head)) or (coordinated(body, prev, f.start) and prev.target.stretch)
+    basis = _basis(f, verb, action, metric, body[cand.clause_start:f.start],
+                   prev.target if inherited else None, coordinated(body, prev, f.start) and prev or None)
+    direction = "down" if DOWN_WORDS.search(verb or "") or (
+        inherited and prev is not None and prev.target.direction == "down" and not verb) else None
+    kind, year = _kind_and_year(body, cand, block, doc_year)
+    quote = body[cand.clause_start:span_end].strip()
+    offset = block.start + f.start
+    task = outline.task_at(offset)
+    notes = ["metric carried from the previous figure in the sentence"] if inherited else []
+    t = Target(id="", metric=metric, value=f.value, unit=f.unit, comparator=comparator, stretch=stretch,
+               basis=basis, year=year, kind=kind, quote=quote, task=task.id if task else None,
+               section=list(block.path), written=body[f.start:cand.span_end], low=f.low, high=f.high,
+               direction=direction, offset=offset, notes=notes)
+    return Found(t, f.start, span_end, action, task)
+
+
+GENERIC_HEAD = re.compile(r"增加值|营业收入|业务收入|主营业务收入|收入|利润总额|利润|税收|产值|总产值|投资|出口|进口|零售额|"
+                          r"产量|规模|营收|进出口|出口额|交易额|销售额")
+
+
+def _complete_ellipsis(metric: str, previous: str) -> str:
+    """`数字经济核心产业增加值增长13%，营业收入突破2万亿元`: the second metric shares the first one's subject."""
+    m = GENERIC_HEAD.search(previous)
+    if m and m.start() > 0 and m.end() == len(previous) and previous[m.start():] != metric:
+        return previous[: m.start()] + metric
+    return metric
+
+
+def _comparator(left: str, post: str, f: Figure, verb: str) -> str:
+    tail = left[-6:]
+    if post in ("以内", "以下", "之内", "内") or re.search(r"(?:不超过|不高于)$", tail):
+        return "<="
+    if re.search(r"低于$", tail):
+        return "<"
+    if post in ("以上",) or re.search(r"(?:突破|超过|超|不少于|不低于|至少|高于)(?:约|近)?$", tail):
+        return ">="
+    if post in ("左右", "上下", "余", "多") or f.approx or re.search(r"(?:约|近)$", tail):
+        return "~"
+    if verb == "控制在":
+        return "<="
+    return "="
+
+
+GROWTH_VERBS = {"增长", "提高", "提升", "下降", "降低", "减少", "压减", "削减", "上升", "增加", "涨幅", "增幅", "增速",
+                "扩大", "缩小", "缩短"}
+LEVEL_VERBS = {"达到", "达", "突破", "超过", "超", "提高到", "提高至", "提升至", "提升到", "增至", "降至", "降到", "稳定在",
+               "保持在", "控制在", "为", "实现", "有", "增加到", "增加至", "扩大到", "扩大至", "下降到", "下降至"}
+INCREMENT_ACTIONS = re.compile(r"^(?:新|培育|建设|组织实施|组织开展|实施|开展|引进|招引|认定|确定|组建|开发|创建|推广|"
+                               r"拓展|制|打造|谋划|举办|办好|落地|入选|试点推广|着力拓展)")
+SHARE_WORDS = re.compile(r"占|比重|比例|率|强度|覆盖|占比|水平")
+
+
+def _basis(f: Figure, verb: str, action: str, metric: str, left_clause: str, inherited_from: Target | None,
+           coordinated_with: Found | None) -> str:
+    """level, cumulative, increment, growth or share, from the verbs and the unit."""
+    if "累计" in left_clause or action.startswith("累计") or (
+            coordinated_with is not None and coordinated_with.target.basis == "cumulative"):
+        return "cumulative"
+    if f.unit in ("%", "个百分点", "倍", "成", "‰"):
+        if verb in GROWTH_VERBS:
+            return "growth"
+        if verb in LEVEL_VERBS or SHARE_WORDS.search(metric):
+            return "share" if f.unit in ("%", "‰") else "growth"
+        if inherited_from is not None:
+            return inherited_from.basis
+        return "growth" if re.search(r"增长|增速|涨幅|增幅", metric) or f.unit != "%" else "share"
+    if inherited_from is not None and not verb and not action:
+        return inherited_from.basis
+    if re.search(r"新增|新建|新认定|新入选|新培育|新开工|比上年增加|新引进|新落地|新开通", left_clause):
+        return "increment"
+    if verb in LEVEL_VERBS or f.unit == "元":
+        return "level"
+    if action and INCREMENT_ACTIONS.match(action):
+        return "increment"
+    if coordinated_with is not None:
+        return coordinated_with.target.basis
+    return "level"
+
+
+def _kind_and_year(body: str, cand: Candidate, block: Block, doc_year: int | None) -> tuple[str, int | None]:
+    """Target or actual, and the year the figure refers to."""
+    before = body[cand.sentence_start:cand.fig.start]
+    years = [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", before)]
+    to_year = re.findall(r"(?:到|至|在)((?:19|20)\d{2})年", body[:cand.fig.start])
+    forward = bool(FORWARD_CUES.search(before)) or cand.post in ("以上", "左右", "以内") and False
+    actual_cue = bool(ACTUAL_CUES.search(before)) or bool(ACTUAL_CUES.search(body[:8]))
+    explicit = years[-1] if years else None
+    if block.part == "review" and not re.search(r"力争|确保|目标|今年|预期", before) or explicit is not None and doc_year is not None and explicit < doc_year and not re.search(
+            rf"(?:到|至){explicit}", before) and not re.search(r"比\d{4}年|较\d{4}年", before) or actual_cue and not forward:
+        kind = "actual"
+    else:
+        kind = "target"
+    if kind == "actual":
+        if explicit is not None and (doc_year is None or explicit <= doc_year):
+            return kind, explicit
+        return kind, (doc_year - 1) if doc_year else None
+    if to_year:
+        return kind, int(to_year[-1])
+    if explicit is not None and (doc_year is None or explicit >= doc_year):
+        return kind, explicit
+    ry = read_year(before)
+    if ry and doc_year and ry > doc_year:
+        return kind, ry
+    return kind, doc_year
+
+
+RESPECTIVELY = re.compile(r"(?P<metrics>[^，,；;。：:]{2,80}?)分别(?P<rest>[^；;。]*)")
+
+
+def _apply_respectively(body: str, found: list[Found]) -> None:
+    """`服务贸易、数字贸易、跨境电商出口分别增长6%、8%、20%`: give each figure its own metric."""
+    for m in RESPECTIVELY.finditer(body):
+        names = [n for n in re.split(r"、|和|及|与", _strip_leading(m.group("metrics"))) if n]
+        inside = [x for x in found if m.start("rest") <= x.start < m.end("rest")]
+        if len(names) >= 2 and len(inside) == len(names):
+            for x, name in zip(inside, names, strict=True):
+                x.target.metric = name.strip()
+                x.target.notes = [n for n in x.target.notes if not n.startswith("metric carried")]
+                x.target.quote = body[m.start():m.end()].strip()
