@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from compare.metrics import metric_similarity
@@ -14,6 +15,8 @@ STOCK = {"level", "cumulative"}  # a stock reached: rankable against each other
 CEILING = {"<=", "<"}
 PAIR_MIN = 0.62  # metric similarity needed to pair figures of the same unit and basis
 REBASE_MIN = 0.8  # higher bar when unit or basis differ
+# Indicators where a lower figure is the more ambitious one, even when written as `5.5%左右`.
+LOWER_IS_BETTER = re.compile(r"失业率|浓度|事故|死亡|不良贷款率|负债率|能耗$|排放量?$|贫困发生率|误差")
 COMPARATOR_WORD = {">=": "以上", "~": "左右", "<=": "以内", "<": "低于", ">": "超过", "=": ""}
 
 
@@ -118,9 +121,13 @@ def judge(x: Target, y: Target, why: list[str], score: float) -> Change:
     (alo, ahi), (blo, bhi) = _interval(x), _interval(y)
     ratio = round(y.value / x.value, 4) if x.value else None
     delta = round(y.value - x.value, 6)
-    lower_is_better = y.comparator in CEILING or x.comparator in CEILING
-    if (alo, ahi) == (blo, bhi):
+    lower_is_better = y.comparator in CEILING or x.comparator in CEILING or (
+        y.direction is None and bool(LOWER_IS_BETTER.search(y.metric)))
+    firmness = _firmness(y, lower_is_better) - _firmness(x, lower_is_better)
+    if (alo, ahi) == (blo, bhi) and firmness == 0:
         kind = "unchanged"
+    elif (alo, ahi) == (blo, bhi):  # same figure, firmer or looser words: 15%左右 → 15%以上
+        kind = "escalated" if firmness > 0 else "deescalated"
     else:
         up = blo >= alo and bhi >= ahi
         down = blo <= alo and bhi <= ahi
@@ -133,11 +140,20 @@ def judge(x: Target, y: Target, why: list[str], score: float) -> Change:
     if x.unit in ("%", "个百分点") and kind != "unchanged":
         reasons.append(f"{'+' if delta >= 0 else ''}{delta:g} points")
     if lower_is_better and kind != "unchanged":
-        reasons.append("a ceiling: lower is more ambitious")
+        reasons.append("a ceiling or a lower-is-better indicator: lower is more ambitious")
     if x.year and y.year and x.year != y.year:
         reasons.append(f"horizon {x.year} → {y.year}")
     return Change(kind, y.metric, x.id, y.id, ratio=ratio, delta=delta, confidence=confidence,
                   reasons=reasons, qualifiers=quals)
+
+
+def _firmness(t: Target, lower_is_better: bool) -> int:
+    """How firmly a figure commits in the ambitious direction: 以上 (floor) > 左右 / bare > 以内 (ceiling)."""
+    if t.comparator in (">=", ">"):
+        return 0 if lower_is_better else 2
+    if t.comparator in ("<=", "<"):
+        return 2 if lower_is_better else 0
+    return 1
 
 
 def qualifier_changes(x: Target, y: Target) -> list[str]:

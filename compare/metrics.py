@@ -9,7 +9,7 @@ from functools import lru_cache
 SYNONYMS = [
     (r"规模以上", "规上"),
     (r"规模工业", "规上工业"),
-    (r"^(?:国内|地区|全省|全市|全区)?(?:生产总值|GDP)$|^经济增长$|^经济增速$", "地区生产总值"),
+    (r"^(?:国内|地区|全省|全市|全区)?(?:生产总值|GDP)$|^经济增长(?:预期目标|目标)?$|^经济增速$", "地区生产总值"),
     (r"国内生产总值|全省生产总值|全市生产总值|全区生产总值|全省地区生产总值|全市地区生产总值", "地区生产总值"),
     (r"单位(?:国内|地区)?生产总值", "单位GDP"),
     (r"居民消费价格(?:指数)?(?:总水平)?(?:涨幅|上涨幅度|上涨)?|^CPI$", "居民消费价格涨幅"),
@@ -23,7 +23,7 @@ SYNONYMS = [
     (r"“|”|\"|'", ""),
 ]
 PREFIX = re.compile(r"^(?:全省|全市|全区|全国|全县|全年|今年|新增|累计|培育|建成|建设|在役|我省|我市|本市|本省)+")
-SUFFIX = re.compile(r"(?:数量|规模|总量|总规模|的)$")
+SUFFIX = re.compile(r"(?:数量|总数|总量|预期目标|目标|的)$")
 
 
 @lru_cache(maxsize=4096)
@@ -37,12 +37,22 @@ def canonical(metric: str) -> str:
     return m or metric
 
 
+def _common_affixes(a: str, b: str) -> tuple[int, int]:
+    p = 0
+    while p < min(len(a), len(b)) and a[p] == b[p]:
+        p += 1
+    s = 0
+    while s < min(len(a), len(b)) - p and a[-1 - s] == b[-1 - s]:
+        s += 1
+    return p, s
+
+
 @lru_cache(maxsize=65536)
 def metric_similarity(x: str, y: str) -> float:
     """0..1: how likely two metric phrases name the same indicator.
 
-    Chinese puts the head noun last (数字经济核心产业**增加值**), so the tails must agree as well as the whole:
-    a shared prefix such as 数字经济核心产业 alone does not make two metrics the same.
+    Metrics often share a long prefix (数字经济核心产业…) or suffix (…人均财政补助标准) and differ in the part that
+    matters, so once the shared ends are set aside the remainders must agree too.
     """
     from rapidfuzz import fuzz
 
@@ -54,8 +64,12 @@ def metric_similarity(x: str, y: str) -> float:
     short, long_ = sorted((a, b), key=len)
     if len(short) >= 3 and long_.endswith(short):
         return 0.6 + 0.4 * len(short) / len(long_)
-    if len(short) >= 3 and short in long_:
-        return 0.5 + 0.4 * len(short) / len(long_)
+    if len(short) >= 3 and short in long_:  # same words, another head noun: 单位GDP能耗 is not GDP
+        return 0.45 + 0.15 * len(short) / len(long_)
+    p, s = _common_affixes(a, b)
+    rest_a, rest_b = a[p:len(a) - s], b[p:len(b) - s]
     whole = fuzz.ratio(a, b) / 100
-    tail = fuzz.ratio(a[-4:], b[-4:]) / 100
-    return 0.5 * whole + 0.5 * tail
+    if not rest_a or not rest_b:  # one is the other with words inserted: 居民医保(人均财政)补助标准
+        return 0.6 + 0.3 * len(short) / len(long_)
+    rest = fuzz.ratio(rest_a, rest_b) / 100
+    return 0.4 * whole + 0.6 * rest

@@ -21,7 +21,15 @@ REVIEW_WORDS = re.compile(r"回顾|成就|成效|成绩|总结|过去一年|过�
 OTHER_WORDS = re.compile(r"^(?:附件|附录|名词解释|名词注释|注释|注：|说明：)")
 GOAL_WORDS = re.compile(r"目标|总体要求|指标")
 REVIEW_PARAGRAPH = re.compile(
-    r"^(?:去年|过去一年|一年来|过去五年|五年来|这五年|回顾|(?:19|20)\d{2}年(?:以来)?[，,]|“十[三四]五”(?:时期|以来)?[，,])")
+    r"^(?:去年|过去一年|一年来|过去五年|五年来|这五年|回顾|(?P<year>(?:19|20)\d{2})年(?:以来)?[，,]|“十[三四]五”(?:时期|以来)?[，,])")
+
+
+def is_review_paragraph(text: str, doc_year: int | None) -> bool:
+    """A paragraph that opens by looking back (去年…, 2021年，…): its figures are actuals."""
+    m = REVIEW_PARAGRAPH.match(text)
+    if not m:
+        return False
+    return not (m.group("year") and doc_year and int(m.group("year")) >= doc_year)
 
 
 @dataclass
@@ -126,8 +134,6 @@ def classify(block: Block) -> None:
         m = rx.match(t)
         if m:
             rest = t[m.end():]
-            if role == "h1" and re.match(r"\d", rest):
-                break
             block.role = role
             block.heading = first_sentence(rest) if rest else ""
             return
@@ -143,13 +149,13 @@ def classify(block: Block) -> None:
         block.role, block.heading = "lead", lead
 
 
-def build_outline(text: str, title: str = "") -> Outline:
+def build_outline(text: str, title: str = "", year: int | None = None) -> Outline:
     """Blocks with roles, parts and outline paths, plus the tasks they carry."""
     blocks = split_blocks(text)
     for b in blocks:
         classify(b)
     title = _take_title(blocks, title)
-    _assign_parts(blocks)
+    _assign_parts(blocks, year)
     tasks = _tasks(blocks)
     return Outline(blocks, tasks, title)
 
@@ -168,7 +174,7 @@ def _take_title(blocks: list[Block], title: str) -> str:
 HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3}
 
 
-def _assign_parts(blocks: list[Block]) -> None:
+def _assign_parts(blocks: list[Block], year: int | None) -> None:
     """Walk the blocks once, tracking the open headings and which part of the plan we are in."""
     has_h1 = any(b.role == "h1" for b in blocks)
     stack: list[tuple[int, str]] = []
@@ -199,7 +205,7 @@ def _assign_parts(blocks: list[Block]) -> None:
         else:
             b.path = [h for _, h in stack]
         b.part, b.goals = part, goals
-        if b.role not in HEADING_LEVEL and b.role != "short" and REVIEW_PARAGRAPH.match(b.text):
+        if b.role not in HEADING_LEVEL and b.role != "short" and is_review_paragraph(b.text, year):
             b.part = "review"
 
 

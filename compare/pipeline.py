@@ -66,7 +66,7 @@ def extract(doc: Document, side: str = "a") -> Extraction:
     """Outline, tasks and targets of one document (side is 'a' or 'b', used in ids)."""
     from compare.targets import extract_targets
 
-    outline = build_outline(doc.text, doc.title)
+    outline = build_outline(doc.text, doc.title, doc.year)
     if not doc.title:
         doc.title = outline.title or Path(doc.path).stem
     number_tasks(outline.tasks, side)

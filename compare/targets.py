@@ -14,25 +14,25 @@ SENT_DELIM = "。！!？?\n"
 
 # Verbs that sit between a metric and its figure: `增加值增长13%`, `企业达5000家`.
 MEASURE_VERBS = re.compile(
-    r"(?:要|将|预计|力争|争取|确保|可|能)?"
+    r"(?:要|将|拟|预计|力争|争取|确保|可|能|再|继续|进一步)?"
     r"(?:同比|比上年|较上年|年均|平均)?"
-    r"(?P<verb>增长|增加到|增加至|增加|提高到|提高至|提高|提升到|提升至|提升|上升|下降到|下降至|下降|降低到|降低至|降低|"
+    r"(?P<verb>安排|增长|增加到|增加至|增加|提高到|提高至|提高|提升到|提升至|提升|上升|下降到|下降至|下降|降低到|降低至|降低|"
     r"减少到|减少|压减|削减|降至|降到|缩短至|缩短到|缩短|缩小到|缩小|增至|扩大到|扩大至|扩大|"
     r"达到|达|突破|超过|超|不少于|不低于|不高于|不超过|低于|高于|至少|控制在|稳定在|保持在|保持|维持在|"
-    r"涨幅|增幅|增速|按|实现|完成|为|在|有|占)"
+    r"涨幅|增幅|增速|按|实现|完成|跃上|迈上|跨上|站上|登上|为|在|有|占)"
     r"(?:到|至|在)?(?:约|近|力争|争取)?$"
 )
 # Verbs that open a clause and take the metric after them: `建成5G基站5万个`, `新增云上企业100家`.
 ACTION_VERBS = re.compile(
-    r"^(?:新增上线试运行|新增|新建|新认定|新入选|新培育|新开工|新引进|累计建成|累计创建|累计谋划建设|累计培育|"
+    r"^(?:(?:新增上线试运行|新增|新建|新认定|新入选|新培育|新开工|新引进|累计建成|累计创建|累计谋划建设|累计培育|"
     r"累计|培育建设|培育|建成|建设|打造|组织实施|组织开展|实施|开展|引进|招引|认定|确定|组建|开发|创建|完成|"
-    r"推广应用|推广|拓展|布局|落地|入选|新落地|谋划建设|谋划|上线|改造|推动|推进|支持|服务|连接|吸引|带动|"
+    r"拟安排|拟发行|安排|发行|推广应用|推广|拓展|布局|落地|入选|新落地|谋划建设|谋划|上线|改造|推动|推进|支持|服务|连接|吸引|带动|"
     r"全面推进|联动抓好|抓好|着力推进|着力拓展|试点推广|制\(修\)订|制修订|制定|发布|举办|办好|开通|新开通|"
-    r"建立|设立|认证|评选|遴选|扶持|发展|形成|集聚|实现|达到|新建成|建好)"
+    r"建立|设立|认证|评选|遴选|扶持|发展|形成|集聚|实现|达到|新建成|建好|布局|应用)(?:和|、)?)+"
 )
 LEADING_NOISE = re.compile(
     r"^(?:其中|全省|全市|全区|全国|全县|全年|今年|明年|年内|到年底|年底前|确保|力争|争取|努力|进一步|着力|加快|积极|"
-    r"全面|大力|持续|深入|扎实|稳步|有序|重点|同时|并|且|以及|和|及|与|再|还|总共|使|让|推动|推进|"
+    r"全面|大力|持续|深入|扎实|稳步|有序|重点|同时|并|且|以及|和|及|与|再|还|总共|使|让|推动|推进|拟|"
     r"到(?:19|20)\d{2}年(?:底|末)?|(?:19|20)\d{2}年(?:底|末)?|在全省|在全市|对|向|为|将|要|把|通过|围绕|"
     r"其中|等|主要预期目标是|预期目标是|主要目标是|目标是|是)"
 )
@@ -40,7 +40,8 @@ STRETCH_WORDS = re.compile(r"力争|争取|冲击|冲刺")
 DOWN_WORDS = re.compile(r"下降|降低|减少|压减|削减|降至|降到|缩短|缩小")
 ACTUAL_CUES = re.compile(r"预计|已经|已|首次|创历史|创新高|同比|过去一年|一年来|去年|上年度")
 FORWARD_CUES = re.compile(r"力争|确保|今年|目标|预期|计划|拟|将|要|争取|到(?:19|20)\d{2}年|明年|全年")
-CATEGORY_NOUNS = re.compile(r"^(?:以上)?(?:的)?(?:企业|公司|项目|级|产业|集群|园区|龙头|平台|城市|县|大县|强县|规模)")
+# A money figure that names a size class rather than a goal: 百亿元企业, 超10亿元的数字企业, 10亿元以上项目.
+CATEGORY_NOUNS = re.compile(r"^(?:以上)?(?:的)?[\u4e00-\u9fff“”]{0,8}?(?:企业|公司|项目|级|产业|集群|园区|龙头|平台|城市|县|规模)")
 NOT_TARGET_AFTER = re.compile(r"^(?:届|次会议|周年|岁|位|强|号|版|代|中全会|大|条(?:措施|政策|举措|意见|”|》)|"
                               r"个工作日内|分钟|小时(?:过境|免签)|圈)")
 POST_QUALIFIER = re.compile(r"^(?:以上|左右|以内|以下|上下|之内|内|多|余)")
@@ -177,9 +178,10 @@ def _left_segment(body: str, cand: Candidate, prev: Found | None) -> str:
     return body[seg_start:cand.fig.start]
 
 
-MID_ACTION = re.compile(r"(?:新增|新建|新认定|新入选|新培育|培育|建成|组织实施|组织开展|开展|引进|认定|确定|组建|创建|"
-                        r"推广|打造|累计)")
-TRAILING_NOISE = re.compile(r"(?:预计|首次|将|要|可|已|已经|共|合计|总数|数量)+$")
+# Verbs that may open the metric after a short scope phrase (`数字经济领域培育百亿元企业25家`). 新增 is not
+# among them: it forms compounds such as 城镇新增就业.
+MID_ACTION = re.compile(r"(?:新认定|新培育|培育|组织实施|组织开展|开展|引进|认定|确定|组建|创建|推广|打造|累计)")
+TRAILING_NOISE = re.compile(r"(?:预计|首次|将|要|可|已|已经|共|合计|总数|数量|拟|再|又|继续|分别|均|都|仍)+$")
 
 
 def _split_metric(left: str) -> tuple[str, str, str]:
@@ -282,10 +284,10 @@ def _comparator(left: str, post: str, f: Figure, verb: str) -> str:
 
 GROWTH_VERBS = {"增长", "提高", "提升", "下降", "降低", "减少", "压减", "削减", "上升", "增加", "涨幅", "增幅", "增速",
                 "扩大", "缩小", "缩短"}
-LEVEL_VERBS = {"达到", "达", "突破", "超过", "超", "提高到", "提高至", "提升至", "提升到", "增至", "降至", "降到", "稳定在",
+LEVEL_VERBS = {"安排", "达到", "达", "突破", "跃上", "迈上", "跨上", "站上", "登上", "超过", "超", "提高到", "提高至", "提升至", "提升到", "增至", "降至", "降到", "稳定在",
                "保持在", "控制在", "为", "实现", "有", "增加到", "增加至", "扩大到", "扩大至", "下降到", "下降至"}
-INCREMENT_ACTIONS = re.compile(r"^(?:新|培育|建设|组织实施|组织开展|实施|开展|引进|招引|认定|确定|组建|开发|创建|推广|"
-                               r"拓展|制|打造|谋划|举办|办好|落地|入选|试点推广|着力拓展)")
+INCREMENT_ACTIONS = re.compile(r"新|培育|建设|组织实施|组织开展|实施|开展|引进|招引|认定|确定|组建|开发|创建|推广|"
+                               r"拓展|制|打造|谋划|举办|办好|落地|入选|发布|遴选|评选")
 SHARE_WORDS = re.compile(r"占|比重|比例|率|强度|覆盖|占比|水平")
 
 
@@ -296,7 +298,7 @@ def _basis(f: Figure, verb: str, action: str, metric: str, left_clause: str, inh
             coordinated_with is not None and coordinated_with.target.basis == "cumulative"):
         return "cumulative"
     if f.unit in ("%", "个百分点", "倍", "成", "‰"):
-        if verb in GROWTH_VERBS:
+        if verb in GROWTH_VERBS or re.search(r"增长|增速|涨幅|增幅", metric):
             return "growth"
         if verb in LEVEL_VERBS or SHARE_WORDS.search(metric):
             return "share" if f.unit in ("%", "‰") else "growth"
@@ -305,11 +307,13 @@ def _basis(f: Figure, verb: str, action: str, metric: str, left_clause: str, inh
         return "growth" if re.search(r"增长|增速|涨幅|增幅", metric) or f.unit != "%" else "share"
     if inherited_from is not None and not verb and not action:
         return inherited_from.basis
+    if verb in GROWTH_VERBS:  # 再提高20元, 增加1.6万亿元: a change by an amount
+        return "increment"
     if re.search(r"新增|新建|新认定|新入选|新培育|新开工|比上年增加|新引进|新落地|新开通", left_clause):
         return "increment"
     if verb in LEVEL_VERBS or f.unit == "元":
         return "level"
-    if action and INCREMENT_ACTIONS.match(action):
+    if action and INCREMENT_ACTIONS.search(action):
         return "increment"
     if coordinated_with is not None:
         return coordinated_with.target.basis
@@ -343,13 +347,30 @@ def _kind_and_year(body: str, cand: Candidate, block: Block, doc_year: int | Non
     return kind, doc_year
 
 
-RESPECTIVELY = re.compile(r"(?P<metrics>[^，,；;。：:]{2,80}?)分别(?P<rest>[^；;。]*)")
+RESPECTIVELY = re.compile(r"(?P<metrics>[^，,；;。：:]{2,80}?)分别(?P<rest>[^，,；;。]*)")
+
+
+SHARED_HEAD = re.compile(GENERIC_HEAD.pattern + r"|标准|比重|占比|增速|产量|补助标准|收入")
+
+
+def _share_head(names: list[str]) -> list[str]:
+    """`高技术制造业、装备制造业增加值`: the last item's head noun (增加值) belongs to every item."""
+    if len(names) < 2:
+        return names
+    m = None
+    for m in SHARED_HEAD.finditer(names[-1]):
+        pass
+    if m is None or m.end() != len(names[-1]) or m.start() == 0:
+        return names
+    head = names[-1][m.start():]
+    return [n if SHARED_HEAD.search(n) else n + head for n in names[:-1]] + names[-1:]
 
 
 def _apply_respectively(body: str, found: list[Found]) -> None:
     """`服务贸易、数字贸易、跨境电商出口分别增长6%、8%、20%`: give each figure its own metric."""
     for m in RESPECTIVELY.finditer(body):
-        names = [n for n in re.split(r"、|和|及|与", _strip_leading(m.group("metrics"))) if n]
+        names = [n.strip() for n in re.split(r"、|和|及|与", _strip_leading(m.group("metrics"))) if n.strip()]
+        names = _share_head(names)
         inside = [x for x in found if m.start("rest") <= x.start < m.end("rest")]
         if len(names) >= 2 and len(inside) == len(names):
             for x, name in zip(inside, names, strict=True):
