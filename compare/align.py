@@ -16,8 +16,11 @@ if TYPE_CHECKING:
 STOP = set(["的", "和", "与", "及", "等", "在", "对", "为", "把", "以", "了", "是", "将", "要", "并", "加快", "推进", "推动", "加强", "深化", "实施", "开展", "建设", "发展", "持续", "全面", "进一步", "积极", "着力", "大力", "强化", "提升", "完善", "打造", "构建", "促进", "支持", "实现", "培育", "组织", "做好", "坚持", "全省", "全市", "我省", "我市", "一批", "工作", "重点", "新", "更", "其中", "力争", "确保", "全年", "今年", "个", "家", "项", "年"])
 TOKEN_OK = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9+]*$")
 
-STRONG = 0.17 # a pair at or above this is kept on its own
-WEAK = 0.15  # a second partner needs this and to be close to the best
+HEAD_VERBS = re.compile(r"^(?:推进|加快|推动|深化|加强|积极|着力|大力|强化|完善|构建|打造|实施|开展|建设|培育|促进|提升|"
+                        r"发展|做强|做优|做大|全面|持续|深入|进一步|扎实|[一二三四五六七八九十]是)+")
+HEAD_TAIL = re.compile(r"(?:建设|工作|行动|发展)$")
+STRONG = 0.2  # a pair at or above this is kept on its own
+WEAK = 0.2  # a second partner needs this and to be within 90 % of the best
 
 
 def tokens(text: str) -> list[str]:
@@ -53,8 +56,10 @@ def similarity_matrix(a: Extraction, b: Extraction) -> tuple[list[list[float]], 
     """Scores in [0, 1] for every A task against every B task, and the reasons behind each."""
     from rapidfuzz import fuzz
 
-    ta = [tokens(_task_text(a, t)) for t in a.tasks]
-    tb = [tokens(_task_text(b, t)) for t in b.tasks]
+    texts_a = [_task_text(a, t) for t in a.tasks]
+    texts_b = [_task_text(b, t) for t in b.tasks]
+    ta = [tokens(t) for t in texts_a]
+    tb = [tokens(t) for t in texts_b]
     vecs = _vectors(ta + tb)
     va, vb = vecs[: len(ta)], vecs[len(ta):]
     ma = _metrics_by_task(a)
@@ -71,6 +76,10 @@ def similarity_matrix(a: Extraction, b: Extraction) -> tuple[list[list[float]], 
             if x.path and y.path and fuzz.ratio(x.path[0], y.path[0]) >= 60:
                 s += 0.05
             why = []
+            echo = _heading_echo(x.heading, texts_b[j]) or _heading_echo(y.heading, texts_a[i])
+            if echo:
+                s += 0.25
+                why.append(f"heading phrase recurs in the other plan: {echo}")
             if words >= 0.2:
                 common = sorted(set(ta[i]) & set(tb[j]), key=lambda w: -(va[i].get(w, 0) * vb[j].get(w, 0)))
                 why.append("similar wording: " + "、".join(common[:4]))
@@ -83,6 +92,18 @@ def similarity_matrix(a: Extraction, b: Extraction) -> tuple[list[list[float]], 
         scores.append(row)
         reasons.append(why_row)
     return scores, reasons
+
+
+def heading_core(heading: str) -> str:
+    """The distinctive phrase of a task heading, without its opening verbs: 推进产业链提升 → 产业链提升."""
+    core = HEAD_VERBS.sub("", heading)
+    core = HEAD_TAIL.sub("", core)
+    return core
+
+
+def _heading_echo(heading: str, other_text: str) -> str:
+    core = heading_core(heading)
+    return core if len(core) >= 4 and core in other_text else ""
 
 
 def _metrics_by_task(ex: Extraction) -> dict[str, list[str]]:
@@ -130,7 +151,7 @@ def align_tasks(a: Extraction, b: Extraction) -> list[AlignedPair]:
             add(i, best, "best match")
             # pass 3: a split: a second B task nearly as close
             for j in order[1:3]:
-                if scores[i][j] >= WEAK and scores[i][j] >= 0.85 * scores[i][best]:
+                if scores[i][j] >= WEAK and scores[i][j] >= 0.9 * scores[i][best]:
                     add(i, j, "split")
     matched_b |= {j for _, j in pairs}
     # pass 4: B tasks still alone take their best A task (one A task split into several B tasks)

@@ -13,7 +13,7 @@ H2_RE = re.compile(rf"^[(（][{CN}]{{1,3}}[)）]\s*")
 H3_RE = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[(（]\d{1,2}[)）]|[①-⑳])\s*")
 ENUM_RE = re.compile(rf"^(?:[{CN}]{{1,3}}是|第[{CN}]{{1,3}}[，,、])")
 # A heading that runs inline after a finished sentence: `…取得明显成效。(一)数字经济发展系统化推进。`
-INLINE_HEADING_RE = re.compile(rf"(?<=[。；！？])\s*(?=[(（][{CN}]{{1,3}}[)）])")
+INLINE_HEADING_RE = re.compile(rf"(?<=[。；！？])\s*(?=[(（][{CN}]{{1,3}}[)）]|[{CN}]{{1,3}}、)")
 FINAL_PUNCT = "。；;！!？?…"
 SENTENCE_END_RE = re.compile(r"[。！？!?]")
 
@@ -230,9 +230,8 @@ def _tasks(blocks: list[Block]) -> list[Task]:
                 continue
         if b.role == "para":
             heading = first_sentence(b.text, 40)
-            # plain paragraphs are tasks only when nothing else in their section is
-            if any(blocks[j].role in ("lead", "enum") and blocks[j].path == b.path
-                   for j in range(max(0, i - 12), min(len(blocks), i + 12))):
+            # a plain paragraph after numbered items belongs to the item before it, not a task of its own
+            if i > 0 and blocks[i - 1].role in ("lead", "enum", "h3") and blocks[i - 1].path == b.path:
                 continue
         else:
             heading = b.heading or first_sentence(b.text, 40)

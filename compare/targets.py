@@ -86,8 +86,11 @@ def extract_targets(text: str, outline: Outline, doc_year: int | None, side: str
 
 def _block_targets(block: Block, outline: Outline, doc_year: int | None) -> list[Found]:
     body = block.text
-    figs = [f for f in find_figures(body) if _is_quantity(body, f, block)]
-    found: list[Found] = []
+    table = _flat_table_targets(block, outline)
+    taken = [(x.start, x.end) for x in table]
+    figs = [f for f in find_figures(body) if _is_quantity(body, f, block)
+            and not any(s <= f.start < e for s, e in taken)]
+    found: list[Found] = list(table)
     prev: Found | None = None
     for f in figs:
         cand = _candidate(body, f, block)
@@ -98,7 +101,26 @@ def _block_targets(block: Block, outline: Outline, doc_year: int | None) -> list
             found.append(item)
             prev = item
     _apply_respectively(body, found)
+    found.sort(key=lambda x: x.start)
     return found
+
+
+def _flat_table_targets(block: Block, outline: Outline) -> list[Found]:
+    """Rows of a flattened target table: the first year's column is a baseline, the second a target."""
+    from compare.tables_flat import read_flat_table
+
+    out = []
+    for cell in read_flat_table(block.text):
+        offset = block.start + cell.start
+        task = outline.task_at(offset)
+        basis = "share" if cell.unit == "%" and SHARE_WORDS.search(cell.label) else "level"
+        t = Target(id="", metric=cell.label, value=cell.value, unit=cell.unit, comparator="=", stretch=False,
+                   basis=basis, year=cell.year, kind="actual" if cell.column == 0 else "target",
+                   quote=cell.row, task=task.id if task else None, section=list(block.path),
+                   written=cell.row[len(cell.label):], offset=offset,
+                   notes=["read from a flattened table row; the two columns were split by plausibility"])
+        out.append(Found(t, cell.start + cell.column, cell.end, "", task))
+    return out
 def _is_quantity(body: str, f: Figure, block: Block) -> bool:
     """False for years, ordinals, names, codes and bare numbers: figures that are not quantities."""
     before, after = body[max(0, f.start - 3):f.start], body[f.end:f.end + 6]
@@ -320,31 +342,47 @@ def _basis(f: Figure, verb: str, action: str, metric: str, left_clause: str, inh
     return "level"
 
 
+PERIOD_END = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+HORIZON = re.compile(r"(?:到|至)((?:19|20)\d{2}|二[〇零][一二三四五六七八九〇零]{2})年|(未来|今后)(五|三)年|“?(十[三四五六]五)”?(?:期间|时期|末|期末)")
+
+
+def _horizon(text: str, doc_year: int | None) -> int | None:
+    """The last target year stated in the text: 到2025年, 到二〇三五年, 未来五年, “十五五”时期."""
+    year = None
+    for m in HORIZON.finditer(text):
+        if m.group(1):
+            year = read_year(m.group(1) + "年")
+        elif m.group(2) and doc_year:
+            year = doc_year + (4 if m.group(3) == "五" else 2)
+        elif m.group(4):
+            year = PERIOD_END[m.group(4)]
+    return year
+
+
 def _kind_and_year(body: str, cand: Candidate, block: Block, doc_year: int | None) -> tuple[str, int | None]:
-    """Target or actual, and the year the figure refers to."""
+    """Target or actual, and the year the figure refers to (target year, or the year an actual describes)."""
     before = body[cand.sentence_start:cand.fig.start]
     years = [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", before)]
-    to_year = re.findall(r"(?:到|至|在)((?:19|20)\d{2})年", body[:cand.fig.start])
-    forward = bool(FORWARD_CUES.search(before)) or cand.post in ("以上", "左右", "以内") and False
-    actual_cue = bool(ACTUAL_CUES.search(before)) or bool(ACTUAL_CUES.search(body[:8]))
     explicit = years[-1] if years else None
-    if block.part == "review" and not re.search(r"力争|确保|目标|今年|预期", before) or explicit is not None and doc_year is not None and explicit < doc_year and not re.search(
-            rf"(?:到|至){explicit}", before) and not re.search(r"比\d{4}年|较\d{4}年", before) or actual_cue and not forward:
-        kind = "actual"
+    forward = bool(FORWARD_CUES.search(before))
+    past_year = (explicit is not None and doc_year is not None and explicit < doc_year
+                 and not re.search(rf"(?:到|至){explicit}|(?:比|较){explicit}", before))
+    if block.part == "review":
+        actual = not re.search(r"力争|确保|目标|今年|预期", before)
     else:
-        kind = "target"
-    if kind == "actual":
+        actual = past_year or (bool(ACTUAL_CUES.search(before)) and not forward)
+    if actual:
         if explicit is not None and (doc_year is None or explicit <= doc_year):
-            return kind, explicit
-        return kind, (doc_year - 1) if doc_year else None
-    if to_year:
-        return kind, int(to_year[-1])
+            return "actual", explicit
+        if re.search(r"五年来|过去五年|这五年|“十四五”(?:时期|期间|以来)", before):
+            return "actual", (doc_year - 1) if doc_year else None
+        return "actual", (doc_year - 1) if doc_year else None
+    horizon = _horizon(body[:cand.fig.start], doc_year)
+    if horizon is not None and (doc_year is None or horizon >= doc_year):
+        return "target", horizon
     if explicit is not None and (doc_year is None or explicit >= doc_year):
-        return kind, explicit
-    ry = read_year(before)
-    if ry and doc_year and ry > doc_year:
-        return kind, ry
-    return kind, doc_year
+        return "target", explicit
+    return "target", doc_year
 
 
 RESPECTIVELY = re.compile(r"(?P<metrics>[^，,；;。：:]{2,80}?)分别(?P<rest>[^，,；;。]*)")
@@ -357,9 +395,8 @@ def _share_head(names: list[str]) -> list[str]:
     """`高技术制造业、装备制造业增加值`: the last item's head noun (增加值) belongs to every item."""
     if len(names) < 2:
         return names
-    m = None
-    for m in SHARED_HEAD.finditer(names[-1]):
-        pass
+    heads = list(SHARED_HEAD.finditer(names[-1]))
+    m = heads[-1] if heads else None
     if m is None or m.end() != len(names[-1]) or m.start() == 0:
         return names
     head = names[-1][m.start():]
