@@ -51,40 +51,49 @@ def pair_score(a: Target, b: Target, aligned: set[tuple[str, str]], year_a: int 
         score += 0.5
     if a.value == b.value and a.unit == b.unit:
         score += 0.05
+    if a.stretch == b.stretch:  # a floor pairs with a floor, a stretch figure with a stretch figure
+        score += 0.1
     return score, why
 
 
 def classify_changes(a: Extraction, b: Extraction, alignment: list[AlignedPair]) -> list[Change]:
-    """Every paired change plus the new and dropped targets, in A's then B's order."""
+    """Every paired change plus the new and dropped targets, in A's then B's order.
+
+    Pairs are chosen greedily by score; ties are broken by where the figures sit in their documents, a key that
+    is the same when A and B are swapped, so comparing B with A mirrors comparing A with B.
+    """
     ta = [t for t in a.targets if t.kind == "target"]
     tb = [t for t in b.targets if t.kind == "target"]
     aligned = {(p.a, p.b) for p in alignment}
+    la, lb = max(1, a.document.chars), max(1, b.document.chars)
     cands = []
     for i, x in enumerate(ta):
         for j, y in enumerate(tb):
             s, why = pair_score(x, y, aligned, a.document.year, b.document.year)
             if s > 0:
-                cands.append((-s, i, j, why))
-    cands.sort(key=lambda c: (c[0], c[1], c[2]))
-    a_of: dict[int, int] = {}
+                pa, pb = x.offset / la, y.offset / lb
+                cands.append((-round(s, 6), round(abs(pa - pb), 6), round(pa + pb, 6), i, j, why))
+    cands.sort(key=lambda c: c[:3])
+    a_of: dict[int, list[int]] = {}
     b_of: dict[int, list[int]] = {}
-    why_of: dict[tuple[int, int], list[str]] = {}
-    score_of: dict[tuple[int, int], float] = {}
-    for neg, i, j, why in cands:
-        if i in a_of:
+    why_of: dict[tuple[int, int], tuple[list[str], float]] = {}
+    for neg, _, _, i, j, why in cands:
+        if i in a_of and j in b_of:
+            continue
+        # a figure already paired takes a second partner only from the same family (floor and stretch, restated)
+        if i in a_of and not _same_figure_family(tb[j], [tb[k] for k in a_of[i]]):
             continue
         if j in b_of and not _same_figure_family(ta[i], [ta[k] for k in b_of[j]]):
             continue
-        a_of[i] = j
+        a_of.setdefault(i, []).append(j)
         b_of.setdefault(j, []).append(i)
-        why_of[(i, j)] = why
-        score_of[(i, j)] = -neg
+        why_of[(i, j)] = (why, -neg)
     changes: list[Change] = []
     for i, x in enumerate(ta):
-        if i in a_of:
-            j = a_of[i]
-            changes.append(judge(x, tb[j], why_of[(i, j)], score_of[(i, j)]))
-        else:
+        for j in sorted(a_of.get(i, [])):
+            why, score = why_of[(i, j)]
+            changes.append(judge(x, tb[j], why, score))
+        if i not in a_of:
             changes.append(Change("dropped", x.metric, x.id, None, confidence=0.7,
                                   reasons=["no target in B with a matching metric"]))
     for j, y in enumerate(tb):

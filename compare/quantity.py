@@ -11,7 +11,7 @@ CN_PLACES = {"十": 10, "百": 100, "千": 1000}
 MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 
 # Base units, longest first so that 个百分点 wins over 个 and 千瓦时 over 千瓦.
-UNITS = sorted(["个百分点", "百分点", "%", "‰", "人次", "人民币", "美元", "元", "个", "家", "项", "台", "套", "件", "条", "所", "座", "处", "部", "人", "名", "户", "亩", "公顷", "平方公里", "平方米", "立方米", "公里", "千米", "米", "吨标准煤", "吨", "千瓦时", "千瓦", "兆瓦", "度", "千伏", "斤", "公斤", "千克", "辆", "张", "场次", "场", "批次", "艘", "架次", "架", "列", "种", "类", "支", "只", "头", "株", "宗", "标准箱", "标箱", "间", "栋", "款", "枚", "倍", "成", "篇", "本", "册", "床", "份", "次", "万元", "小时", "天", "工作日", "个工作日", "个月", "GWh", "GW", "MW", "EFLOPS", "PFLOPS", "PF", "P", "片", "块", "棵", "所", "门", "班", "期", "亿元", "网点", "对"], key=len, reverse=True)
+UNITS = sorted(["微克/立方米", "毫克/立方米", "个百分点", "百分点", "%", "‰", "人次", "人民币", "美元", "元", "个", "家", "项", "台", "套", "件", "条", "所", "座", "处", "部", "人", "名", "户", "亩", "公顷", "平方公里", "平方米", "立方米", "公里", "千米", "米", "吨标准煤", "吨", "千瓦时", "千瓦", "兆瓦", "度", "千伏", "斤", "公斤", "千克", "辆", "张", "场次", "场", "批次", "艘", "架次", "架", "列", "种", "类", "支", "只", "头", "株", "宗", "标准箱", "标箱", "间", "栋", "款", "枚", "倍", "成", "篇", "本", "册", "床", "份", "次", "万元", "小时", "天", "工作日", "个工作日", "个月", "GWh", "GW", "MW", "EFLOPS", "PFLOPS", "PF", "P", "片", "块", "棵", "所", "门", "班", "期", "亿元", "网点", "对"], key=len, reverse=True)
 UNITS = [u for u in dict.fromkeys(UNITS) if u not in ("万元", "亿元")]
 UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 
@@ -73,6 +73,11 @@ def cn_to_number(text: str) -> float | None:
     return float(total)
 
 
+def _tenths(value: float, unit: str) -> tuple[float, str]:
+    """N成 is N × 10 %."""
+    return (value * 10, "%") if unit == "成" else (value, unit)
+
+
 def _scale(value: float, mag: str | None) -> float:
     return value * MULTIPLIERS[mag] if mag else value
 
@@ -102,6 +107,7 @@ def find_figures(text: str) -> list[Figure]:
             mag, unit = (mag or "") + unit[0], "元"
             mag = {"亿": "亿", "万": "万", "万亿": "万亿", "万万": None}.get(mag, mag)
         value = _scale(value, mag) if mag in MULTIPLIERS else value
+        value, unit = _tenths(value, unit)
         out.append(Figure(m.start(), m.end(), m.group(0), _clean(value), unit, chinese=True,
                           has_multiplier=bool(mag)))
     out.sort(key=lambda f: f.start)
@@ -141,8 +147,7 @@ def _arabic_figure(m: re.Match[str]) -> Figure | None:
         unit = unit + alt
     if per:
         unit = unit + per if unit else unit
-    if mag and unit and unit.startswith("元") is False and unit in ("倍",):
-        pass
+    value, unit = _tenths(value, unit)
     written = m.string[m.start():end].strip()
     return Figure(m.start(), m.start() + len(written), written, value, unit, low, high,
                   approx=bool(m.group("approx1") or m.group("approx2") or m.group("approx3")),

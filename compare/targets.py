@@ -130,6 +130,8 @@ def _is_quantity(body: str, f: Figure, block: Block) -> bool:
         return False
     if before.endswith(("第", "前", "No.", "NO.")) or NOT_TARGET_AFTER.match(after):
         return False
+    if f.unit == "条" and re.match(r"(?:措施|政策|举措|意见|”|》)", after):  # 民营经济32条: a policy package
+        return False
     if re.search(r"[A-Za-z]$", before) or (re.match(r"^[A-Za-z]", after) and not re.search(r"[A-Za-z]", f.unit)):
         return False
     if before.endswith("+") or after.startswith("+"):
