@@ -27,7 +27,7 @@ FIGURE_RE = re.compile(
     r"\s*(?P<approx2>余|多)?"
     rf"\s*(?P<unit>{UNIT_RE})?"
     r"(?P<alt>\((?:[\u4e00-\u9fff]{1,2})\))?"
-    r"(?P<per>/(?:[\u4e00-\u9fff]{1,3}|立方米|平方米))?"
+    r"(?P<per>/(?:立方米|平方米|千克|公斤|小时|人次|月|年|日|天|人|户|吨|亩|元|座|辆|台|个))?"
     r"(?P<approx3>余|多)?"
 )
 CN_FIGURE_RE = re.compile(

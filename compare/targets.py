@@ -208,9 +208,15 @@ MID_ACTION = re.compile(r"(?:新认定|新培育|培育|组织实施|组织开�
 TRAILING_NOISE = re.compile(r"(?:预计|首次|将|要|可|已|已经|共|合计|总数|数量|拟|再|又|继续|分别|均|都|仍)+$")
 
 
+YEAR_OF = re.compile(r"(?:19|20)\d{2}年(?:底|末)?的?$")
+BASELINE_FROM = re.compile(r"(?:从|由)$")
+
+
 def _split_metric(left: str) -> tuple[str, str, str]:
     """Split the text left of a figure into (action verb, metric, measure verb)."""
     verb = ""
+    left = YEAR_OF.sub("", left)  # 从2015年的225亿元, 增加到2023年的506.9亿元
+    left = BASELINE_FROM.sub("", left)
     core = left
     m = MEASURE_VERBS.search(left)
     if m:
@@ -268,6 +274,8 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
     direction = "down" if DOWN_WORDS.search(verb or "") or (
         inherited and prev is not None and prev.target.direction == "down" and not verb) else None
     kind, year = _kind_and_year(body, cand, block, doc_year)
+    if BASELINE_FROM.search(YEAR_OF.sub("", left)) and kind == "target":  # 从X提高到Y: X is where things stand
+        kind, year = "actual", (doc_year - 1 if doc_year and year == doc_year else year)
     quote = body[cand.clause_start:span_end].strip()
     offset = block.start + f.start
     task = outline.task_at(offset)
@@ -368,7 +376,7 @@ def _kind_and_year(body: str, cand: Candidate, block: Block, doc_year: int | Non
     explicit = years[-1] if years else None
     forward = bool(FORWARD_CUES.search(before))
     past_year = (explicit is not None and doc_year is not None and explicit < doc_year
-                 and not re.search(rf"(?:到|至){explicit}|(?:比|较){explicit}", before))
+                 and not re.search(rf"(?:比|较){explicit}", before))
     if block.part == "review":
         actual = not re.search(r"力争|确保|目标|今年|预期", before)
     else:

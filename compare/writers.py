@@ -106,11 +106,14 @@ def print_targets(ex: Extraction) -> None:
     d = ex.document
     table = Table(title=f"{d.title} ({d.year or 'year unknown'}): {len(ex.targets)} figures", show_lines=False)
     for col in ("metric", "as written", "value", "unit", "cmp", "basis", "year", "kind", "section"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", min_width=12 if col in ("metric", "section") else None)
     for t in ex.targets:
         table.add_row(t.metric, t.written, f"{t.value:g}", t.unit, t.comparator + (" 力争" if t.stretch else ""),
                       t.basis, str(t.year or ""), t.kind, " › ".join(t.section[-1:]))
-    Console().print(table)
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=200)
+    console.print(table)
 
 
 def summary_text(data: dict) -> str:
