@@ -62,8 +62,8 @@ def classify_changes(a: Extraction, b: Extraction, alignment: list[AlignedPair])
     Pairs are chosen greedily by score; ties are broken by where the figures sit in their documents, a key that
     is the same when A and B are swapped, so comparing B with A mirrors comparing A with B.
     """
-    ta = [t for t in a.targets if t.kind == "target"]
-    tb = [t for t in b.targets if t.kind == "target"]
+    ta = [t for t in a.targets if t.kind == "target" and not t.restates]
+    tb = [t for t in b.targets if t.kind == "target" and not t.restates]
     aligned = {(p.a, p.b) for p in alignment}
     la, lb = max(1, a.document.chars), max(1, b.document.chars)
     cands = []

@@ -64,10 +64,11 @@ class Target:
     direction: str | None = None  # "down" for a stated fall
     offset: int = 0  # character offset of the figure in Document.text
     notes: list[str] = field(default_factory=list)  # doubts worth showing the reader
+    restates: str | None = None  # id of an earlier target this one states again
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
-        for k in ("low", "high", "direction"):
+        for k in ("low", "high", "direction", "restates"):
             if d[k] is None:
                 del d[k]
         return d

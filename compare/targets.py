@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from compare.model import Target, Task
 from compare.outline import Block, Outline
@@ -81,7 +82,25 @@ def extract_targets(text: str, outline: Outline, doc_year: int | None, side: str
         out.extend(f.target for f in _block_targets(block, outline, doc_year))
     for i, t in enumerate(out, 1):
         t.id = f"{side}-t{i}"
+    mark_restatements(out)
     return out
+
+
+def mark_restatements(targets: list[Target]) -> None:
+    """A figure stated again (goals list, then the task that carries it) restates the first statement."""
+    from compare.metrics import metric_similarity
+
+    seen: dict[tuple, list[Target]] = {}
+    for t in targets:
+        key = (t.kind, t.unit, t.value, t.low, t.high, t.year, t.direction)
+        for first in seen.get(key, []):
+            same_basis = first.basis == t.basis or {first.basis, t.basis} <= {"level", "cumulative"}
+            if same_basis and metric_similarity(first.metric, t.metric) >= 0.8:
+                t.restates = first.id
+                t.notes.append(f"restates {first.id}")
+                break
+        else:
+            seen.setdefault(key, []).append(t)
 
 
 def _block_targets(block: Block, outline: Outline, doc_year: int | None) -> list[Found]:
@@ -212,6 +231,18 @@ YEAR_OF = re.compile(r"(?:19|20)\d{2}年(?:底|末)?的?$")
 BASELINE_FROM = re.compile(r"(?:从|由)$")
 
 
+@lru_cache(maxsize=8192)
+def word_boundaries(text: str) -> frozenset[int]:
+    """Offsets where a word starts or ends in the text, by the segmenter."""
+    import rjieba
+
+    pos, cuts = 0, {0}
+    for w in rjieba.cut(text):
+        pos += len(w)
+        cuts.add(pos)
+    return frozenset(cuts)
+
+
 def _split_metric(left: str) -> tuple[str, str, str]:
     """Split the text left of a figure into (action verb, metric, measure verb)."""
     verb = ""
@@ -225,11 +256,15 @@ def _split_metric(left: str) -> tuple[str, str, str]:
     core = _strip_leading(core.strip())
     action = ""
     am = ACTION_VERBS.match(core)
+    cuts = word_boundaries(core)
+    if am and am.end() not in cuts:  # 服务业 is a noun, not the verb 服务 + 业
+        am = next((x for x in (ACTION_VERBS.match(core[:c]) for c in sorted(cuts, reverse=True)
+                               if c < am.end()) if x and x.end() in cuts), None)
     if am:
         action = am.group(0)
         core = _strip_leading(core[am.end():])
     else:
-        hits = list(MID_ACTION.finditer(core))
+        hits = [h for h in MID_ACTION.finditer(core) if h.start() in cuts and h.end() in cuts]
         if hits and hits[-1].end() < len(core):
             action = hits[-1].group(0)
             core = core[hits[-1].end():]

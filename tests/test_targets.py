@@ -194,3 +194,20 @@ def test_every_quote_is_verbatim_and_holds_the_figure():
         assert t.quote in text
         assert t.written in t.quote
         assert text[t.offset:].startswith(t.written[:2])
+
+
+def test_a_noun_that_starts_like_a_verb_keeps_its_first_word():
+    ts = targets("力争服务业增加值增长5.5%左右，新增服务业领军企业200家左右。")
+    assert [t.metric for t in ts] == ["服务业增加值", "服务业领军企业"]
+
+
+def test_a_figure_stated_twice_is_marked_as_a_restatement():
+    text = "一、主要目标\n建成5G基站5万个。\n二、主要任务\n推进新型基础设施建设。确保到年底建成5G基站5万个。\n"
+    ts = extract_targets(text, build_outline(text, year=YEAR), YEAR, "a")
+    assert [t.restates for t in ts] == [None, ts[0].id]
+
+
+def test_baseline_in_from_to_is_an_actual():
+    ts = targets("城乡居民基础养老金从796元/月提高至842元/月。")
+    assert [(t.metric, t.value, t.unit, t.kind) for t in ts] == [
+        ("城乡居民基础养老金", 796, "元/月", "actual"), ("城乡居民基础养老金", 842, "元/月", "target")]
