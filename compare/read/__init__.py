@@ -1,0 +1,136 @@
+"""Reading stage: any supported file (txt, md, html, docx, pdf) to raw text plus metadata."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import dataclass, field
+
+from compare.errors import UnreadableInputError, UnsupportedInputError
+from compare.read.limits import Limits, check_line_lengths
+
+__all__ = ["Limits", "RawDocument", "read_raw"]
+
+_EXT = {
+    ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+    ".xhtml": "html", ".shtml": "html", ".docx": "docx", ".pdf": "pdf",
+}
+_CONVERT = "convert it to .docx, .pdf, .html or UTF-8 .txt"
+
+
+@dataclass
+class RawDocument:
+    """A file's extracted text (one paragraph per line, table cells tab-joined) and what it says of itself."""
+
+    path: str
+    text: str
+    format: str  # txt | md | html | docx | pdf
+    metadata: dict[str, str] = field(default_factory=dict)  # title, date (ISO), author when present
+    sha256: str = ""
+
+
+def read_raw(path: str | os.PathLike[str], limits: Limits | None = None) -> RawDocument:
+    """Read one input file into a RawDocument; every failure is a CompareError with a remedy."""
+    limits = limits or Limits()
+    name = os.fspath(path)
+    data = _read_bytes(name, limits)
+    if not data.strip():
+        raise UnreadableInputError("is empty", "check that the download or export finished", path=name)
+    fmt = _choose_format(data, name)
+    if fmt == "docx":
+        from compare.read.docx import read_docx
+
+        text, meta = read_docx(data, name, limits)
+    elif fmt == "pdf":
+        from compare.read.pdf import read_pdf
+
+        text, meta = read_pdf(data, name, limits)
+    else:
+        text, meta, fmt = _read_textual(data, name, fmt)
+    if not text.strip():
+        raise UnreadableInputError("is empty: it has no text", "check that it is the document you meant",
+                                   path=name)
+    check_line_lengths(text, limits, name)
+    return RawDocument(path=name, text=text, format=fmt, metadata=meta, sha256=hashlib.sha256(data).hexdigest())
+
+
+def _read_bytes(name: str, limits: Limits) -> bytes:
+    try:
+        st = os.stat(name)
+    except FileNotFoundError:
+        raise UnreadableInputError("does not exist", "check the path and its spelling", path=name) from None
+    except OSError as exc:
+        raise UnreadableInputError(f"cannot be opened ({exc.strerror})", "check the path and permissions",
+                                   path=name) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise UnreadableInputError("is a directory, not a file", "pass a document file inside it", path=name)
+    if not stat.S_ISREG(st.st_mode):
+        raise UnsupportedInputError("is not a regular file", "save the document to a file first", path=name)
+    if st.st_size > limits.max_bytes:
+        raise UnsupportedInputError(
+            f"is {st.st_size:,} bytes, over the {limits.max_bytes:,}-byte limit",
+            "split it into smaller documents, or raise Limits.max_bytes", path=name)
+    try:
+        with open(name, "rb") as fh:
+            data = fh.read(limits.max_bytes + 1)
+    except OSError as exc:
+        raise UnreadableInputError(f"cannot be read ({exc.strerror})", "check the file permissions",
+                                   path=name) from None
+    if len(data) > limits.max_bytes:
+        raise UnsupportedInputError(f"is over the {limits.max_bytes:,}-byte limit",
+                                    "split it into smaller documents, or raise Limits.max_bytes", path=name)
+    return data
+
+
+def _choose_format(data: bytes, name: str) -> str:
+    from compare.read.sniff import sniff_bytes
+
+    ext = os.path.splitext(name)[1].lower()
+    declared = _EXT.get(ext)
+    kind = sniff_bytes(data)
+    if kind in ("pdf", "docx"):
+        return kind
+    if kind == "zip":
+        if declared == "docx":
+            return "docx"  # the docx reader says what is wrong with the archive
+        raise UnsupportedInputError("is a zip archive but not a Word .docx", _CONVERT, path=name)
+    if kind == "ole":
+        raise UnsupportedInputError("is a legacy Office file (.doc/.xls/.wps)",
+                                    "convert it, e.g. `soffice --headless --convert-to docx FILE`", path=name)
+    if kind == "rtf":
+        raise UnsupportedInputError("is an RTF file", "convert it, e.g. `soffice --headless --convert-to docx FILE`",
+                                    path=name)
+    if kind == "image":
+        raise UnsupportedInputError("is an image, not a text document",
+                                    "run OCR first, e.g. `ocrmypdf --image-dpi 300 IMAGE out.pdf`", path=name)
+    if declared == "docx":
+        return "docx"  # not a zip: the docx reader reports it
+    if declared == "pdf":
+        raise UnreadableInputError("is not a PDF (no %PDF- header)", "check the file: it may be a saved web page "
+                                   "or an incomplete download", path=name)
+    return declared or "unknown"
+
+
+def _read_textual(data: bytes, name: str, fmt: str) -> tuple[str, dict[str, str], str]:
+    from compare.errors import CompareError
+    from compare.read.text import decode, read_text
+
+    try:
+        text = decode(data, name)
+    except CompareError:
+        if fmt == "unknown":
+            raise UnsupportedInputError("is not a format compare reads (txt, md, html, docx, pdf)", _CONVERT,
+                                        path=name) from None
+        raise
+    if fmt == "html":
+        from compare.read.html import html_to_text
+        from compare.read.meta import clean_metadata, split_front_matter
+
+        split = split_front_matter(text)
+        front: dict[str, str] = {}
+        if split is not None:
+            front, text = clean_metadata(split[0]), split[1]
+        body, meta = html_to_text(text)
+        return body, {**meta, **front}, "html"
+    return read_text(text, "txt" if fmt == "unknown" else fmt)

@@ -1,0 +1,120 @@
+"""HTML to text with selectolax: block elements become lines, table rows tab-joined cells."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_SKIP = frozenset({
+    "script", "style", "noscript", "template", "head", "nav", "footer", "iframe", "svg", "math",
+    "object", "embed", "canvas", "button", "select", "option", "textarea", "audio", "video", "map",
+    "-comment", "!comment",
+})
+_BLOCK = frozenset({
+    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table",
+    "thead", "tbody", "tfoot", "caption", "section", "article", "header", "main", "aside", "blockquote",
+    "pre", "hr", "address", "figure", "figcaption", "center", "form", "fieldset", "legend", "details",
+    "summary", "title", "body", "html",
+})
+_CELL = frozenset({"td", "th"})
+_WS = re.compile(r"[ \t\n\r\f\v]+")
+_SPACES = re.compile(r" {2,}")
+_CELL_GAP = re.compile(r" *\t *")
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_META_TITLE = ("og:title", "articletitle", "dc.title", "title")
+_META_DATE = ("pubdate", "publishdate", "article:published_time", "dc.date", "date", "firstpublishedtime")
+_META_AUTHOR = ("author", "dc.creator")
+
+
+def html_to_text(markup: str, *, keep_newlines: bool = False) -> tuple[str, dict[str, str]]:
+    """Visible text of HTML, one block per line, and its metadata (keep_newlines: for text carrying HTML)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(markup)
+    meta = _metadata(tree)
+    root = tree.root
+    if root is None:
+        return "", meta
+    return _walk(root, keep_newlines), meta
+
+
+def _walk(root: Any, keep_newlines: bool) -> str:
+    out: list[str] = []
+    rows: list[int] = []  # cells seen in each open <tr>
+    cell_depth = 0
+    pre_depth = 0
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, leaving = stack.pop()
+        tag = node.tag
+        if leaving:
+            if tag in _CELL:
+                cell_depth -= 1
+            elif tag == "tr":
+                rows.pop()
+                out.append(" " if cell_depth else "\n")
+            elif tag == "pre":
+                pre_depth -= 1
+            if tag in _BLOCK:
+                out.append(" " if cell_depth else "\n")
+            continue
+        if tag == "-text":
+            text = node.text_content or ""
+            if pre_depth or (keep_newlines and not cell_depth):
+                text = re.sub(r"[ \t\f\v\r]+", " ", text)
+                if cell_depth:
+                    text = text.replace("\n", " ")
+            else:
+                text = _WS.sub(" ", text)
+            out.append(text)
+            continue
+        if tag in _SKIP or not node.is_element_node and tag != "html":
+            continue
+        attrs = node.attributes or {}
+        if "hidden" in attrs or _HIDDEN.search(attrs.get("style") or ""):
+            continue
+        if tag == "br":
+            out.append(" " if cell_depth else "\n")
+            continue
+        if tag in _BLOCK:
+            out.append(" " if cell_depth else "\n")
+        if tag == "tr":
+            out.append(" " if cell_depth else "\n")
+            rows.append(0)
+        elif tag in _CELL:
+            if rows:
+                if rows[-1]:
+                    out.append(" " if cell_depth else "\t")
+                rows[-1] += 1
+            cell_depth += 1
+        elif tag == "pre":
+            pre_depth += 1
+        stack.append((node, True))
+        children = []
+        child = node.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        stack.extend((c, False) for c in reversed(children))
+    text = _CELL_GAP.sub("\t", _SPACES.sub(" ", "".join(out)))
+    lines = (line.strip(" ") for line in text.split("\n"))
+    return "\n".join(line for line in lines if line.strip())
+
+
+def _metadata(tree: Any) -> dict[str, str]:
+    from compare.read.meta import clean_metadata
+
+    found: dict[str, object] = {}
+    names: dict[str, str] = {}
+    for m in tree.css("meta"):
+        attrs = m.attributes or {}
+        key = (attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or "").strip().lower()
+        content = (attrs.get("content") or "").strip()
+        if key and content and key not in names:
+            names[key] = content
+    title_node = tree.css_first("title")
+    title = title_node.text(strip=True) if title_node is not None else ""
+    found["title"] = next((names[k] for k in _META_TITLE if names.get(k)), "") or title
+    found["date"] = next((names[k] for k in _META_DATE if names.get(k)), "")
+    found["author"] = next((names[k] for k in _META_AUTHOR if names.get(k)), "")
+    return clean_metadata(found)
