@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,6 +39,7 @@ LEADING_NOISE = re.compile(
     r"其中|等|主要预期目标是|预期目标是|主要目标是|目标是|是)"
 )
 STRETCH_WORDS = re.compile(r"力争|争取|冲击|冲刺")
+SENTENCE_STRETCH = re.compile(r"力争|争取")
 DOWN_WORDS = re.compile(r"下降|降低|减少|压减|削减|降至|降到|缩短|缩小")
 ACTUAL_CUES = re.compile(r"预计|已经|已|首次|创历史|创新高|同比|过去一年|一年来|去年|上年度")
 FORWARD_CUES = re.compile(r"力争|确保|今年|目标|预期|计划|拟|将|要|争取|到(?:19|20)\d{2}年|明年|全年")
@@ -111,11 +113,12 @@ def _block_targets(block: Block, outline: Outline, doc_year: int | None) -> list
             and not any(s <= f.start < e for s, e in taken)]
     found: list[Found] = list(table)
     prev: Found | None = None
+    cuts = Cuts(body)
     for f in figs:
-        cand = _candidate(body, f, block)
+        cand = _candidate(body, f, block, cuts)
         if prev is not None and prev.start < cand.sentence_start:
             prev = None
-        item = _to_target(body, cand, prev, outline, doc_year)
+        item = _to_target(body, cand, prev, outline, doc_year, cuts)
         if item is not None:
             found.append(item)
             prev = item
@@ -171,16 +174,46 @@ def _inside_short_quote(body: str, pos: int) -> bool:
     open_ = body.rfind("“", max(0, pos - 16), pos)
     if open_ < 0:
         return False
-    close = body.find("”", pos)
+    close = body.find("”", pos, pos + 18)
     if close < 0 or close - open_ > 17:
         return False
     return body.rfind("”", open_, pos) < 0
 
 
-def _candidate(body: str, f: Figure, block: Block) -> Candidate | None:
-    sent_start = max(body.rfind(c, 0, f.start) for c in SENT_DELIM) + 1
-    clause_start = max(body.rfind(c, 0, f.start) for c in STRONG_DELIM) + 1
-    rest = body[f.end:]
+class Cuts:
+    """Where sentences and clauses start in a paragraph, looked up by bisection (no rescans per figure)."""
+
+    MAX_SENTENCE = 600  # context windows are capped, so a pathological 10-million-character line stays linear
+    MAX_CLAUSE = 200
+
+    def __init__(self, body: str) -> None:
+        self.sentence = [i for i, c in enumerate(body) if c in SENT_DELIM]
+        self.clause = [i for i, c in enumerate(body) if c in STRONG_DELIM]
+        self.horizons = [(m.end(), m) for m in HORIZON.finditer(body)]
+
+    @staticmethod
+    def _start(cuts: list[int], pos: int, cap: int) -> int:
+        i = bisect_left(cuts, pos)
+        return max(cuts[i - 1] + 1 if i else 0, pos - cap)
+
+    def sentence_start(self, pos: int) -> int:
+        """Start of the sentence holding pos."""
+        return self._start(self.sentence, pos, self.MAX_SENTENCE)
+
+    def clause_start(self, pos: int) -> int:
+        """Start of the clause holding pos."""
+        return self._start(self.clause, pos, self.MAX_CLAUSE)
+
+    def horizon_before(self, pos: int) -> re.Match[str] | None:
+        """The last 到20XX年-style horizon stated before pos in the paragraph."""
+        i = bisect_left(self.horizons, (pos + 1,)) if self.horizons else 0
+        return self.horizons[i - 1][1] if i else None
+
+
+def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate | None:
+    sent_start = cuts.sentence_start(f.start)
+    clause_start = cuts.clause_start(f.start)
+    rest = body[f.end:f.end + 64]
     m = POST_QUALIFIER.match(rest)
     post = m.group(0) if m else ""
     after = rest[len(post):]
@@ -273,7 +306,7 @@ def _split_metric(left: str) -> tuple[str, str, str]:
 
 
 def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
-               doc_year: int | None) -> Found | None:
+               doc_year: int | None, cuts: Cuts) -> Found | None:
     f = cand.fig
     block = cand.block
     left = _left_segment(body, cand, prev)
@@ -301,14 +334,13 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
     span_end = cand.span_end + (len(cand.right_metric) if from_right else 0)
 
     comparator = _comparator(left, cand.post, f, verb)
-    sentence_head = body[cand.sentence_start:]
     stretch = bool(STRETCH_WORDS.search(body[cand.clause_start:f.start])) or bool(
-        re.match(r"^(?:力争|争取)", sentence_head)) or (coordinated(body, prev, f.start) and prev.target.stretch)
+        SENTENCE_STRETCH.match(body, cand.sentence_start)) or (coordinated(body, prev, f.start) and prev.target.stretch)
     basis = _basis(f, verb, action, metric, body[cand.clause_start:f.start],
                    prev.target if inherited else None, coordinated(body, prev, f.start) and prev or None)
     direction = "down" if DOWN_WORDS.search(verb or "") or (
         inherited and prev is not None and prev.target.direction == "down" and not verb) else None
-    kind, year = _kind_and_year(body, cand, block, doc_year)
+    kind, year = _kind_and_year(body, cand, block, doc_year, cuts)
     if BASELINE_FROM.search(YEAR_OF.sub("", left)) and kind == "target":  # 从X提高到Y: X is where things stand
         kind, year = "actual", (doc_year - 1 if doc_year and year == doc_year else year)
     quote = body[cand.clause_start:span_end].strip()
@@ -391,20 +423,19 @@ PERIOD_END = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六�
 HORIZON = re.compile(r"(?:到|至)((?:19|20)\d{2}|二[〇零][一二三四五六七八九〇零]{2})年|(未来|今后)(五|三)年|“?(十[三四五六]五)”?(?:期间|时期|末|期末)")
 
 
-def _horizon(text: str, doc_year: int | None) -> int | None:
-    """The last target year stated in the text: 到2025年, 到二〇三五年, 未来五年, “十五五”时期."""
-    year = None
-    for m in HORIZON.finditer(text):
-        if m.group(1):
-            year = read_year(m.group(1) + "年")
-        elif m.group(2) and doc_year:
-            year = doc_year + (4 if m.group(3) == "五" else 2)
-        elif m.group(4):
-            year = PERIOD_END[m.group(4)]
-    return year
+def _horizon(m: re.Match[str] | None, doc_year: int | None) -> int | None:
+    """The target year a horizon phrase states: 到2025年, 到二〇三五年, 未来五年, “十五五”时期."""
+    if m is None:
+        return None
+    if m.group(1):
+        return read_year(m.group(1) + "年")
+    if m.group(2):
+        return doc_year + (4 if m.group(3) == "五" else 2) if doc_year else None
+    return PERIOD_END[m.group(4)]
 
 
-def _kind_and_year(body: str, cand: Candidate, block: Block, doc_year: int | None) -> tuple[str, int | None]:
+def _kind_and_year(body: str, cand: Candidate, block: Block, doc_year: int | None,
+                   cuts: Cuts) -> tuple[str, int | None]:
     """Target or actual, and the year the figure refers to (target year, or the year an actual describes)."""
     before = body[cand.sentence_start:cand.fig.start]
     years = [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", before)]
@@ -422,7 +453,7 @@ def _kind_and_year(body: str, cand: Candidate, block: Block, doc_year: int | Non
         if re.search(r"五年来|过去五年|这五年|“十四五”(?:时期|期间|以来)", before):
             return "actual", (doc_year - 1) if doc_year else None
         return "actual", (doc_year - 1) if doc_year else None
-    horizon = _horizon(body[:cand.fig.start], doc_year)
+    horizon = _horizon(cuts.horizon_before(cand.fig.start), doc_year)
     if horizon is not None and (doc_year is None or horizon >= doc_year):
         return "target", horizon
     if explicit is not None and (doc_year is None or explicit >= doc_year):

@@ -1,0 +1,95 @@
+"""Render a brief dict (Brief.to_json()) as DOCX, PDF or HTML, written atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from compare.errors import OutputNotWritableError, UsageError
+
+FORMATS = ("docx", "pdf", "html")
+_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def brief_language(brief: dict[str, Any]) -> str:
+    """zh when the documents are Chinese (their stated language, else any Han character), else en."""
+    docs = (brief.get("documents") or {}).values()
+    stated = {str(d.get("language", "")).lower()[:2] for d in docs if isinstance(d, dict) and d.get("language")}
+    if stated:
+        return "zh" if "zh" in stated else "en"
+    sample = [str(d.get("title", "")) for d in docs if isinstance(d, dict)]
+    for side in ("a", "b"):
+        sample += [str(t.get("metric", "")) for t in ((brief.get("targets") or {}).get(side) or [])[:20]
+                   if isinstance(t, dict)]
+    return "zh" if _CJK.search(" ".join(sample)) or not any(sample) else "en"
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """A temporary file beside path that replaces path only when the block succeeds."""
+    path = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
+    except OSError as e:
+        raise OutputNotWritableError(f"cannot write here: {e.strerror or e}",
+                                     "check that the folder exists and is writable", path=str(path)) from e
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.chmod(tmp, 0o644 & ~_umask())
+        try:
+            os.replace(tmp, path)
+        except OSError as e:
+            raise OutputNotWritableError(f"cannot write here: {e.strerror or e}",
+                                         "choose another output path", path=str(path)) from e
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def render(brief: dict[str, Any], path: Path, fmt: str, *, lang: str | None = None,
+           template_dir: Path | None = None, font: Path | None = None) -> None:
+    """Write the brief dict (Brief.to_json() output) as fmt in {"docx","pdf","html"} to path, atomically."""
+    from compare.render.common import build_view
+    from compare.render.labels import load_labels, load_style
+
+    fmt = fmt.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise UsageError(f"cannot render a brief as {fmt!r}", "use one of: " + ", ".join(FORMATS))
+    if template_dir is not None and not Path(template_dir).is_dir():
+        raise UsageError(f"template folder not found: {template_dir}", "copy the templates/ folder and point at it")
+    template_dir = Path(template_dir) if template_dir is not None else None
+    labels = load_labels((lang or brief_language(brief)).lower(), template_dir)
+    style = load_style(template_dir)
+    tables = style.get("tables", {})
+    view = build_view(brief, labels, int(tables.get("appendix_quote_chars", 400)))
+    version = str((brief.get("tool") or {}).get("version") or "")
+    from compare.render.fonts import font_path
+
+    font_file = font_path(font, str(style.get("font", {}).get("path", "")))
+    subfont = int(style.get("font", {}).get("subfont", 0)) if not font else 0
+    with atomic_path(Path(path)) as tmp:
+        if fmt == "pdf":
+            from compare.render.pdf import render_pdf
+
+            render_pdf(view, tmp, style, font_file, subfont, version)
+        elif fmt == "docx":
+            from compare.render.docx import render_docx
+
+            render_docx(view, tmp, style, template_dir, font_file, subfont, version)
+        else:
+            from compare.render.html import render_html
+
+            render_html(view, tmp, style, template_dir, font_file, subfont, version)

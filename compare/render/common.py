@@ -1,0 +1,354 @@
+"""What every brief format shows, computed once from the brief dict: text, figures, changes, rows."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
+
+from compare.render.labels import Labels
+
+CHANGE_TYPES = ("escalated", "deescalated", "rebased", "unchanged", "new", "dropped")
+RANKED = ("escalated", "deescalated", "unchanged")
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(value: Any) -> str:
+    """Document text made safe to print anywhere: no control characters, lone surrogates or NUL."""
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFC", str(value)).replace("\r\n", "\n").replace("\r", "\n")
+    return _BAD_CHARS.sub("", text)
+
+
+def short(text: str, n: int) -> str:
+    """The text cut to n characters with an ellipsis, on one line."""
+    text = " ".join(clean(text).split())
+    return text if len(text) <= n else text[: max(n - 1, 1)].rstrip() + "…"
+
+
+def fmt_number(value: Any) -> str:
+    """A base-unit number the way a Chinese plan writes it: 50000 → 5万, 1.2e12 → 1.2万亿."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return clean(value)
+    if not math.isfinite(v):
+        return str(v)
+    for size, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
+        if abs(v) >= size and abs(v / size - round(v / size, 4)) < 1e-9:
+            return f"{v / size:.4g}{word}" if v / size < 1e4 else f"{v / size:.0f}{word}"
+    return f"{v:.6g}" if abs(v) < 1e6 else f"{v:.0f}"
+
+
+def fmt_ratio(ratio: float) -> str:
+    """A ratio with two significant decimals at most: 3.2, 0.87, 12."""
+    if ratio >= 10:
+        return f"{ratio:.0f}"
+    text = f"{ratio:.2f}" if ratio < 1 else f"{ratio:.2f}".rstrip("0").rstrip(".")
+    return text
+
+
+def fmt_delta(delta: float) -> tuple[str, str]:
+    """A signed difference as (sign, magnitude): (+, 2.0), (−, 0.5)."""
+    sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
+    return sign, f"{abs(delta):.1f}" if abs(delta) < 100 else f"{abs(delta):.0f}"
+
+
+def figure_parts(t: dict[str, Any] | None, L: Labels) -> tuple[str, str]:
+    """A target's figure as written (with 力争/下降 when the wording lost them) and its basis and year."""
+    if not t:
+        return L("brief.empty"), ""
+    written = clean(t.get("written"))
+    if not written:
+        if t.get("low") is not None and t.get("high") is not None:
+            core = L.fmt("figure.range", low=fmt_number(t["low"]), high=fmt_number(t["high"]))
+        else:
+            core = fmt_number(t.get("value"))
+        core += clean(t.get("unit")) + L(f"comparator.{t.get('comparator', '=')}", " ").strip()
+        written = core
+    if t.get("direction") == "down" and not re.search("下降|降低|减少|减|降", written):
+        written = L.fmt("figure.down", figure=written)
+    if t.get("stretch") and not re.search("力争|争取|冲击", written):
+        written = L.fmt("figure.stretch", figure=written)
+    detail = [L(f"basis.{t.get('basis')}", clean(t.get("basis")))] if t.get("basis") else []
+    if t.get("year"):
+        detail.append(L.fmt("figure.year", year=t["year"]))
+    return written, L("figure.sep").join(d for d in detail if d)
+
+
+def section_text(t: dict[str, Any] | None, depth: int = 2) -> str:
+    """The last depth levels of a target's section path, joined with ›."""
+    if not t:
+        return ""
+    path = t.get("section") or []
+    if isinstance(path, str):
+        path = [path]
+    return " › ".join(short(p, 60) for p in list(path)[-depth:] if p)
+
+
+def ratio_of(c: dict[str, Any], ta: dict[str, Any] | None, tb: dict[str, Any] | None) -> float | None:
+    """B's figure over A's: the change's own ratio, else computed when both sides share a unit."""
+    r = c.get("ratio")
+    if isinstance(r, (int, float)) and math.isfinite(r) and r > 0:
+        return float(r)
+    if ta and tb and ta.get("unit") == tb.get("unit"):
+        try:
+            va, vb = float(ta.get("value")), float(tb.get("value"))
+        except (TypeError, ValueError):
+            return None
+        if va > 0 and vb > 0:
+            return vb / va
+    return None
+
+
+def change_text(c: dict[str, Any], ta: dict[str, Any] | None, tb: dict[str, Any] | None, L: Labels) -> str:
+    """The change column: ×1.5, −1.0个百分点, 持平, or 累计 → 新增 for a changed basis."""
+    typ = c.get("type")
+    if typ in ("new", "dropped"):
+        return ""
+    if typ == "rebased":
+        parts = []
+        if ta and tb and ta.get("basis") != tb.get("basis"):
+            parts.append(L.fmt("change.basis", a=L(f"basis.{ta.get('basis')}", clean(ta.get("basis"))),
+                               b=L(f"basis.{tb.get('basis')}", clean(tb.get("basis")))))
+        if ta and tb and ta.get("unit") != tb.get("unit"):
+            parts.append(L.fmt("change.unit", a=clean(ta.get("unit")) or "—", b=clean(tb.get("unit")) or "—"))
+        return L("figure.sep").join(parts) or L(f"types.{typ}")
+    if typ == "unchanged":
+        return L("change.same")
+    unit = (ta or tb or {}).get("unit")
+    delta = c.get("delta")
+    if unit == "%" and isinstance(delta, (int, float)) and math.isfinite(delta):
+        sign, mag = fmt_delta(float(delta))
+        return L.fmt("change.points", sign=sign, delta=mag)
+    r = ratio_of(c, ta, tb)
+    return L.fmt("change.ratio", ratio=fmt_ratio(r)) if r else L(f"types.{typ}")
+
+
+def brief_date() -> str:
+    """Today, or the day SOURCE_DATE_EPOCH names (UTC) so rebuilt briefs are identical."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.lstrip("-").isdigit():
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date().isoformat()
+    return _dt.date.today().isoformat()
+
+
+@dataclass
+class ChangeRow:
+    """One row of a change table."""
+
+    type: str
+    metric: str
+    a: tuple[str, str]
+    b: tuple[str, str]
+    change: str
+    a_section: str
+    b_section: str
+    a_quote: str
+    b_quote: str
+    qualifiers: list[str]
+    reasons: list[str]
+    confidence: float
+    ratio: float | None
+    doubtful: bool
+
+
+@dataclass
+class TaskRow:
+    """An A task and the B tasks that carry it on."""
+
+    a: str
+    a_path: str
+    b: list[str]
+    mark: str
+    how: str
+    score: float
+
+
+@dataclass
+class FigureRow:
+    """One figure of a document, for the appendix."""
+
+    id: str
+    metric: str
+    figure: tuple[str, str]
+    kind: str
+    status: str
+    section: str
+    quote: str
+    notes: list[str]
+
+
+@dataclass
+class View:
+    """The whole brief as the renderers lay it out."""
+
+    L: Labels
+    lang: str
+    title: str
+    titles: tuple[str, str]
+    header: str
+    meta: list[tuple[str, str, str]]
+    made: str
+    summary: list[str]
+    notable: list[str]
+    changes: dict[str, list[ChangeRow]]
+    task_pairs: list[TaskRow]
+    tasks_new: list[tuple[str, str]]
+    tasks_dropped: list[tuple[str, str]]
+    appendix: dict[str, list[FigureRow]] = field(default_factory=dict)
+
+
+def doc_title(doc: dict[str, Any], fallback: str) -> str:
+    """A document's title, else its file name, else A or B."""
+    return clean(doc.get("title")) or PurePath(clean(doc.get("path")) or fallback).name or fallback
+
+
+def _list(value: Any) -> list[Any]:
+    return [v for v in value if v is not None] if isinstance(value, (list, tuple)) else []
+
+
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    return [v for v in _list(value) if isinstance(v, dict)]
+
+
+def confidence_mark(score: Any, L: Labels) -> str:
+    """●●● / ●●○ / ●○○ for a score in [0, 1]."""
+    s = float(score) if isinstance(score, (int, float)) else 0.0
+    return L("alignment.high") if s >= 0.75 else L("alignment.medium") if s >= 0.5 else L("alignment.low")
+
+
+def _meta(docs: dict[str, dict[str, Any]], L: Labels) -> list[tuple[str, str, str]]:
+    def row(key: str, get: Any) -> tuple[str, str, str]:
+        return (L(f"title_block.{key}"), get(docs["a"]), get(docs["b"]))
+
+    return [
+        row("title", lambda d: clean(d.get("title")) or L("brief.empty")),
+        row("issuer", lambda d: clean(d.get("issuer")) or L("brief.empty")),
+        row("year", lambda d: clean(d.get("year")) or L("brief.empty")),
+        row("date", lambda d: clean(d.get("date")) or L("brief.empty")),
+        row("file", lambda d: PurePath(clean(d.get("path"))).name or L("brief.empty")),
+        row("sha256", lambda d: clean(d.get("sha256"))[:12] or L("brief.empty")),
+        row("chars", lambda d: f"{d['chars']:,}" if isinstance(d.get("chars"), int) else L("brief.empty")),
+    ]
+
+
+def build_view(brief: dict[str, Any], L: Labels, appendix_chars: int = 400) -> View:
+    """Turn the brief dict into the rows, sentences and labels every format renders."""
+    docs = {s: (brief.get("documents") or {}).get(s) or {} for s in "ab"}
+    titles = (doc_title(docs["a"], "A"), doc_title(docs["b"], "B"))
+    targets = {s: _dicts((brief.get("targets") or {}).get(s)) for s in "ab"}
+    tasks = {s: _dicts((brief.get("tasks") or {}).get(s)) for s in "ab"}
+    by_id = {s: {clean(t.get("id")): t for t in targets[s]} for s in "ab"}
+    changes = _dicts(brief.get("changes"))
+    alignment = _dicts(brief.get("alignment"))
+
+    rows: dict[str, list[ChangeRow]] = {t: [] for t in CHANGE_TYPES}
+    for c in changes:
+        typ = c.get("type")
+        if typ not in rows:
+            continue
+        ta, tb = by_id["a"].get(clean(c.get("a"))), by_id["b"].get(clean(c.get("b")))
+        conf = c.get("confidence", 1.0)
+        conf = float(conf) if isinstance(conf, (int, float)) else 1.0
+        text = change_text(c, ta, tb, L)
+        doubtful = conf < 0.6
+        rows[typ].append(ChangeRow(
+            type=typ, metric=short(clean(c.get("metric")) or clean((ta or tb or {}).get("metric")) or "—", 120),
+            a=figure_parts(ta, L) if ta or c.get("a") else ("", ""),
+            b=figure_parts(tb, L) if tb or c.get("b") else ("", ""),
+            change=text + (L("change.low_confidence") if doubtful and text else ""),
+            a_section=section_text(ta, 1), b_section=section_text(tb, 1),
+            a_quote=clean((ta or {}).get("quote")), b_quote=clean((tb or {}).get("quote")),
+            qualifiers=[short(q, 80) for q in _list(c.get("qualifiers"))[:6]],
+            reasons=[short(r, 300) for r in _list(c.get("reasons"))[:6]],
+            confidence=conf, ratio=ratio_of(c, ta, tb) if typ in RANKED else None, doubtful=doubtful))
+    for typ in ("escalated", "deescalated"):
+        rows[typ].sort(key=lambda r: -abs(math.log(r.ratio)) if r.ratio else 0.0)
+
+    counts = {t: len(rows[t]) for t in CHANGE_TYPES}
+    n_targets_a = sum(1 for t in targets["a"] if t.get("kind", "target") == "target")
+    if not targets["a"]:
+        n_targets_a = int(((brief.get("summary") or {}).get("targets") or {}).get("a") or 0)
+    actuals = sum(1 for s in "ab" for t in targets[s] if t.get("kind") == "actual")
+
+    ids = {s: [clean(t.get("id")) for t in tasks[s]] for s in "ab"}
+    heads = {s: {clean(t.get("id")): clean(t.get("heading")) or " › ".join(map(clean, _list(t.get("path"))))
+                 for t in tasks[s]} for s in "ab"}
+    kept_a = {clean(p.get("a")) for p in alignment}
+    kept_b = {clean(p.get("b")) for p in alignment}
+    new_b = [i for i in ids["b"] if i not in kept_b]
+    dropped_a = [i for i in ids["a"] if i not in kept_a]
+    summary = [L.fmt("summary.tasks", tasks_a=len(ids["a"]), kept=sum(1 for i in ids["a"] if i in kept_a),
+                     tasks_new=len(new_b), tasks_dropped=len(dropped_a)),
+               L.fmt("summary.targets", targets_a=n_targets_a, **counts)]
+    if actuals:
+        summary.append(L.fmt("summary.actuals", actuals=actuals))
+
+    ranked = [r for t in ("escalated", "deescalated") for r in rows[t] if r.ratio]
+    ranked.sort(key=lambda r: -abs(math.log(r.ratio or 1.0)))
+    notable = [L.fmt("summary.notable_item", metric=r.metric, a=r.a[0], b=r.b[0], change=r.change)
+               for r in ranked[:5]]
+
+    return View(
+        L=L, lang=L.lang, title=L("brief.title"), titles=titles,
+        header=L.fmt("brief.header", a=short(titles[0], 32), b=short(titles[1], 32)),
+        meta=_meta(docs, L),
+        made=L.fmt("brief.made", date=brief_date(), version=clean((brief.get("tool") or {}).get("version")) or "?"),
+        summary=summary, notable=notable, changes=rows,
+        task_pairs=_task_pairs(alignment, tasks, heads, L),
+        tasks_new=[(heads["b"].get(i) or i, _part(tasks["b"], i, L)) for i in new_b],
+        tasks_dropped=[(heads["a"].get(i) or i, _part(tasks["a"], i, L)) for i in dropped_a],
+        appendix={s: _appendix(targets[s], changes, s, L, appendix_chars) for s in "ab"},
+    )
+
+
+def _part(tasks: list[dict[str, Any]], tid: str, L: Labels) -> str:
+    part = next((t.get("part") for t in tasks if clean(t.get("id")) == tid), "forward")
+    return "" if part in (None, "forward") else L(f"alignment.part_{part}", "")
+
+
+def _task_pairs(alignment: list[dict[str, Any]], tasks: dict[str, list[dict[str, Any]]],
+                heads: dict[str, dict[str, str]], L: Labels) -> list[TaskRow]:
+    order = {clean(t.get("id")): i for i, t in enumerate(tasks["a"])}
+    paths = {clean(t.get("id")): " › ".join(clean(p) for p in _list(t.get("path"))[:-1]) for t in tasks["a"]}
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for p in alignment:
+        grouped.setdefault(clean(p.get("a")), []).append(p)
+    out = []
+    for aid, pairs in sorted(grouped.items(), key=lambda kv: order.get(kv[0], len(order))):
+        score = max(float(p["score"]) if isinstance(p.get("score"), (int, float)) else 0.0 for p in pairs)
+        b = [heads["b"].get(clean(p.get("b"))) or clean(p.get("b")) for p in pairs]
+        how = L("brief.list_sep").join(dict.fromkeys(L(f"method.{clean(p.get('method'))}", clean(p.get("method")))
+                                     for p in pairs if p.get("method")))
+        out.append(TaskRow(a=heads["a"].get(aid) or aid, a_path=paths.get(aid, ""), b=b,
+                           mark=confidence_mark(score, L), how=how, score=score))
+    return out
+
+
+def _appendix(targets: list[dict[str, Any]], changes: list[dict[str, Any]], side: str, L: Labels,
+              n: int) -> list[FigureRow]:
+    status: dict[str, list[str]] = {}
+    for c in changes:
+        if c.get(side) is not None and c.get("type") in CHANGE_TYPES:
+            status.setdefault(clean(c.get(side)), []).append(L(f"types.{c['type']}"))
+    ordered = sorted(enumerate(targets), key=lambda it: (
+        it[1].get("offset") if isinstance(it[1].get("offset"), (int, float)) else math.inf, it[0]))
+    out = []
+    for _, t in ordered:
+        tid = clean(t.get("id"))
+        if t.get("kind") == "actual":
+            st = L("status.actual")
+        else:
+            st = L("brief.list_sep").join(dict.fromkeys(status.get(tid, []))) or L("status.uncounted")
+        out.append(FigureRow(id=tid, metric=short(clean(t.get("metric")) or "—", 120), figure=figure_parts(t, L),
+                             kind=L(f"kind.{t.get('kind', 'target')}", clean(t.get("kind"))), status=st,
+                             section=section_text(t, 3), quote=short(clean(t.get("quote")), n),
+                             notes=[short(x, 300) for x in _list(t.get("notes"))[:5]]))
+    return out

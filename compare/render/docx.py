@@ -1,0 +1,364 @@
+"""The DOCX brief: python-docx fills templates/brief.docx (styles, page, letterhead) with the brief."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from compare.errors import UsageError
+from compare.render.common import CHANGE_TYPES, ChangeRow, View, short
+
+BODY_FONTS = ("Times New Roman", "宋体")  # (Latin, East Asian)
+HEAD_FONTS = ("Arial", "黑体")
+HEAD_STYLES = ("Title", "Subtitle", "TOC Heading") + tuple(f"Heading {i}" for i in range(1, 10))
+_THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def east_asian(doc: Any, overwrite: bool = True, body: tuple[str, str] = BODY_FONTS,
+               head: tuple[str, str] = HEAD_FONTS) -> None:
+    """Name an East Asian font on every style (dropping theme fonts) and make zh-CN the East Asian language.
+
+    With overwrite=False only styles that name no East Asian font of their own are changed, so a
+    template restyled in Word keeps its fonts.
+    """
+    from docx.oxml.ns import qn
+
+    def set_fonts(rpr: Any, fonts: tuple[str, str]) -> None:
+        rf = rpr.find(qn("w:rFonts"))
+        if rf is None:
+            rf = rpr.makeelement(qn("w:rFonts"), {})
+            rpr.insert(0, rf)
+        if not overwrite and rf.get(qn("w:eastAsia")):
+            return
+        for a in _THEME_ATTRS:
+            rf.attrib.pop(qn(a), None)
+        for a, v in (("w:ascii", fonts[0]), ("w:hAnsi", fonts[0]), ("w:eastAsia", fonts[1])):
+            if overwrite or not rf.get(qn(a)):
+                rf.set(qn(a), v)
+
+    settings = doc.settings.element
+    tfl = settings.find(qn("w:themeFontLang"))
+    if tfl is None:
+        tfl = settings.makeelement(qn("w:themeFontLang"), {})
+        settings.append(tfl)
+    tfl.set(qn("w:eastAsia"), "zh-CN")
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
+        if rpr is not None:
+            set_fonts(rpr, body)
+            lang = rpr.find(qn("w:lang"))
+            if lang is None:
+                lang = rpr.makeelement(qn("w:lang"), {})
+                rpr.append(lang)
+            lang.set(qn("w:eastAsia"), "zh-CN")
+    for style in doc.styles:
+        if style.type is None or int(style.type) not in (1, 2, 3):  # paragraph, character, table
+            continue
+        rpr = style.element.get_or_add_rPr()
+        set_fonts(rpr, head if style.name in HEAD_STYLES else body)
+
+
+def _text(s: Any) -> str:
+    return _XML_BAD.sub("", str(s))
+
+
+def _style(doc: Any, name: str) -> str | None:
+    try:
+        doc.styles[name]
+        return name
+    except KeyError:
+        return None
+
+
+def _style_id(doc: Any, name: str | None) -> str | None:
+    """The XML id of a style, looked up once (python-docx's per-call name lookup is slow)."""
+    try:
+        return doc.styles[name].style_id if name else None
+    except KeyError:
+        return None
+
+
+class _Writer:
+    """Adds the brief's paragraphs and tables to a python-docx Document."""
+
+    def __init__(self, doc: Any, view: View, style: dict[str, Any]) -> None:
+        from docx.shared import Emu
+
+        self.doc, self.view, self.L = doc, view, view.L
+        sec = doc.sections[0]
+        self.width = Emu(sec.page_width - sec.left_margin - sec.right_margin)
+        self.cell_style = _style_id(doc, "Brief Table Text")
+        self.head_style = _style_id(doc, "Brief Table Header") or self.cell_style
+        self.detail_style = _style_id(doc, "Brief Detail")
+        self.note_style = _style(doc, "Brief Note")
+        self.shade = str(style.get("colors", {}).get("table_header", "#e4e4e4")).lstrip("#").upper()
+
+    def para(self, text: str, style: str | None = None) -> Any:
+        return self.doc.add_paragraph(_text(text), style=_style(self.doc, style) if style else None)
+
+    def note(self, text: str) -> Any:
+        return self.para(text, self.note_style or "Normal")
+
+    def heading(self, text: str, level: int) -> Any:
+        return self.doc.add_heading(_text(text), level)
+
+    def fill(self, cell: Any, lines: list[tuple[str, bool]], head: bool = False) -> None:
+        """Write lines into a cell: (text, is_detail); detail lines are small and grey."""
+        p = cell.paragraphs[0]
+        sid = self.head_style if head else self.cell_style
+        if sid:
+            p._p.style = sid
+        first = True
+        for text, detail in lines:
+            if not text:
+                continue
+            run = p.add_run()
+            if not first:
+                run.add_break()
+            run.add_text(_text(text))
+            if detail and self.detail_style:
+                run._r.style = self.detail_style
+            first = False
+
+    def table(self, head: list[str], rows: list[list[list[tuple[str, bool]]]], fractions: list[float]) -> Any:
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        t = self.doc.add_table(rows=1, cols=len(head))
+        if _style(self.doc, "Table Grid"):
+            t.style = "Table Grid"
+        t.autofit = False
+        total = sum(fractions) or 1.0
+        widths = [int(self.width * f / total) for f in fractions]
+        for cell, h in zip(t.rows[0].cells, head, strict=False):
+            self.fill(cell, [(h, False)], head=True)
+            shd = OxmlElement("w:shd")
+            shd.set(qn("w:val"), "clear")
+            shd.set(qn("w:color"), "auto")
+            shd.set(qn("w:fill"), self.shade)
+            cell._tc.get_or_add_tcPr().append(shd)
+        header = OxmlElement("w:tblHeader")
+        header.set(qn("w:val"), "true")
+        t.rows[0]._tr.get_or_add_trPr().append(header)
+        for r in rows:
+            cells = t.add_row().cells
+            for cell, lines in zip(cells, r, strict=False):
+                self.fill(cell, lines)
+        for i, w in enumerate(widths):
+            t.columns[i].width = w
+            for cell in t.columns[i].cells:
+                cell.width = w
+        self.doc.add_paragraph()
+        return t
+
+
+def _fig(fig: tuple[str, str]) -> list[tuple[str, bool]]:
+    return [(fig[0], False), (fig[1], True)]
+
+
+def _change_rows(w: _Writer, typ: str, rows: list[ChangeRow], style: dict[str, Any]) -> None:
+    L, qn = w.L, int(style.get("tables", {}).get("quote_chars", 70))
+    a_, b_, sep, co = L("brief.doc_a"), L("brief.doc_b"), L("brief.list_sep"), L("brief.colon")
+    tables = style.get("tables", {})
+    if typ in ("new", "dropped"):
+        side = "b" if typ == "new" else "a"
+        head = [L("columns.metric"), L(f"columns.{side}"), L("columns.section"), L("columns.quote")]
+        body = []
+        for r in rows:
+            fig, sec, quote = (r.b, r.b_section, r.b_quote) if side == "b" else (r.a, r.a_section, r.a_quote)
+            body.append([[(short(r.metric, 120), False)], _fig(fig), [(sec, False)],
+                         [(short(quote, qn * 2), False)] + _why(r, L)])
+        w.table(head, body, tables.get("single") or [0.20, 0.17, 0.23, 0.40])
+        return
+    head = [L("columns.metric"), L("columns.a"), L("columns.b"), L("columns.change"), L("columns.section"),
+            L("columns.quotes")]
+    body = []
+    for r in rows:
+        body.append([
+            [(short(r.metric, 120), False)], _fig(r.a), _fig(r.b),
+            [(r.change, False), (short(sep.join(r.qualifiers), 60), True)],
+            [(f"{a_}{co}{r.a_section or '—'}", False), (f"{b_}{co}{r.b_section or '—'}", False)],
+            [(f"{a_}{co}“{short(r.a_quote, qn)}”", False), (f"{b_}{co}“{short(r.b_quote, qn)}”", False)]
+            + _why(r, L, qualifiers=False),
+        ])
+    w.table(head, body, tables.get("paired") or [0.15, 0.14, 0.14, 0.11, 0.17, 0.29])
+
+
+def _why(r: ChangeRow, L: Any, qualifiers: bool = True) -> list[tuple[str, bool]]:
+    out = []
+    if qualifiers and r.qualifiers:
+        out.append((L("change.qualifiers") + L("brief.colon") + L("brief.list_sep").join(r.qualifiers), True))
+    if r.reasons:
+        out.append((short(L("change.reasons") + L("brief.colon") + L("brief.list_sep").join(r.reasons), 200), True))
+    return out
+
+
+def _add_field_text(paragraph: Any, template: str, fields: dict[str, str]) -> None:
+    """Write a label like '第 {n} 页，共 {total} 页' with {n}/{total} as live PAGE/NUMPAGES fields."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for piece in re.split(r"(\{\w+\})", template):
+        key = piece[1:-1] if piece.startswith("{") else None
+        if key in fields:
+            fld = OxmlElement("w:fldSimple")
+            fld.set(qn("w:instr"), fields[key])
+            r = OxmlElement("w:r")
+            t = OxmlElement("w:t")
+            t.text = "1"
+            r.append(t)
+            fld.append(r)
+            paragraph._p.append(fld)
+        elif piece:
+            paragraph.add_run(_text(piece))
+
+
+def _epoch() -> dt.datetime | None:
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value.lstrip("-").isdigit():
+        return dt.datetime.fromtimestamp(int(value), dt.timezone.utc).replace(tzinfo=None)
+    return None
+
+
+def _build(doc: Any, view: View, style: dict[str, Any], png: bytes | None, chart_note: str) -> None:
+    from docx.shared import Emu
+
+    w, L = _Writer(doc, view, style), view.L
+    tables = style.get("tables", {})
+    sec = doc.sections[0]
+    hp = sec.header.paragraphs[-1] if sec.header.paragraphs and not sec.header.paragraphs[-1].text \
+        else sec.header.add_paragraph()
+    hp.add_run(_text(view.header))
+    fp = sec.footer.paragraphs[-1] if sec.footer.paragraphs and not sec.footer.paragraphs[-1].text \
+        else sec.footer.add_paragraph()
+    _add_field_text(fp, L("brief.page"), {"n": "PAGE", "total": "NUMPAGES"})
+
+    w.para(view.title, "Title")
+    w.table(["", L("brief.doc_a"), L("brief.doc_b")],
+            [[[(k, False)], [(a, False)], [(b, False)]] for k, a, b in view.meta], [0.18, 0.41, 0.41])
+    w.note(view.made)
+
+    w.heading(L("sections.summary"), 1)
+    for s in view.summary:
+        w.para(s)
+    w.heading(L("sections.notable"), 2)
+    for item in view.notable or [L("summary.no_notable")]:
+        w.para(item, "List Number" if view.notable else None)
+    w.note(L("sections.how_to_read") + L("brief.colon") + L("summary.how_to_read"))
+
+    w.heading(L("sections.chart"), 1)
+    if png:
+        w.para(L("chart.title"))
+        doc.add_picture(io.BytesIO(png), width=Emu(w.width))
+        w.note(L("chart.caption"))
+        if chart_note:
+            w.note(chart_note)
+    else:
+        w.para(L("chart.empty"))
+
+    w.heading(L("sections.changes"), 1)
+    for typ in CHANGE_TYPES:
+        rows = view.changes[typ]
+        w.heading(L.fmt("brief.count", label=L(f"types.{typ}"), n=len(rows)), 2)
+        w.note(L(f"type_notes.{typ}"))
+        if rows:
+            _change_rows(w, typ, rows, style)
+        else:
+            w.para(L("brief.none"))
+
+    w.heading(L("sections.alignment"), 1)
+    w.heading(L("sections.tasks_pairs"), 2)
+    w.note(L("alignment.legend"))
+    if view.task_pairs:
+        w.table([L("columns.task_a"), L("columns.task_b"), L("columns.confidence")],
+                [[[(t.a, False), (t.a_path, True)], [(b, False) for b in t.b], [(t.mark, False), (t.how, True)]]
+                 for t in view.task_pairs], tables.get("tasks") or [0.42, 0.46, 0.12])
+    else:
+        w.para(L("brief.none"))
+    for key, tasks in (("tasks_new", view.tasks_new), ("tasks_dropped", view.tasks_dropped)):
+        w.heading(L.fmt("brief.count", label=L(f"sections.{key}"), n=len(tasks)), 2)
+        for h, part in tasks:
+            w.para(h + part, "List Bullet")
+        if not tasks:
+            w.para(L("brief.none"))
+
+    doc.add_page_break()
+    w.heading(L("sections.appendix"), 1)
+    for side in "ab":
+        rows_a = view.appendix[side]
+        w.heading(L.fmt("brief.count", label=L(f"sections.appendix_{side}"), n=len(rows_a)), 2)
+        if not rows_a:
+            w.para(L("brief.none"))
+            continue
+        w.table([L("columns.metric"), L("columns.figure"), L("columns.kind"), L("columns.status"), L("columns.quote")],
+                [[[(r.metric, False), (r.id, True)], _fig(r.figure), [(r.kind, False)], [(r.status, False)],
+                  [(f"“{r.quote}”", False), (r.section, True)]
+                  + [(L("html.notes") + L("brief.colon") + short(n, 200), True) for n in r.notes]] for r in rows_a],
+                tables.get("appendix") or [0.16, 0.14, 0.12, 0.14, 0.44])
+
+
+def _set_properties(doc: Any, view: View, version: str) -> None:
+    cp = doc.core_properties
+    when = _epoch() or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    cp.title = _text(view.L.fmt("brief.doc_title", title=view.title, a=view.titles[0], b=view.titles[1]))[:250]
+    cp.author = "compare"
+    cp.last_modified_by = "compare"
+    cp.subject = _text(view.L("brief.subject"))
+    cp.keywords = _text(view.L("brief.keywords"))
+    cp.comments = _text(view.made)
+    cp.category = "compare brief"
+    cp.language = "zh-CN" if view.lang == "zh" else "en"
+    cp.created = when
+    cp.modified = when
+    cp.last_printed = when
+    cp.revision = 1
+    cp.identifier = f"compare {version}".strip()
+
+
+def _fix_zip(path: Path, when: dt.datetime) -> None:
+    """Rewrite the package with fixed member timestamps so identical briefs are identical files."""
+    stamp = max(when, dt.datetime(1980, 1, 1)).timetuple()[:6]
+    with zipfile.ZipFile(path) as z:
+        members = [(i.filename, z.read(i)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, data)
+
+
+def render_docx(view: View, out: Path, style: dict[str, Any], template_dir: Path | None, font_file: Path,
+                subfont: int = 0, version: str = "") -> None:
+    """Write the brief as a DOCX to out, starting from the templates' brief.docx."""
+    from docx import Document
+
+    from compare.render import chart
+    from compare.render.fonts import register
+    from compare.render.labels import template_bytes
+
+    try:
+        doc = Document(io.BytesIO(template_bytes("brief.docx", template_dir)))
+    except Exception as e:  # python-docx raises several kinds for a file that is not a Word document
+        raise UsageError(f"the DOCX template cannot be opened: {e}", "restore templates/brief.docx",
+                         path=str(Path(template_dir or ".") / "brief.docx")) from e
+    east_asian(doc, overwrite=False)
+    sec = doc.sections[0]
+    width_pt = (sec.page_width - sec.left_margin - sec.right_margin) / 12700
+    d = chart.drawing(view, width_pt, register(font_file, subfont), style)
+    png = chart.to_png(d, font_file, subfont) if d is not None else None
+    rows, total = chart.chart_rows(view, int(style.get("chart", {}).get("max_rows", 40)))
+    note = view.L.fmt("chart.more", shown=len(rows), total=total) if total > len(rows) else ""
+    _build(doc, view, style, png, note)
+    _set_properties(doc, view, version)
+    doc.save(str(out))
+    when = _epoch()
+    if when is not None:
+        _fix_zip(out, when)

@@ -1,0 +1,345 @@
+"""The PDF brief: reportlab platypus, embedded CJK font, running header, page numbers, bookmarks."""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from compare.render.common import CHANGE_TYPES, ChangeRow, FigureRow, View, short
+
+
+def esc(text: Any) -> str:
+    """Text made inert for reportlab's paragraph markup (<, >, & and quotes)."""
+    return escape(str(text), {'"': "&quot;"})
+
+
+class _Styles:
+    """The paragraph styles of the brief, from pdf_style.toml."""
+
+    def __init__(self, font: str, style: dict[str, Any]) -> None:
+        from reportlab.lib.colors import HexColor
+        from reportlab.lib.styles import ParagraphStyle
+
+        sz, col = style.get("size", {}), style.get("colors", {})
+        lead = float(sz.get("leading", 1.45))
+        self.muted = col.get("muted", "#555555")
+        self.small = float(sz.get("small", 7.5))
+        text = HexColor(col.get("text", "#000000"))
+
+        def ps(name: str, size: float, **kw: Any) -> ParagraphStyle:
+            kw.setdefault("textColor", text)
+            return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * lead, wordWrap="CJK", **kw)
+
+        self.title = ps("title", float(sz.get("title", 18)), spaceAfter=6)
+        self.h1 = ps("h1", float(sz.get("h1", 14)), spaceBefore=14, spaceAfter=6)
+        self.h2 = ps("h2", float(sz.get("h2", 11.5)), spaceBefore=9, spaceAfter=4)
+        self.body = ps("body", float(sz.get("body", 9.5)), spaceAfter=4)
+        self.note = ps("note", self.small + 0.5, textColor=HexColor(self.muted), spaceAfter=4)
+        self.cell = ps("cell", float(sz.get("table", 8)))
+        self.head = ps("head", float(sz.get("table", 8)))
+        self.header = ps("header", float(sz.get("header", 7.5)), textColor=HexColor(self.muted))
+
+    def detail(self, text: str) -> str:
+        """Secondary text inside a cell: smaller and grey."""
+        return f'<font size="{self.small}" color="{esc(self.muted)}">{esc(text)}</font>' if text else ""
+
+
+@functools.lru_cache(maxsize=1)
+def _para_class():  # -> type
+    from reportlab.platypus import Paragraph
+
+    class Para(Paragraph):
+        """A Paragraph that remembers its last wrap: tables re-measure cells on every page split."""
+
+        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+            if getattr(self, "_wrapped_at", None) == availWidth:
+                return self.width, self.height
+            size = super().wrap(availWidth, availHeight)
+            self._wrapped_at = availWidth
+            return size
+
+        def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+            self._wrapped_at = None
+            return super().split(availWidth, availHeight)
+
+    return Para
+
+
+def _heading(text: str, style: Any, level: int, room: float = 90) -> list[Any]:
+    """A bookmarked heading, moved to the next page when less than `room` points are left under it."""
+    from reportlab.platypus import CondPageBreak
+
+    p = _para_class()(esc(text), style)
+    p._outline = (level, text)  # type: ignore[attr-defined]
+    return [CondPageBreak(room), p] if room else [p]
+
+
+def _doc_class():  # -> type
+    from reportlab.platypus import BaseDocTemplate
+
+    class BriefDoc(BaseDocTemplate):
+        """Adds a PDF bookmark and outline entry for every heading."""
+
+        def afterFlowable(self, flowable: Any) -> None:
+            outline = getattr(flowable, "_outline", None)
+            if outline:
+                level, text = outline
+                key = f"h{id(flowable)}"
+                self.canv.bookmarkPage(key)
+                self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
+
+    return BriefDoc
+
+
+def _numbered_canvas(draw: Any):  # -> type
+    from reportlab.pdfgen.canvas import Canvas
+
+    class NumberedCanvas(Canvas):
+        """Holds pages back until the end so every footer can say 'page n of N'."""
+
+        def __init__(self, *a: Any, **kw: Any) -> None:
+            super().__init__(*a, **kw)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab API
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            for state in self._pages:
+                self.__dict__.update(state)
+                draw(self, len(self._pages))
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def _table(data: list[list[Any]], widths: list[float], style: dict[str, Any]) -> Any:
+    """A grid table whose header row repeats on every page and whose rows may split across pages."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.platypus import Table, TableStyle
+
+    col = style.get("colors", {})
+    t = Table(data, colWidths=widths, repeatRows=1, splitInRow=int(style.get("_split", 0)), hAlign="LEFT")
+    t.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), style.get("_font", "Helvetica"), 8),
+        ("GRID", (0, 0), (-1, -1), 0.3, HexColor(col.get("grid", "#aaaaaa"))),
+        ("BACKGROUND", (0, 0), (-1, 0), HexColor(col.get("table_header", "#e4e4e4"))),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [HexColor("#ffffff"), HexColor(col.get("zebra", "#f6f6f6"))]),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return t
+
+
+def _widths(style: dict[str, Any], key: str, default: list[float], total: float) -> list[float]:
+    fr = style.get("tables", {}).get(key) or default
+    if len(fr) != len(default):
+        fr = default
+    s = sum(fr) or 1.0
+    return [total * f / s for f in fr]
+
+
+def _fig(S: _Styles, fig: tuple[str, str]) -> str:
+    main, detail = fig
+    return esc(main) + ("<br/>" + S.detail(detail) if detail else "")
+
+
+def _change_table(rows: list[ChangeRow], typ: str, view: View, S: _Styles, style: dict[str, Any],
+                  width: float) -> Any:
+    P = _para_class()
+
+    L, qn = view.L, int(style.get("tables", {}).get("quote_chars", 70))
+    a_, b_ = L("brief.doc_a"), L("brief.doc_b")
+    c = S.cell
+    if typ in ("new", "dropped"):
+        side = "b" if typ == "new" else "a"
+        head = [L("columns.metric"), L(f"columns.{side}"), L("columns.section"), L("columns.quote")]
+        data = [[P(esc(h), S.head) for h in head]]
+        for r in rows:
+            quote = r.b_quote if side == "b" else r.a_quote
+            data.append([P(esc(short(r.metric, 120)), c), P(_fig(S, r.b if side == "b" else r.a), c),
+                         P(esc(r.b_section if side == "b" else r.a_section), c),
+                         P(esc(short(quote, qn * 2)) + _extra(S, r, L), c)])
+        return _table(data, _widths(style, "single", [0.20, 0.17, 0.23, 0.40], width), style)
+    head = [L("columns.metric"), L("columns.a"), L("columns.b"), L("columns.change"), L("columns.section"),
+            L("columns.quotes")]
+    data = [[P(esc(h), S.head) for h in head]]
+    for r in rows:
+        co = esc(L("brief.colon"))
+        quotes = f"{esc(a_)}{co}“{esc(short(r.a_quote, qn))}”<br/>{esc(b_)}{co}“{esc(short(r.b_quote, qn))}”"
+        sections = f"{esc(a_)}{co}{esc(r.a_section or '—')}<br/>{esc(b_)}{co}{esc(r.b_section or '—')}"
+        change = esc(r.change) + ("<br/>" + S.detail(short(L("brief.list_sep").join(r.qualifiers), 60))
+                                  if r.qualifiers else "")
+        data.append([P(esc(short(r.metric, 120)), c), P(_fig(S, r.a), c), P(_fig(S, r.b), c), P(change, c),
+                     P(sections, c), P(quotes + _extra(S, r, L, qualifiers=False), c)])
+    return _table(data, _widths(style, "paired", [0.15, 0.14, 0.14, 0.11, 0.17, 0.29], width), style)
+
+
+def _extra(S: _Styles, r: ChangeRow, L: Any, qualifiers: bool = True) -> str:
+    bits = []
+    if qualifiers and r.qualifiers:
+        bits.append(L("change.qualifiers") + L("brief.colon") + L("brief.list_sep").join(r.qualifiers))
+    if r.reasons:
+        bits.append(L("change.reasons") + L("brief.colon") + L("brief.list_sep").join(r.reasons))
+    return "".join("<br/>" + S.detail(short(b, 200)) for b in bits)
+
+
+def _appendix_table(rows: list[FigureRow], view: View, S: _Styles, style: dict[str, Any], width: float) -> Any:
+    P = _para_class()
+
+    L = view.L
+    head = [L("columns.metric"), L("columns.figure"), L("columns.kind"), L("columns.status"), L("columns.quote")]
+    data = [[P(esc(h), S.head) for h in head]]
+    for r in rows:
+        quote = "“" + esc(r.quote) + "”" + ("<br/>" + S.detail(r.section) if r.section else "")
+        quote += "".join("<br/>" + S.detail(L("html.notes") + L("brief.colon") + short(n, 200)) for n in r.notes)
+        data.append([P(esc(short(r.metric, 120)) + "<br/>" + S.detail(r.id), S.cell), P(_fig(S, r.figure), S.cell),
+                     P(esc(r.kind), S.cell), P(esc(r.status), S.cell), P(quote, S.cell)])
+    return _table(data, _widths(style, "appendix", [0.16, 0.14, 0.12, 0.14, 0.44], width), style)
+
+
+def _lead(table: Any) -> float:
+    """Height of a table's header row and first data row: what must fit under its heading."""
+    from reportlab.platypus import Table
+
+    head = Table(table._cellvalues[:2], colWidths=table._colWidths)
+    return head.wrap(sum(table._colWidths), 1e6)[1] + 12  # + cell padding
+
+
+def story(view: View, font: str, style: dict[str, Any], width: float) -> list[Any]:
+    """The flowables of the brief, in reading order."""
+    from reportlab.platypus import KeepTogether, PageBreak, Spacer
+
+    from compare.render import chart
+
+    P = _para_class()
+    S, L = _Styles(font, style), view.L
+
+    def none() -> Any:
+        return P(esc(L("brief.none")), S.body)
+
+    out: list[Any] = _heading(view.title, S.title, 0, room=0)
+    meta = [[P("", S.head), P(esc(L("brief.doc_a")), S.head), P(esc(L("brief.doc_b")), S.head)]]
+    meta += [[P(esc(k), S.cell), P(esc(a), S.cell), P(esc(b), S.cell)] for k, a, b in view.meta]
+    out += [_table(meta, [width * 0.18, width * 0.41, width * 0.41], style), Spacer(1, 4), P(esc(view.made), S.note)]
+
+    out += _heading(L("sections.summary"), S.h1, 0)
+    out += [P(esc(s), S.body) for s in view.summary]
+    out += _heading(L("sections.notable"), S.h2, 1, room=60)
+    items = view.notable or [L("summary.no_notable")]
+    out += [P(f"{i}. {esc(t)}" if view.notable else esc(t), S.body) for i, t in enumerate(items, 1)]
+    out.append(P(esc(L("sections.how_to_read") + L("brief.colon") + L("summary.how_to_read")), S.note))
+
+    d = chart.drawing(view, width, font, style)
+    out += _heading(L("sections.chart"), S.h1, 0, room=(d.height + 60) if d is not None else 90)
+    if d is None:
+        out.append(P(esc(L("chart.empty")), S.body))
+    else:
+        rows, total = chart.chart_rows(view, int(style.get("chart", {}).get("max_rows", 40)))
+        block = [P(esc(L("chart.title")), S.body), d, Spacer(1, 4), P(esc(L("chart.caption")), S.note)]
+        if total > len(rows):
+            block.append(P(esc(L.fmt("chart.more", shown=len(rows), total=total)), S.note))
+        out.append(KeepTogether(block))
+
+    blocks = []
+    for typ in CHANGE_TYPES:
+        rows_t = view.changes[typ]
+        table = _change_table(rows_t, typ, view, S, style, width) if rows_t else None
+        blocks.append((_heading(L.fmt("brief.count", label=L(f"types.{typ}"), n=len(rows_t)), S.h2, 1,
+                                room=(_lead(table) if table else 20) + 60),
+                       [P(esc(L(f"type_notes.{typ}")), S.note), table or none()]))
+    out += _heading(L("sections.changes"), S.h1, 0, room=blocks[0][0][0].height + 40)
+    for head, body in blocks:
+        out += head + body
+
+    table = None
+    if view.task_pairs:
+        data = [[P(esc(L(k)), S.head) for k in ("columns.task_a", "columns.task_b", "columns.confidence")]]
+        for t in view.task_pairs:
+            data.append([P(esc(t.a) + ("<br/>" + S.detail(t.a_path) if t.a_path else ""), S.cell),
+                         P("<br/>".join(esc(b) for b in t.b), S.cell),
+                         P(esc(t.mark) + ("<br/>" + S.detail(t.how) if t.how else ""), S.cell)])
+        table = _table(data, _widths(style, "tasks", [0.42, 0.46, 0.12], width), style)
+    out += _heading(L("sections.alignment"), S.h1, 0, room=(_lead(table) if table else 20) + 100)
+    out += _heading(L("sections.tasks_pairs"), S.h2, 1, room=0)
+    out += [P(esc(L("alignment.legend")), S.note), table or none()]
+    for key, tasks in (("tasks_new", view.tasks_new), ("tasks_dropped", view.tasks_dropped)):
+        out += _heading(L.fmt("brief.count", label=L(f"sections.{key}"), n=len(tasks)), S.h2, 1, room=60)
+        out += [P(f"• {esc(h)}{S.detail(part)}", S.body) for h, part in tasks] or [none()]
+
+    out += [PageBreak()] + _heading(L("sections.appendix"), S.h1, 0, room=0)
+    for side in "ab":
+        rows_a = view.appendix[side]
+        table = _appendix_table(rows_a, view, S, style, width) if rows_a else None
+        out += _heading(L.fmt("brief.count", label=L(f"sections.appendix_{side}"), n=len(rows_a)), S.h2, 1,
+                        room=(_lead(table) if table else 20) + 40)
+        out.append(table or none())
+    return out
+
+
+def _page_size(style: dict[str, Any]) -> tuple[float, float]:
+    from reportlab.lib import pagesizes
+
+    page = style.get("page", {})
+    size = getattr(pagesizes, str(page.get("size", "A4")).upper(), pagesizes.A4)
+    return pagesizes.landscape(size) if page.get("orientation") == "landscape" else pagesizes.portrait(size)
+
+
+def render_pdf(view: View, out: Path, style: dict[str, Any], font_file: Path, subfont: int = 0,
+               version: str = "") -> None:
+    """Write the brief as a PDF to out (a file path)."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Frame, PageTemplate, Paragraph
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from compare.render.fonts import register
+
+    font = register(font_file, subfont)
+    style = {**style, "_font": font}
+    S = _Styles(font, style)
+    pw, ph = _page_size(style)
+    top, right, bottom, left = (float(v) * mm for v in (style.get("page", {}).get("margins_mm") or [20, 16, 18, 16]))
+    width = pw - left - right
+    L = view.L
+    rule = HexColor(style.get("colors", {}).get("rule", "#888888"))
+
+    def header(canv: Any, doc: Any) -> None:
+        if canv.getPageNumber() == 1:
+            canv.showOutline()
+        canv.saveState()
+        p = Paragraph(esc(view.header), S.header)
+        p.wrap(width, top)
+        p.drawOn(canv, left, ph - top + 6)
+        canv.setStrokeColor(rule)
+        canv.setLineWidth(0.4)
+        canv.line(left, ph - top + 3, pw - right, ph - top + 3)
+        canv.restoreState()
+
+    def footer(canv: Any, total: int) -> None:
+        canv.saveState()
+        canv.setFont(font, S.header.fontSize)
+        canv.setFillColor(HexColor(S.muted))
+        canv.drawCentredString(pw / 2, bottom / 2, L.fmt("brief.page", n=canv.getPageNumber(), total=total))
+        canv.restoreState()
+
+    doc = _doc_class()(
+        str(out), pagesize=(pw, ph), leftMargin=left, rightMargin=right, topMargin=top, bottomMargin=bottom,
+        title=L.fmt("brief.doc_title", title=view.title, a=view.titles[0], b=view.titles[1]), author="compare",
+        subject=L("brief.subject"), keywords=L("brief.keywords"), creator=f"compare {version}".strip(),
+        producer="compare (reportlab)", initialFontName=font, lang="zh-CN" if view.lang == "zh" else "en", displayDocTitle=1,
+        invariant=1 if os.environ.get("SOURCE_DATE_EPOCH", "").strip() else 0, pageCompression=1,
+    )
+    frame = Frame(left, bottom, width, ph - top - bottom, id="body", leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=header)])
+    try:  # rows stay whole; a row taller than a page (pathological text) is split instead
+        doc.build(story(view, font, style, width), canvasmaker=_numbered_canvas(footer))
+    except LayoutError:
+        doc.build(story(view, font, {**style, "_split": 1}, width), canvasmaker=_numbered_canvas(footer))
