@@ -13,7 +13,22 @@ H2_RE = re.compile(rf"^[(（][{CN}]{{1,3}}[)）]\s*")
 H3_RE = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[(（]\d{1,2}[)）]|[①-⑳])\s*")
 ENUM_RE = re.compile(rf"^(?:[{CN}]{{1,3}}是|第[{CN}]{{1,3}}[，,、])")
 # A heading that runs inline after a finished sentence: `…取得明显成效。(一)数字经济发展系统化推进。`
-INLINE_HEADING_RE = re.compile(rf"(?<=[。；！？])\s*(?=[(（][{CN}]{{1,3}}[)）]|[{CN}]{{1,3}}、)")
+# A heading that runs inline after a finished sentence (`…取得明显成效。(一)数字经济发展系统化推进。`), a top-level
+# heading after a flattened table's last digits (`…450014000三、构建…`), or the first sub-item right after a
+# top-level heading (`三、构建创新创业新生态(一)积极承接…`).
+INLINE_HEADING_RE = re.compile(
+    rf"(?<=[。；！？])\s*(?=[(（][{CN}]{{1,3}}[)）]|[{CN}]{{1,3}}、)"
+    rf"|(?<=\d)(?=[{CN}]{{1,2}}、[\u4e00-\u9fff])"
+)
+FIRST_SUBITEM_RE = re.compile(r"(?<=[\u4e00-\u9fff”])[(（]一[)）]")
+OPEN_H1_RE = re.compile(rf"[{CN}]{{1,3}}、[^。，,；;]{{2,30}}$")
+
+
+def _inline_cuts(line: str) -> list[int]:
+    """Offsets in a long line where an inline heading begins."""
+    cuts = [m.start() for m in INLINE_HEADING_RE.finditer(line)]
+    cuts += [m.start() for m in FIRST_SUBITEM_RE.finditer(line) if OPEN_H1_RE.search(line[max(0, m.start() - 34):m.start()])]
+    return sorted({c for c in cuts if c > 0})
 FINAL_PUNCT = "。；;！!？?…"
 SENTENCE_END_RE = re.compile(r"[。！？!?]")
 
@@ -86,8 +101,7 @@ def split_blocks(text: str) -> list[Block]:
         pos = end + 1
         if not line.strip():
             continue
-        cuts = [m.start() for m in INLINE_HEADING_RE.finditer(line)] if len(line) > 80 else []
-        edges = [0, *[c for c in cuts if c > 0], len(line)]
+        edges = [0, *(_inline_cuts(line) if len(line) > 80 else []), len(line)]
         for s, e in zip(edges, edges[1:], strict=False):
             piece = line[s:e]
             lead = len(piece) - len(piece.lstrip())
@@ -160,14 +174,26 @@ def build_outline(text: str, title: str = "", year: int | None = None) -> Outlin
     return Outline(blocks, tasks, title)
 
 
+DOC_KIND = r"(?:报告|要点|方案|规划|计划|意见|通知|纲要|办法|决定)"
+# A title a converter glued onto the first sentence: `嘉兴市数字经济发展“十四五”规划为深入实施…`
+GLUED_TITLE = re.compile(rf"^(?P<title>[^，。,；：:]{{4,40}}?{DOC_KIND})(?=为|根据|按照|为了|各位代表)")
+
+
 def _take_title(blocks: list[Block], title: str) -> str:
-    """The document title: metadata, else a first short line that reads like one."""
-    if blocks and blocks[0].role in ("short", "para") and len(blocks[0].text) <= 40 and \
-            not blocks[0].text.endswith(("。", "：")):
-        first = blocks[0]
-        if re.search(r"报告|要点|方案|规划|计划|意见|通知|纲要|办法|决定|工作", first.text) or first.role == "short":
-            first.role = "title"
-            title = title or first.text
+    """The document title: metadata, else a first line that reads like one (a heading or a news headline)."""
+    if not blocks:
+        return title
+    first = blocks[0]
+    if first.role in ("short", "para") and len(first.text) <= 40 and first.text[-1] not in FINAL_PUNCT + "：:":
+        first.role = "title"
+        return title or first.text
+    m = GLUED_TITLE.match(first.text)
+    if m and first.role == "para":
+        head = Block(first.start, first.start + m.end(), m.group("title"), "title")
+        first.start, first.text = first.start + m.end(), first.text[m.end():]
+        blocks.insert(0, head)
+        classify(first)
+        return title or head.text
     return title
 
 
@@ -219,19 +245,24 @@ def _tasks(blocks: list[Block]) -> list[Task]:
             cands.append((i, b))
     tasks: list[Task] = []
     chosen = {i for i, _ in cands}
+    owned: set[int] = set()
     for n, (i, b) in enumerate(cands):
         if b.role in ("h1", "h2"):
-            # a numbered heading with body is a section when lead/enum items follow it
+            # a numbered heading is a section when deeper items follow it, or when it is a bare heading line
             nxt = next((blocks[j] for j in range(i + 1, len(blocks))
                         if blocks[j].role in ("h1", "h2", "lead", "enum", "h3")), None)
-            if nxt is not None and nxt.role in ("lead", "enum", "h3") and (i + 1) in chosen:
+            deeper = ("h2", "h3", "lead", "enum") if b.role == "h1" else ("h3", "lead", "enum")
+            if nxt is not None and nxt.role in deeper and (i + 1) in chosen:
                 continue
-            if b.goals:
+            if b.goals or b.text[-1] not in FINAL_PUNCT and len(b.text) <= len(b.heading) + 4:
                 continue
         if b.role == "para":
             heading = first_sentence(b.text, 40)
-            # a plain paragraph after numbered items belongs to the item before it, not a task of its own
-            if i > 0 and blocks[i - 1].role in ("lead", "enum", "h3") and blocks[i - 1].path == b.path:
+            # a plain paragraph after a numbered item belongs to that item (or to whatever owns the paragraph
+            # before it), not a task of its own
+            if i > 0 and (i - 1 in owned or blocks[i - 1].role in ("lead", "enum", "h3", "h1", "h2")
+                          and (i - 1) in chosen and blocks[i - 1].path[:1] == b.path[:1]):
+                owned.add(i)
                 continue
         else:
             heading = b.heading or first_sentence(b.text, 40)

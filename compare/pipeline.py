@@ -52,7 +52,7 @@ def infer_year(doc: Document, filename: str = "") -> int | None:
     m = re.search(YEAR + r"年?(?:[^，。\n]{0,24})" + DOC_KIND, head)
     if m:
         return int(m.group(1))
-    m = re.search(r"“?十([三四五六])五”?[^，。\n]{0,12}规划", head)
+    m = re.search(r"“?十([三四五六])五”?[^，。\n《》]{0,12}规划", re.sub(r"《[^》]*》", "", head))
     if m:  # a five-year plan speaks from its first year
         return {"三": 2016, "四": 2021, "五": 2026, "六": 2031}[m.group(1)]
     if doc.format in ("html", "md", "txt") and doc.date:
@@ -76,13 +76,14 @@ def infer_year(doc: Document, filename: str = "") -> int | None:
 
 def extract(doc: Document, side: str = "a") -> Extraction:
     """Outline, tasks and targets of one document (side is 'a' or 'b', used in ids)."""
-    from compare.targets import extract_targets
+    from compare.targets import document_context, extract_targets
 
     outline = build_outline(doc.text, doc.title, doc.year)
     if not doc.title:
         doc.title = outline.title or Path(doc.path).stem
     number_tasks(outline.tasks, side)
-    targets = extract_targets(doc.text, outline, doc.year, side)
+    context = document_context(doc.title, "", doc.year, doc.date)
+    targets = extract_targets(doc.text, outline, doc.year, side, context)
     return Extraction(doc, outline, outline.tasks, targets)
 
 

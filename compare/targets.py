@@ -22,7 +22,7 @@ MEASURE_VERBS = re.compile(
     r"减少到|减少|压减|削减|降至|降到|缩短至|缩短到|缩短|缩小到|缩小|增至|扩大到|扩大至|扩大|"
     r"达到|达|突破|超过|超|不少于|不低于|不高于|不超过|低于|高于|至少|控制在|稳定在|保持在|保持|维持在|"
     r"涨幅|增幅|增速|按|实现|完成|跃上|迈上|跨上|站上|登上|为|在|有|占)"
-    r"(?:到|至|在)?(?:约|近|力争|争取)?$"
+    r"(?:到|至|在)?了?(?:约|近|力争|争取)?$"
 )
 # Verbs that open a clause and take the metric after them: `建成5G基站5万个`, `新增云上企业100家`.
 ACTION_VERBS = re.compile(
@@ -41,7 +41,8 @@ LEADING_NOISE = re.compile(
 STRETCH_WORDS = re.compile(r"力争|争取|冲击|冲刺")
 SENTENCE_STRETCH = re.compile(r"力争|争取")
 DOWN_WORDS = re.compile(r"下降|降低|减少|压减|削减|降至|降到|缩短|缩小")
-ACTUAL_CUES = re.compile(r"预计|已经|已|首次|创历史|创新高|同比|过去一年|一年来|去年|上年度")
+ACTUAL_CUES = re.compile(r"预计|已经|已|首次|创历史|创新高|同比|过去一年|一年来|去年|上年度|上半年|前三季度|一季度|"
+                         r"前\d{1,2}个?月|1[—-]\d{1,2}月|(?:[二三四五六七八九十两]|\d{1,2})年来")
 FORWARD_CUES = re.compile(r"力争|确保|今年|目标|预期|计划|拟|将|要|争取|到(?:19|20)\d{2}年|明年|全年")
 # A money figure that names a size class rather than a goal: 百亿元企业, 超10亿元的数字企业, 10亿元以上项目.
 CATEGORY_NOUNS = re.compile(r"^(?:以上)?(?:的)?[\u4e00-\u9fff“”]{0,8}?(?:企业|公司|项目|级|产业|集群|园区|龙头|平台|城市|县|规模)")
@@ -75,13 +76,15 @@ class Found:
     task: Task | None
 
 
-def extract_targets(text: str, outline: Outline, doc_year: int | None, side: str) -> list[Target]:
+def extract_targets(text: str, outline: Outline, doc_year: int | None, side: str,
+                    context: DocContext | None = None) -> list[Target]:
     """Every target and actual in the document, in document order."""
+    ctx = context or DocContext(doc_year)
     out: list[Target] = []
     for block in outline.blocks:
         if block.part == "other" or block.role == "title":
             continue
-        out.extend(f.target for f in _block_targets(block, outline, doc_year))
+        out.extend(f.target for f in _block_targets(block, outline, ctx))
     for i, t in enumerate(out, 1):
         t.id = f"{side}-t{i}"
     mark_restatements(out)
@@ -105,7 +108,7 @@ def mark_restatements(targets: list[Target]) -> None:
             seen.setdefault(key, []).append(t)
 
 
-def _block_targets(block: Block, outline: Outline, doc_year: int | None) -> list[Found]:
+def _block_targets(block: Block, outline: Outline, ctx: DocContext) -> list[Found]:
     body = block.text
     table = _flat_table_targets(block, outline)
     taken = [(x.start, x.end) for x in table]
@@ -118,7 +121,7 @@ def _block_targets(block: Block, outline: Outline, doc_year: int | None) -> list
         cand = _candidate(body, f, block, cuts)
         if prev is not None and prev.start < cand.sentence_start:
             prev = None
-        item = _to_target(body, cand, prev, outline, doc_year, cuts)
+        item = _to_target(body, cand, prev, outline, ctx, cuts)
         if item is not None:
             found.append(item)
             prev = item
@@ -306,7 +309,7 @@ def _split_metric(left: str) -> tuple[str, str, str]:
 
 
 def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
-               doc_year: int | None, cuts: Cuts) -> Found | None:
+               ctx: DocContext, cuts: Cuts) -> Found | None:
     f = cand.fig
     block = cand.block
     left = _left_segment(body, cand, prev)
@@ -335,12 +338,14 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
 
     comparator = _comparator(left, cand.post, f, verb)
     stretch = bool(STRETCH_WORDS.search(body[cand.clause_start:f.start])) or bool(
-        SENTENCE_STRETCH.match(body, cand.sentence_start)) or (coordinated(body, prev, f.start) and prev.target.stretch)
+        SENTENCE_STRETCH.match(body, cand.sentence_start)) or (coordinated(body, prev, f.start) and prev.target.stretch) \
+        or (prev is not None and prev.target.stretch and not verb and not action and not has_own_verb(left))
     basis = _basis(f, verb, action, metric, body[cand.clause_start:f.start],
                    prev.target if inherited else None, coordinated(body, prev, f.start) and prev or None)
     direction = "down" if DOWN_WORDS.search(verb or "") or (
         inherited and prev is not None and prev.target.direction == "down" and not verb) else None
-    kind, year = _kind_and_year(body, cand, block, doc_year, cuts)
+    kind, year = _kind_and_year(body, cand, block, ctx, cuts)
+    doc_year = ctx.year
     if BASELINE_FROM.search(YEAR_OF.sub("", left)) and kind == "target":  # 从X提高到Y: X is where things stand
         kind, year = "actual", (doc_year - 1 if doc_year and year == doc_year else year)
     quote = body[cand.clause_start:span_end].strip()
@@ -366,6 +371,11 @@ def _complete_ellipsis(metric: str, previous: str) -> str:
     return metric
 
 
+def has_own_verb(left: str) -> bool:
+    """True when the text before a figure has a verb of its own, so an earlier 力争 does not reach it."""
+    return bool(re.search(r"增长|提高|下降|达到|突破|超过|实现|完成|建设|培育|新增|推动|推进", left))
+
+
 def _comparator(left: str, post: str, f: Figure, verb: str) -> str:
     tail = left[-6:]
     if post in ("以内", "以下", "之内", "内") or re.search(r"(?:不超过|不高于)$", tail):
@@ -374,7 +384,8 @@ def _comparator(left: str, post: str, f: Figure, verb: str) -> str:
         return "<"
     if post in ("以上",) or re.search(r"(?:突破|超过|超|不少于|不低于|至少|高于)(?:约|近)?$", tail):
         return ">="
-    if post in ("左右", "上下", "余", "多") or f.approx or re.search(r"(?:约|近)$", tail):
+    if post in ("左右", "上下", "余", "多") or f.approx or re.search(r"(?:约|近)$", tail) or \
+            re.search(r"接近|(?:约|近)(?:占|达到?|为|有)", left):
         return "~"
     if verb == "控制在":
         return "<="
@@ -396,7 +407,9 @@ def _basis(f: Figure, verb: str, action: str, metric: str, left_clause: str, inh
     if "累计" in left_clause or action.startswith("累计") or (
             coordinated_with is not None and coordinated_with.target.basis == "cumulative"):
         return "cumulative"
-    if f.unit in ("%", "个百分点", "倍", "成", "‰"):
+    if f.unit == "倍":
+        return "growth"
+    if f.unit in ("%", "个百分点", "成", "‰"):
         if verb in GROWTH_VERBS or re.search(r"增长|增速|涨幅|增幅", metric):
             return "growth"
         if verb in LEVEL_VERBS or SHARE_WORDS.search(metric):
@@ -419,30 +432,43 @@ def _basis(f: Figure, verb: str, action: str, metric: str, left_clause: str, inh
     return "level"
 
 
+OWN_YEAR = re.compile(r"(?<![比较是自])((?:19|20)\d{2})\s*年(?!以来)")
 PERIOD_END = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
-HORIZON = re.compile(r"(?:到|至)((?:19|20)\d{2}|二[〇零][一二三四五六七八九〇零]{2})年|(未来|今后)(五|三)年|“?(十[三四五六]五)”?(?:期间|时期|末|期末)")
+HORIZON = re.compile(r"(?:到|至)((?:19|20)\d{2}|二[〇零][一二三四五六七八九〇零]{2})年|(未来|今后)(五|三)年|"
+                     r"“?(十[三四五六]五)”?(?:期间|时期|末|期末|规划|目标)")
+REVIEW_HEADING = re.compile(r"回顾|总结|成就|成效")
 
 
-def _horizon(m: re.Match[str] | None, doc_year: int | None) -> int | None:
-    """The target year a horizon phrase states: 到2025年, 到二〇三五年, 未来五年, “十五五”时期."""
+def _horizon(m: re.Match[str] | None, ctx: DocContext) -> int | None:
+    """The target year a horizon phrase states: 到2025年, 到二〇三五年, 未来五年, “十五五”时期.
+
+    未来五年 counts from the current year when spoken early in the year (a work report in January to March:
+    2026–2030) and from the next year when spoken later (a plan issued in July 2022 runs to 2027).
+    """
     if m is None:
         return None
     if m.group(1):
         return read_year(m.group(1) + "年")
     if m.group(2):
-        return doc_year + (4 if m.group(3) == "五" else 2) if doc_year else None
-    return PERIOD_END[m.group(4)]
+        if not ctx.year:
+            return None
+        span = 5 if m.group(3) == "五" else 3
+        return ctx.year + span - (0 if ctx.month and ctx.month > 6 else 1)
+    if m.group(4):
+        return PERIOD_END[m.group(4)]
+    return None
 
 
-def _kind_and_year(body: str, cand: Candidate, block: Block, doc_year: int | None,
+def _kind_and_year(body: str, cand: Candidate, block: Block, ctx: DocContext,
                    cuts: Cuts) -> tuple[str, int | None]:
     """Target or actual, and the year the figure refers to (target year, or the year an actual describes)."""
+    doc_year = ctx.year
     before = body[cand.sentence_start:cand.fig.start]
-    years = [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", before)]
+    # the figure's own year, not a base it is measured against (较2017年, 是2017年的, 2017年以来)
+    years = [int(m.group(1)) for m in OWN_YEAR.finditer(before)]
     explicit = years[-1] if years else None
     forward = bool(FORWARD_CUES.search(before))
-    past_year = (explicit is not None and doc_year is not None and explicit < doc_year
-                 and not re.search(rf"(?:比|较){explicit}", before))
+    past_year = explicit is not None and doc_year is not None and explicit < doc_year
     if block.part == "review":
         actual = not re.search(r"力争|确保|目标|今年|预期", before)
     else:
@@ -450,15 +476,62 @@ def _kind_and_year(body: str, cand: Candidate, block: Block, doc_year: int | Non
     if actual:
         if explicit is not None and (doc_year is None or explicit <= doc_year):
             return "actual", explicit
-        if re.search(r"五年来|过去五年|这五年|“十四五”(?:时期|期间|以来)", before):
-            return "actual", (doc_year - 1) if doc_year else None
-        return "actual", (doc_year - 1) if doc_year else None
-    horizon = _horizon(cuts.horizon_before(cand.fig.start), doc_year)
+        return "actual", _context_year(body, block, doc_year, before)
+    horizon = _horizon(cuts.horizon_before(cand.fig.start), ctx)
     if horizon is not None and (doc_year is None or horizon >= doc_year):
         return "target", horizon
     if explicit is not None and (doc_year is None or explicit >= doc_year):
         return "target", explicit
-    return "target", doc_year
+    if re.search(r"今年|全年|年内|年底|明年", before):
+        return "target", doc_year + 1 if doc_year and "明年" in before else doc_year
+    for heading in reversed(block.path):  # a section for a period: “十五五”时期主要目标
+        h = _horizon(HORIZON.search(heading), ctx)
+        if h is not None:
+            return "target", h
+    return "target", ctx.horizon or doc_year
+
+
+def _context_year(body: str, block: Block, doc_year: int | None, before: str) -> int | None:
+    """The year an undated actual describes, when its paragraph or section says so; else None."""
+    if re.search(r"今年", before):
+        return doc_year
+    if doc_year and re.search(r"去年|过去一年|一年来|上年", body[:12] + before):
+        return doc_year - 1
+    m = re.match(r"((?:19|20)\d{2})年", body)
+    if m:
+        return int(m.group(1))
+    for heading in reversed(block.path):
+        m = re.search(r"((?:19|20)\d{2})年", heading)
+        if m and REVIEW_HEADING.search(heading):
+            return int(m.group(1))
+        if doc_year and re.search(r"过去一年|去年", heading):
+            return doc_year - 1
+    return None
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What the whole document says about time: the year it speaks from and its default horizon."""
+
+    year: int | None
+    horizon: int | None = None  # the target year of a multi-year plan (未来五年, “十四五”规划, 到2025年)
+    month: int | None = None
+
+
+def document_context(title: str, head: str, year: int | None, date: str = "") -> DocContext:
+    """Read a plan's horizon from its title and opening: 未来五年, （2021—2025年）, “十四五”规划, 到2027年."""
+    m = re.search(r"-(\d{1,2})-", date or "")
+    month = int(m.group(1)) if m else None
+    ctx = DocContext(year, None, month)
+    text = re.sub(r"《[^》]*》", "", f"{title}\n{head}")  # a cited plan's period is not this document's
+    span = re.search(r"((?:19|20)\d{2})\s*[—–-]\s*((?:19|20)\d{2})年", title)
+    if span:
+        return DocContext(year, int(span.group(2)), month)
+    for m in HORIZON.finditer(text):
+        h = _horizon(m, ctx)
+        if h and (year is None or h > year):
+            return DocContext(year, h, month)
+    return ctx
 
 
 RESPECTIVELY = re.compile(r"(?P<metrics>[^，,；;。：:]{2,80}?)分别(?P<rest>[^，,；;。]*)")
@@ -479,6 +552,18 @@ def _share_head(names: list[str]) -> list[str]:
     return [n if SHARED_HEAD.search(n) else n + head for n in names[:-1]] + names[-1:]
 
 
+def _share_list_words(items: list[Found]) -> None:
+    """`分别突破7万亿和1.6万亿元`: the verb before the list and the unit at its end belong to every figure."""
+    first, last = items[0].target, items[-1].target
+    for x in items:
+        t = x.target
+        if not t.unit and last.unit and t.value:
+            t.unit = last.unit
+        if t is not first and t.comparator == "=" and not re.search(r"以上|左右|以内|以下", t.written):
+            t.comparator = first.comparator
+            t.basis, t.direction, t.stretch = first.basis, first.direction, first.stretch or t.stretch
+
+
 def _apply_respectively(body: str, found: list[Found]) -> None:
     """`服务贸易、数字贸易、跨境电商出口分别增长6%、8%、20%`: give each figure its own metric."""
     for m in RESPECTIVELY.finditer(body):
@@ -486,6 +571,7 @@ def _apply_respectively(body: str, found: list[Found]) -> None:
         names = _share_head(names)
         inside = [x for x in found if m.start("rest") <= x.start < m.end("rest")]
         if len(names) >= 2 and len(inside) == len(names):
+            _share_list_words(inside)
             for x, name in zip(inside, names, strict=True):
                 x.target.metric = name.strip()
                 x.target.notes = [n for n in x.target.notes if not n.startswith("metric carried")]
