@@ -74,13 +74,50 @@ def infer_year(doc: Document, filename: str = "") -> int | None:
     return None
 
 
+ISSUER_IN_TITLE = re.compile(r"(?:\d{4}年)?(?P<who>[\u4e00-\u9fff]{2,12}?(?:省|市|自治区|特别行政区|县|区|州|盟))"
+                             r"(?:人民政府|政府)?")
+SPEAKER = re.compile(r"我代表(?P<who>国务院|[\u4e00-\u9fff]{0,10}?人民政府)")
+
+
+def infer_issuer(doc: Document) -> str:
+    """Who issued the plan: 国务院, or the government named in the title or the speech (浙江省人民政府)."""
+    m = SPEAKER.search(doc.text[:600])
+    if m and m.group("who") == "国务院":
+        return "国务院"
+    t = ISSUER_IN_TITLE.match(doc.title or "")
+    if t and "政府" in (doc.title or ""):
+        return t.group("who") + "人民政府"
+    if m and m.group("who") not in ("省人民政府", "市人民政府", "自治区人民政府"):
+        return m.group("who")
+    if t:
+        return t.group("who")
+    w = re.match(r"(?:\d{4}年)?(?P<who>[\u4e00-\u9fff]{2,12}?)(?:人民)?政府工作报告", doc.title or "")
+    return w.group("who") + "人民政府" if w else ""
+
+
+NAMED_IN_TEXT = re.compile(r"(?:制订|制定|印发|出台|发布)了?《?(?P<title>[^，。,《》()（）]{4,30}?(?:19|20)\d{2}年[^，。,《》()]{0,8}?"
+                           r"(?:工作要点|行动计划|实施方案|工作方案|规划|方案|要点))")
+
+
+def _report_title(doc: Document) -> str:
+    """A title the text states (`制订了全省推进数字经济发展2020年工作要点`), or a work report's own words."""
+    m = NAMED_IN_TEXT.search(doc.text[:400])
+    if m:
+        return m.group("title")
+    if re.search(r"报告政府工作|报告工作", doc.text[:400]) and doc.year:
+        who = "国务院" if "代表国务院" in doc.text[:400] else ""
+        return f"{doc.year}年{who}政府工作报告"
+    return ""
+
+
 def extract(doc: Document, side: str = "a") -> Extraction:
     """Outline, tasks and targets of one document (side is 'a' or 'b', used in ids)."""
     from compare.targets import document_context, extract_targets
 
     outline = build_outline(doc.text, doc.title, doc.year)
     if not doc.title:
-        doc.title = outline.title or Path(doc.path).stem
+        doc.title = outline.title or _report_title(doc) or Path(doc.path).stem
+    doc.issuer = doc.issuer or infer_issuer(doc)
     number_tasks(outline.tasks, side)
     context = document_context(doc.title, "", doc.year, doc.date)
     targets = extract_targets(doc.text, outline, doc.year, side, context)
