@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from compare.metrics import metric_similarity
 from compare.model import AlignedPair, Task
+from compare.reasons import reason
 
 if TYPE_CHECKING:
     from compare.pipeline import Extraction
@@ -52,7 +53,7 @@ def _task_text(ex: Extraction, t: Task) -> str:
     return ex.document.text[t.start:t.end]
 
 
-def similarity_matrix(a: Extraction, b: Extraction) -> tuple[list[list[float]], list[list[list[str]]]]:
+def similarity_matrix(a: Extraction, b: Extraction) -> tuple[list[list[float]], list[list[list[dict]]]]:
     """Scores in [0, 1] for every A task against every B task, and the reasons behind each."""
     from rapidfuzz import fuzz
 
@@ -65,7 +66,7 @@ def similarity_matrix(a: Extraction, b: Extraction) -> tuple[list[list[float]], 
     ma = _metrics_by_task(a)
     mb = _metrics_by_task(b)
     scores: list[list[float]] = []
-    reasons: list[list[list[str]]] = []
+    reasons: list[list[list[dict]]] = []
     for i, x in enumerate(a.tasks):
         row, why_row = [], []
         for j, y in enumerate(b.tasks):
@@ -79,14 +80,14 @@ def similarity_matrix(a: Extraction, b: Extraction) -> tuple[list[list[float]], 
             echo = _heading_echo(x.heading, texts_b[j]) or _heading_echo(y.heading, texts_a[i])
             if echo:
                 s += 0.25
-                why.append(f"heading phrase recurs in the other plan: {echo}")
+                why.append(reason("heading_echo", phrase=echo))
             if words >= 0.2:
                 common = sorted(set(ta[i]) & set(tb[j]), key=lambda w: -(va[i].get(w, 0) * vb[j].get(w, 0)))
-                why.append("similar wording: " + "、".join(common[:4]))
+                why.append(reason("similar_wording", words="、".join(common[:4])))
             if shared:
-                why.append("shared target metric: " + "、".join(shared[:3]))
+                why.append(reason("shared_metric", metrics="、".join(shared[:3])))
             if head >= 0.8:
-                why.append("similar heading")
+                why.append(reason("similar_heading"))
             row.append(min(1.0, s))
             why_row.append(why)
         scores.append(row)
@@ -137,8 +138,8 @@ def align_tasks(a: Extraction, b: Extraction) -> list[AlignedPair]:
     for i, t in enumerate(a.tasks):
         for j in heads_b.get(t.heading, []):
             scores[i][j] = max(scores[i][j], 1.0)
-            reasons[i][j] = ["identical heading", *reasons[i][j]]
-            add(i, j, "exact heading")
+            reasons[i][j] = [reason("identical_heading"), *reasons[i][j]]
+            add(i, j, "exact")
     matched_a = {i for i, _ in pairs}
     matched_b = {j for _, j in pairs}
     # pass 2: each A task to its best B task (many A tasks may merge into one B task)
@@ -148,7 +149,7 @@ def align_tasks(a: Extraction, b: Extraction) -> list[AlignedPair]:
         order = sorted(range(len(b.tasks)), key=lambda j: (-scores[i][j], j))
         best = order[0]
         if scores[i][best] >= STRONG:
-            add(i, best, "best match")
+            add(i, best, "best")
             # pass 3: a split: a second B task nearly as close
             for j in order[1:3]:
                 if scores[i][j] >= WEAK and scores[i][j] >= 0.9 * scores[i][best]:
@@ -160,5 +161,5 @@ def align_tasks(a: Extraction, b: Extraction) -> list[AlignedPair]:
             continue
         i = max(range(len(a.tasks)), key=lambda k: (scores[k][j], -k))
         if scores[i][j] >= STRONG:
-            add(i, j, "best match (from B)")
+            add(i, j, "best_from_b")
     return [pairs[k] for k in sorted(pairs)]

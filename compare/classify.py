@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from compare.metrics import metric_similarity
 from compare.model import AlignedPair, Change, Target
+from compare.reasons import reason
 
 if TYPE_CHECKING:
     from compare.pipeline import Extraction
@@ -17,7 +18,7 @@ PAIR_MIN = 0.62  # metric similarity needed to pair figures of the same unit and
 REBASE_MIN = 0.8  # higher bar when unit or basis differ
 # Indicators where a lower figure is the more ambitious one, even when written as `5.5%左右`.
 LOWER_IS_BETTER = re.compile(r"失业率|浓度|事故|死亡|不良贷款率|负债率|能耗$|排放量?$|贫困发生率|误差")
-COMPARATOR_WORD = {">=": "以上", "~": "左右", "<=": "以内", "<": "低于", ">": "超过", "=": ""}
+COMPARATOR_WORD = {">=": "以上", "~": "左右", "<=": "以内", "<": "低于", ">": "超过", "=": "="}
 
 
 def compatible(a: Target, b: Target) -> bool:
@@ -28,25 +29,25 @@ def compatible(a: Target, b: Target) -> bool:
 
 
 def pair_score(a: Target, b: Target, aligned: set[tuple[str, str]], year_a: int | None,
-               year_b: int | None) -> tuple[float, list[str]]:
+               year_b: int | None) -> tuple[float, list[dict]]:
     """How well two targets match, and why: metric, unit, basis, horizon, aligned tasks."""
     sim = metric_similarity(a.metric, b.metric)
-    why = [f"metric {'identical' if sim == 1 else f'similar ({sim:.2f})'}"]
+    why = [reason("metric_identical") if sim == 1 else reason("metric_similar", score=round(sim, 2))]
     same = compatible(a, b)
     need = PAIR_MIN if same else REBASE_MIN
     if sim < need:
         return 0.0, why
     score = sim + (0.3 if same else 0.0)
     if a.unit == b.unit:
-        why.append("same unit")
+        why.append(reason("same_unit"))
     if a.task and b.task and (a.task, b.task) in aligned:
         score += 0.1
-        why.append("tasks aligned")
+        why.append(reason("tasks_aligned"))
     ha = (a.year - year_a) if a.year and year_a else 0
     hb = (b.year - year_b) if b.year and year_b else 0
     if (ha >= 2) != (hb >= 2):
         score -= 0.25
-        why.append("different horizon")
+        why.append(reason("different_horizon"))
     if a.quote == b.quote and a.value == b.value:
         score += 0.5
     if a.value == b.value and a.unit == b.unit:
@@ -76,7 +77,7 @@ def classify_changes(a: Extraction, b: Extraction, alignment: list[AlignedPair])
     cands.sort(key=lambda c: c[:3])
     a_of: dict[int, list[int]] = {}
     b_of: dict[int, list[int]] = {}
-    why_of: dict[tuple[int, int], tuple[list[str], float]] = {}
+    why_of: dict[tuple[int, int], tuple[list[dict], float]] = {}
     for neg, _, _, i, j, why in cands:
         if i in a_of and j in b_of:
             continue
@@ -95,11 +96,11 @@ def classify_changes(a: Extraction, b: Extraction, alignment: list[AlignedPair])
             changes.append(judge(x, tb[j], why, score))
         if i not in a_of:
             changes.append(Change("dropped", x.metric, x.id, None, confidence=0.7,
-                                  reasons=["no target in B with a matching metric"]))
+                                  reasons=[reason("no_match_in_b")]))
     for j, y in enumerate(tb):
         if j not in b_of:
             changes.append(Change("new", y.metric, None, y.id, confidence=0.7,
-                                  reasons=["no target in A with a matching metric"]))
+                                  reasons=[reason("no_match_in_a")]))
     return changes
 
 
@@ -115,18 +116,18 @@ def _interval(t: Target) -> tuple[float, float]:
     return lo, hi
 
 
-def judge(x: Target, y: Target, why: list[str], score: float) -> Change:
+def judge(x: Target, y: Target, why: list[dict], score: float) -> Change:
     """Classify one pair: escalated, deescalated, unchanged or rebased, with ratio, delta and qualifiers."""
     quals = qualifier_changes(x, y)
     confidence = round(min(1.0, score / 1.3), 2)
     if not compatible(x, y):
         what = []
         if x.unit != y.unit:
-            what.append(f"unit {x.unit or '—'} → {y.unit or '—'}")
+            what.append(reason("unit_changed", a=x.unit or "—", b=y.unit or "—"))
         if x.basis != y.basis:
-            what.append(f"basis {x.basis} → {y.basis}")
+            what.append(reason("basis_changed", a=x.basis, b=y.basis))
         return Change("rebased", y.metric, x.id, y.id, confidence=confidence,
-                      reasons=[*why, "figures cannot be ranked: " + "; ".join(what)], qualifiers=quals)
+                      reasons=[*why, *what], qualifiers=quals)
     (alo, ahi), (blo, bhi) = _interval(x), _interval(y)
     ratio = round(y.value / x.value, 4) if x.value else None
     delta = round(y.value - x.value, 6)
@@ -146,12 +147,14 @@ def judge(x: Target, y: Target, why: list[str], score: float) -> Change:
             up = not up
         kind = "escalated" if up else "deescalated"
     reasons = list(why)
+    if firmness and (alo, ahi) == (blo, bhi):
+        reasons.append(reason("firmer_words" if firmness > 0 else "looser_words"))
     if x.unit in ("%", "个百分点") and kind != "unchanged":
-        reasons.append(f"{'+' if delta >= 0 else ''}{delta:g} points")
+        reasons.append(reason("points", delta=f"{'+' if delta >= 0 else ''}{delta:g}"))
     if lower_is_better and kind != "unchanged":
-        reasons.append("a ceiling or a lower-is-better indicator: lower is more ambitious")
+        reasons.append(reason("lower_is_better"))
     if x.year and y.year and x.year != y.year:
-        reasons.append(f"horizon {x.year} → {y.year}")
+        reasons.append(reason("horizon", a=x.year, b=y.year))
     return Change(kind, y.metric, x.id, y.id, ratio=ratio, delta=delta, confidence=confidence,
                   reasons=reasons, qualifiers=quals)
 
@@ -165,16 +168,16 @@ def _firmness(t: Target, lower_is_better: bool) -> int:
     return 1
 
 
-def qualifier_changes(x: Target, y: Target) -> list[str]:
+def qualifier_changes(x: Target, y: Target) -> list[dict]:
     """Changes in the words around the figure: 左右 → 以上, 力争 dropped, a point becoming a range."""
     out = []
     if x.comparator != y.comparator:
-        out.append(f"{x.comparator} → {y.comparator} ({COMPARATOR_WORD.get(x.comparator, '')}"
-                   f" → {COMPARATOR_WORD.get(y.comparator, '')})".replace("( → ", "(— → ").replace(" → )", " → —)"))
+        out.append(reason("comparator_changed", a=COMPARATOR_WORD.get(x.comparator) or x.comparator,
+                          b=COMPARATOR_WORD.get(y.comparator) or y.comparator))
     if x.stretch and not y.stretch:
-        out.append("力争 dropped (now a firm figure)")
+        out.append(reason("stretch_dropped"))
     elif y.stretch and not x.stretch:
-        out.append("力争 added (now a stretch figure)")
+        out.append(reason("stretch_added"))
     if (x.low is None) != (y.low is None):
-        out.append("point → range" if y.low is not None else "range → point")
+        out.append(reason("point_to_range" if y.low is not None else "range_to_point"))
     return out

@@ -81,8 +81,8 @@ class AlignedPair:
     a: str
     b: str
     score: float
-    method: str  # which pass of the matcher found it
-    reasons: list[str] = field(default_factory=list)
+    method: str  # which pass of the matcher found it: exact, best, split, best_from_b
+    reasons: list[dict] = field(default_factory=list)  # coded reasons, see compare/reasons.py
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -99,8 +99,8 @@ class Change:
     ratio: float | None = None  # B value / A value, for paired figures with the same unit
     delta: float | None = None  # B value - A value (percentage points for % figures)
     confidence: float = 1.0
-    reasons: list[str] = field(default_factory=list)
-    qualifiers: list[str] = field(default_factory=list)  # e.g. "左右 → 以上", "力争 dropped"
+    reasons: list[dict] = field(default_factory=list)  # coded reasons, see compare/reasons.py
+    qualifiers: list[dict] = field(default_factory=list)  # coded wording changes: 左右 → 以上, 力争 dropped
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)

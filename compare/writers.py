@@ -42,8 +42,12 @@ CHANGE_COLUMNS = ["type", "metric", "a_figure", "b_figure", "ratio", "delta", "q
                   "b_section", "a_quote", "b_quote", "confidence", "reasons"]
 
 
-def change_rows(data: dict) -> list[dict]:
+def change_rows(data: dict, lang: str = "zh") -> list[dict]:
     """One row per change with both figures and quotes, for spreadsheets."""
+    from compare.reasons import say
+    from compare.render.labels import load_labels
+
+    labels = load_labels(lang)
     ta = {t["id"]: t for t in data["targets"]["a"]}
     tb = {t["id"]: t for t in data["targets"]["b"]}
     rows = []
@@ -52,10 +56,11 @@ def change_rows(data: dict) -> list[dict]:
         rows.append({
             "type": c["type"], "metric": c["metric"],
             "a_figure": a["written"] if a else "", "b_figure": b["written"] if b else "",
-            "ratio": c.get("ratio"), "delta": c.get("delta"), "qualifiers": "; ".join(c.get("qualifiers", [])),
+            "ratio": c.get("ratio"), "delta": c.get("delta"),
+            "qualifiers": "; ".join(say(q, labels) for q in c.get("qualifiers", [])),
             "a_section": " › ".join(a["section"]) if a else "", "b_section": " › ".join(b["section"]) if b else "",
             "a_quote": a["quote"] if a else "", "b_quote": b["quote"] if b else "",
-            "confidence": c.get("confidence"), "reasons": "; ".join(c.get("reasons", [])),
+            "confidence": c.get("confidence"), "reasons": "; ".join(say(r, labels) for r in c.get("reasons", [])),
         })
     return rows
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
+from compare.reasons import say
 from compare.render.labels import Labels
 
 CHANGE_TYPES = ("escalated", "deescalated", "rebased", "unchanged", "new", "dropped")
@@ -266,8 +267,8 @@ def build_view(brief: dict[str, Any], L: Labels, appendix_chars: int = 400) -> V
             change=text + (L("change.low_confidence") if doubtful and text else ""),
             a_section=section_text(ta, 1), b_section=section_text(tb, 1),
             a_quote=clean((ta or {}).get("quote")), b_quote=clean((tb or {}).get("quote")),
-            qualifiers=[short(q, 80) for q in _list(c.get("qualifiers"))[:6]],
-            reasons=[short(r, 300) for r in _list(c.get("reasons"))[:6]],
+            qualifiers=[short(clean(say(q, L)), 80) for q in _list(c.get("qualifiers"))[:6]],
+            reasons=[short(clean(say(r, L)), 300) for r in _list(c.get("reasons"))[:6]],
             confidence=conf, ratio=ratio_of(c, ta, tb) if typ in RANKED else None, doubtful=doubtful))
     for typ in ("escalated", "deescalated"):
         rows[typ].sort(key=lambda r: -abs(math.log(r.ratio)) if r.ratio else 0.0)
