@@ -1,0 +1,36 @@
+"""Every coded reason the engine can give has wording in every label file, so no brief shows a raw code."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from compare.render.labels import tomllib
+
+from .conftest import ROOT
+
+CODES = sorted({m.group(1) for p in (ROOT / "compare").rglob("*.py")
+                for m in re.finditer(r"""reason\(\s*["']([a-z_]+)["']""", p.read_text(encoding="utf-8"))}
+               | {"firmer_words", "looser_words", "point_to_range", "range_to_point"})
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_reason_code_has_wording(lang):
+    labels = tomllib.loads((ROOT / "templates" / f"labels.{lang}.toml").read_text(encoding="utf-8"))
+    assert len(CODES) > 15
+    missing = [c for c in CODES if c not in labels["reason"]]
+    assert not missing, f"labels.{lang}.toml lacks [reason] wording for {missing}"
+
+
+def test_a_chinese_brief_gives_its_reasons_in_chinese():
+    from compare import compare_files
+    from compare.reasons import say
+    from compare.render.labels import load_labels
+
+    brief = compare_files(ROOT / "inputs" / "sample_2020_work_points.txt",
+                          ROOT / "inputs" / "sample_2022_upgrade_programme.txt")
+    zh, en = load_labels("zh"), load_labels("en")
+    rebased = next(c for c in brief.changes if c.type == "rebased")
+    assert any("口径" in say(r, zh) or "单位" in say(r, zh) for r in rebased.reasons)
+    assert any("basis" in say(r, en) or "unit" in say(r, en) for r in rebased.reasons)
