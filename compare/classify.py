@@ -147,6 +147,9 @@ def judge(x: Target, y: Target, why: list[dict], score: float) -> Change:
             up = not up
         kind = "escalated" if up else "deescalated"
     reasons = list(why)
+    if ratio is not None and ratio > 0 and (ratio > 5 or ratio < 0.2):
+        confidence = round(confidence * 0.5, 2)  # targets rarely move fivefold in one step: check the pairing
+        reasons.append(reason("large_jump"))
     if firmness and (alo, ahi) == (blo, bhi):
         reasons.append(reason("firmer_words" if firmness > 0 else "looser_words"))
     if x.unit in ("%", "个百分点") and kind != "unchanged":

@@ -128,5 +128,10 @@ def _targets(doc: Path, out: Path | None) -> None:
     click.echo(f"wrote {out} ({len(rows)} targets)", err=True)
 
 
+from compare.cli_batch import batch, track  # noqa: E402
+
+main.add_command(batch)
+main.add_command(track)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

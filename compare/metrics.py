@@ -69,7 +69,7 @@ def metric_similarity(x: str, y: str) -> float:
     p, s = _common_affixes(a, b)
     rest_a, rest_b = a[p:len(a) - s], b[p:len(b) - s]
     whole = fuzz.ratio(a, b) / 100
-    if not rest_a or not rest_b:  # one is the other with words inserted: 居民医保(人均财政)补助标准
+    if (not rest_a or not rest_b) and len(short) >= 3:  # one is the other with words inserted: 居民医保(人均财政)补助标准
         return 0.6 + 0.3 * len(short) / len(long_)
     rest = fuzz.ratio(rest_a, rest_b) / 100
     return 0.4 * whole + 0.6 * rest

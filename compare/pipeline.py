@@ -77,6 +77,7 @@ def infer_year(doc: Document, filename: str = "") -> int | None:
 ISSUER_IN_TITLE = re.compile(r"(?:\d{4}年)?(?P<who>[\u4e00-\u9fff]{2,12}?(?:省|市|自治区|特别行政区|县|区|州|盟))"
                              r"(?:人民政府|政府)?")
 SPEAKER = re.compile(r"我代表(?P<who>国务院|[\u4e00-\u9fff]{0,10}?人民政府)")
+VENUE = re.compile(r"在(?P<who>[\u4e00-\u9fff]{2,12}?(?:省|市|自治区))第[一二三四五六七八九十]+届\s*人民代表大会")
 
 
 def infer_issuer(doc: Document) -> str:
@@ -84,6 +85,9 @@ def infer_issuer(doc: Document) -> str:
     m = SPEAKER.search(doc.text[:600])
     if m and m.group("who") == "国务院":
         return "国务院"
+    v = VENUE.search(doc.text[:600])
+    if v:
+        return v.group("who") + "人民政府"
     t = ISSUER_IN_TITLE.match(doc.title or "")
     if t and "政府" in (doc.title or ""):
         return t.group("who") + "人民政府"
@@ -118,6 +122,9 @@ def extract(doc: Document, side: str = "a") -> Extraction:
     if not doc.title:
         doc.title = outline.title or _report_title(doc) or Path(doc.path).stem
     doc.issuer = doc.issuer or infer_issuer(doc)
+    if doc.title == "政府工作报告" and doc.year:  # a bare title: say whose and which year
+        who = doc.issuer.removesuffix("人民政府") if doc.issuer != "国务院" else "国务院"
+        doc.title = f"{doc.year}年{who}政府工作报告"
     number_tasks(outline.tasks, side)
     context = document_context(doc.title, "", doc.year, doc.date)
     targets = extract_targets(doc.text, outline, doc.year, side, context)

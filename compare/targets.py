@@ -29,7 +29,7 @@ ACTION_VERBS = re.compile(
     r"^(?:(?:新增上线试运行|新增|新建|新认定|新入选|新培育|新开工|新引进|累计建成|累计创建|累计谋划建设|累计培育|"
     r"累计|培育建设|培育|建成|建设|打造|组织实施|组织开展|实施|开展|引进|招引|认定|确定|组建|开发|创建|完成|"
     r"拟安排|拟发行|安排|发行|推广应用|推广|拓展|布局|落地|入选|新落地|谋划建设|谋划|上线|改造|推动|推进|支持|服务|连接|吸引|带动|"
-    r"全面推进|联动抓好|抓好|着力推进|着力拓展|试点推广|制\(修\)订|制修订|制定|发布|举办|办好|开通|新开通|"
+    r"惠及|全面推进|联动抓好|抓好|着力推进|着力拓展|试点推广|制\(修\)订|制修订|制定|发布|举办|办好|开通|新开通|"
     r"建立|设立|认证|评选|遴选|扶持|发展|形成|集聚|实现|达到|新建成|建好|布局|应用)(?:和|、)?)+"
 )
 LEADING_NOISE = re.compile(
@@ -264,7 +264,10 @@ TRAILING_NOISE = re.compile(r"(?:预计|首次|将|要|可|已|已经|共|合计
 
 
 YEAR_OF = re.compile(r"(?:19|20)\d{2}年(?:底|末)?的?$")
-BASELINE_FROM = re.compile(r"(?:从|由)$")
+BASELINE_FROM = re.compile(r"(?:从|由)(?:每人每月|每人每年|每人|每月|每年|人均|年均)?$")
+# What is left of a metric when the clause names no object: 增加超350个, 惠及超50万名. Not a metric.
+VERB_ONLY = re.compile(r"^(?:增加|提高|提升|实现|完成|达到|建成|新增|开展|惠及|储备|改造|带动|吸引|覆盖|服务|支持|"
+                       r"帮助|扶持|培训|发放|安排|投入|拉动|减少|降低|节约|节省|其中|合计|共计|累计|包括)+$")
 
 
 @lru_cache(maxsize=8192)
@@ -322,11 +325,15 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
     ends_open = bool(re.search(r"(?:和|及|与|或|、)$", metric)) or bool(ACTION_VERBS.fullmatch(metric or "-"))
     if cand.right_metric and (len(metric) <= 1 or ends_open or (not verb and not metric)):
         metric, from_right = cand.right_metric, True
+    if VERB_ONLY.match(metric):
+        metric = ""
     if prev is not None and GENERIC_HEAD.fullmatch(metric):
         metric = _complete_ellipsis(metric, prev.target.metric)
     inherited = False
     if not metric and prev is not None:
         metric, inherited = prev.target.metric, True
+        if re.match(r"其中", body[cand.clause_start:f.start]):  # 其中…: a part of the previous figure, not the same
+            metric += "（其中）"
     if not metric:
         metric = cand.right_metric or _strip_leading(left).strip("的 ")
     if len(metric) > 40:

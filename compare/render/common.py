@@ -292,7 +292,7 @@ def build_view(brief: dict[str, Any], L: Labels, appendix_chars: int = 400) -> V
     if actuals:
         summary.append(L.fmt("summary.actuals", actuals=actuals))
 
-    ranked = [r for t in ("escalated", "deescalated") for r in rows[t] if r.ratio]
+    ranked = [r for t in ("escalated", "deescalated") for r in rows[t] if r.ratio and not r.doubtful]
     ranked.sort(key=lambda r: -abs(math.log(r.ratio or 1.0)))
     notable = [L.fmt("summary.notable_item", metric=r.metric, a=r.a[0], b=r.b[0], change=r.change)
                for r in ranked[:5]]
