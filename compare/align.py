@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from compare.metrics import metric_similarity
+from compare.metrics import canonical, metric_similarity
 from compare.model import AlignedPair, Task
 from compare.reasons import reason
 
@@ -43,56 +43,8 @@ def _vectors(texts: list[list[str]]) -> list[dict[str, float]]:
     return vecs
 
 
-def _cos(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(x * b.get(w, 0.0) for w, x in a.items())
-
-
 def _task_text(ex: Extraction, t: Task) -> str:
     return ex.document.text[t.start:t.end]
-
-
-def similarity_matrix(a: Extraction, b: Extraction) -> tuple[list[list[float]], list[list[list[dict]]]]:
-    """Scores in [0, 1] for every A task against every B task, and the reasons behind each."""
-    from rapidfuzz import fuzz
-
-    texts_a = [_task_text(a, t) for t in a.tasks]
-    texts_b = [_task_text(b, t) for t in b.tasks]
-    ta = [tokens(t) for t in texts_a]
-    tb = [tokens(t) for t in texts_b]
-    vecs = _vectors(ta + tb)
-    va, vb = vecs[: len(ta)], vecs[len(ta):]
-    ma = _metrics_by_task(a)
-    mb = _metrics_by_task(b)
-    scores: list[list[float]] = []
-    reasons: list[list[list[dict]]] = []
-    for i, x in enumerate(a.tasks):
-        row, why_row = [], []
-        for j, y in enumerate(b.tasks):
-            words = _cos(va[i], vb[j])
-            head = fuzz.ratio(x.heading, y.heading) / 100
-            shared = _shared_metrics(ma.get(x.id, []), mb.get(y.id, []))
-            s = 0.7 * words + 0.2 * head + (0.25 if shared else 0.0)
-            if x.path and y.path and fuzz.ratio(x.path[0], y.path[0]) >= 60:
-                s += 0.05
-            why = []
-            echo = _heading_echo(x.heading, texts_b[j]) or _heading_echo(y.heading, texts_a[i])
-            if echo:
-                s += 0.25
-                why.append(reason("heading_echo", phrase=echo))
-            if words >= 0.2:
-                common = sorted(set(ta[i]) & set(tb[j]), key=lambda w: -(va[i].get(w, 0) * vb[j].get(w, 0)))
-                why.append(reason("similar_wording", words="、".join(common[:4])))
-            if shared:
-                why.append(reason("shared_metric", metrics="、".join(shared[:3])))
-            if head >= 0.8:
-                why.append(reason("similar_heading"))
-            row.append(min(1.0, s))
-            why_row.append(why)
-        scores.append(row)
-        reasons.append(why_row)
-    return scores, reasons
 
 
 def heading_core(heading: str) -> str:
@@ -100,6 +52,144 @@ def heading_core(heading: str) -> str:
     core = HEAD_VERBS.sub("", heading)
     core = HEAD_TAIL.sub("", core)
     return core
+
+
+class Similarity:
+    """Task-to-task similarity with candidate retrieval: the expensive signals are scored only for the few B tasks
+    an inverted index of words, a shared target metric or an identical heading puts forward for each A task (and
+    the other way round), so cost grows with the document, not with its square."""
+
+    TOP_K = 12
+
+    def __init__(self, a: Extraction, b: Extraction) -> None:
+        self.a, self.b = a, b
+        self.texts_a = [_task_text(a, t) for t in a.tasks]
+        self.texts_b = [_task_text(b, t) for t in b.tasks]
+        self.tok_a = [tokens(t) for t in self.texts_a]
+        self.tok_b = [tokens(t) for t in self.texts_b]
+        vecs = _vectors(self.tok_a + self.tok_b)
+        self.va, self.vb = vecs[: len(self.tok_a)], vecs[len(self.tok_a):]
+        self.metrics_a = _metrics_by_task(a)
+        self.metrics_b = _metrics_by_task(b)
+        self.scores: dict[tuple[int, int], float] = {}
+        for i, j in sorted(self._candidates()):
+            self.scores[(i, j)] = self.score(i, j)
+
+    def _candidates(self) -> set[tuple[int, int]]:
+        out: set[tuple[int, int]] = set()
+        dots_ab = _dot_products(self.va, self.vb)
+        for i, row in enumerate(dots_ab):
+            out |= {(i, j) for j in sorted(row, key=lambda j: (-row[j], j))[: self.TOP_K]}
+        cols: dict[int, dict[int, float]] = {}
+        for i, row in enumerate(dots_ab):
+            for j, v in row.items():
+                cols.setdefault(j, {})[i] = v
+        for j, col in cols.items():
+            out |= {(i, j) for i in sorted(col, key=lambda i: (-col[i], i))[: self.TOP_K]}
+        by_metric: dict[str, set[int]] = {}
+        for j, t in enumerate(self.b.tasks):
+            for m in self.metrics_b.get(t.id, []):
+                by_metric.setdefault(canonical(m)[-2:], set()).add(j)
+        for i, t in enumerate(self.a.tasks):
+            for m in self.metrics_a.get(t.id, []):
+                out |= {(i, j) for j in by_metric.get(canonical(m)[-2:], ())}
+        heads: dict[str, list[int]] = {}
+        for j, t in enumerate(self.b.tasks):
+            heads.setdefault(t.heading, []).append(j)
+        for i, t in enumerate(self.a.tasks):
+            out |= {(i, j) for j in heads.get(t.heading, [])}
+        return out
+
+    def words(self, i: int, j: int) -> float:
+        """Cosine of the two tasks' IDF-weighted word vectors."""
+        x, y = self.va[i], self.vb[j]
+        if len(x) > len(y):
+            x, y = y, x
+        return sum(v * y.get(w, 0.0) for w, v in x.items())
+
+    def score(self, i: int, j: int) -> float:
+        """0..1: wording, heading, shared target metrics, outline position and heading echoes combined."""
+        from rapidfuzz import fuzz
+
+        x, y = self.a.tasks[i], self.b.tasks[j]
+        s = 0.7 * self.words(i, j) + 0.2 * fuzz.ratio(x.heading, y.heading) / 100
+        if self.shared(i, j):
+            s += 0.25
+        if x.path and y.path and fuzz.ratio(x.path[0], y.path[0]) >= 60:
+            s += 0.05
+        if self.echo(i, j):
+            s += 0.25
+        return min(1.0, s)
+
+    def shared(self, i: int, j: int) -> list[str]:
+        """Target metrics the two tasks share."""
+        return _shared_metrics(self.metrics_a.get(self.a.tasks[i].id, []), self.metrics_b.get(self.b.tasks[j].id, []))
+
+    def echo(self, i: int, j: int) -> str:
+        """A heading phrase of one task found in the other task's text."""
+        return _heading_echo(self.a.tasks[i].heading, self.texts_b[j]) or \
+            _heading_echo(self.b.tasks[j].heading, self.texts_a[i])
+
+    def reasons(self, i: int, j: int) -> list[dict]:
+        """Why the two tasks look alike, for the pairs that are kept."""
+        from rapidfuzz import fuzz
+
+        why = []
+        if self.a.tasks[i].heading == self.b.tasks[j].heading:
+            why.append(reason("identical_heading"))
+        echo = self.echo(i, j)
+        if echo:
+            why.append(reason("heading_echo", phrase=echo))
+        if self.words(i, j) >= 0.2:
+            common = sorted(set(self.tok_a[i]) & set(self.tok_b[j]),
+                            key=lambda w: (-(self.va[i].get(w, 0) * self.vb[j].get(w, 0)), w))
+            why.append(reason("similar_wording", words="、".join(common[:4])))
+        shared = self.shared(i, j)
+        if shared:
+            why.append(reason("shared_metric", metrics="、".join(shared[:3])))
+        if fuzz.ratio(self.a.tasks[i].heading, self.b.tasks[j].heading) >= 80 and \
+                not any(r["code"] == "identical_heading" for r in why):
+            why.append(reason("similar_heading"))
+        return why
+
+
+def _dot_products(va: list[dict[str, float]], vb: list[dict[str, float]]) -> list[dict[int, float]]:
+    """Cosine scores of every pair that shares a word: an inverted index for ordinary documents, one matrix
+    product for long ones (numpy, imported only then)."""
+    if len(va) * len(vb) > 40_000:
+        return _dot_products_matrix(va, vb)
+    index: dict[str, list[tuple[int, float]]] = {}
+    for j, v in enumerate(vb):
+        for w, x in v.items():
+            index.setdefault(w, []).append((j, x))
+    rows = []
+    for v in va:
+        acc: dict[int, float] = {}
+        for w, x in v.items():
+            for j, y in index.get(w, ()):
+                acc[j] = acc.get(j, 0.0) + x * y
+        rows.append(acc)
+    return rows
+
+
+def _dot_products_matrix(va: list[dict[str, float]], vb: list[dict[str, float]]) -> list[dict[int, float]]:
+    import numpy as np
+
+    vocab = {w: k for k, w in enumerate(sorted({w for v in va + vb for w in v}))}
+
+    def dense(vs: list[dict[str, float]]) -> np.ndarray:
+        m = np.zeros((len(vs), len(vocab)), dtype=np.float64)
+        for r, v in enumerate(vs):
+            for w, x in v.items():
+                m[r, vocab[w]] = x
+        return m
+
+    prod = dense(va) @ dense(vb).T
+    rows = []
+    for r in range(prod.shape[0]):
+        nz = np.nonzero(prod[r] > 1e-6)[0]
+        rows.append({int(j): float(prod[r, j]) for j in nz})
+    return rows
 
 
 def _heading_echo(heading: str, other_text: str) -> str:
@@ -123,13 +213,18 @@ def align_tasks(a: Extraction, b: Extraction) -> list[AlignedPair]:
     """Pairs of A and B tasks that carry the same work, each with a score, the pass that found it and why."""
     if not a.tasks or not b.tasks:
         return []
-    scores, reasons = similarity_matrix(a, b)
+    sim = Similarity(a, b)
+    scores = sim.scores
+    rows: dict[int, list[int]] = {}
+    cols: dict[int, list[int]] = {}
+    for i, j in scores:
+        rows.setdefault(i, []).append(j)
+        cols.setdefault(j, []).append(i)
     pairs: dict[tuple[int, int], AlignedPair] = {}
 
-    def add(i: int, j: int, method: str) -> None:
+    def add(i: int, j: int, method: str, score: float) -> None:
         if (i, j) not in pairs:
-            pairs[(i, j)] = AlignedPair(a.tasks[i].id, b.tasks[j].id, round(scores[i][j], 3), method,
-                                        reasons[i][j])
+            pairs[(i, j)] = AlignedPair(a.tasks[i].id, b.tasks[j].id, round(score, 3), method, sim.reasons(i, j))
 
     # pass 1: identical headings
     heads_b: dict[str, list[int]] = {}
@@ -137,29 +232,26 @@ def align_tasks(a: Extraction, b: Extraction) -> list[AlignedPair]:
         heads_b.setdefault(t.heading, []).append(j)
     for i, t in enumerate(a.tasks):
         for j in heads_b.get(t.heading, []):
-            scores[i][j] = max(scores[i][j], 1.0)
-            reasons[i][j] = [reason("identical_heading"), *reasons[i][j]]
-            add(i, j, "exact")
+            add(i, j, "exact", 1.0)
     matched_a = {i for i, _ in pairs}
-    matched_b = {j for _, j in pairs}
     # pass 2: each A task to its best B task (many A tasks may merge into one B task)
-    for i in range(len(a.tasks)):
+    for i in sorted(rows):
         if i in matched_a:
             continue
-        order = sorted(range(len(b.tasks)), key=lambda j: (-scores[i][j], j))
+        order = sorted(rows[i], key=lambda j: (-scores[(i, j)], j))
         best = order[0]
-        if scores[i][best] >= STRONG:
-            add(i, best, "best")
+        if scores[(i, best)] >= STRONG:
+            add(i, best, "best", scores[(i, best)])
             # pass 3: a split: a second B task nearly as close
             for j in order[1:3]:
-                if scores[i][j] >= WEAK and scores[i][j] >= 0.9 * scores[i][best]:
-                    add(i, j, "split")
-    matched_b |= {j for _, j in pairs}
+                if scores[(i, j)] >= WEAK and scores[(i, j)] >= 0.9 * scores[(i, best)]:
+                    add(i, j, "split", scores[(i, j)])
+    matched_b = {j for _, j in pairs}
     # pass 4: B tasks still alone take their best A task (one A task split into several B tasks)
-    for j in range(len(b.tasks)):
+    for j in sorted(cols):
         if j in matched_b:
             continue
-        i = max(range(len(a.tasks)), key=lambda k: (scores[k][j], -k))
-        if scores[i][j] >= STRONG:
-            add(i, j, "best_from_b")
+        i = max(cols[j], key=lambda k: (scores[(k, j)], -k))
+        if scores[(i, j)] >= STRONG:
+            add(i, j, "best_from_b", scores[(i, j)])
     return [pairs[k] for k in sorted(pairs)]

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
+
+
+@lru_cache(maxsize=1)
+def _english() -> Any:
+    from compare.render.labels import load_labels
+
+    return load_labels("en")
 
 
 def reason(code: str, **args: Any) -> dict[str, Any]:
     """A reason as data: its code, its arguments and an English sentence for readers of the JSON."""
-    from compare.render.labels import load_labels
-
     out: dict[str, Any] = {"code": code}
     if args:
         out["args"] = args
-    out["text"] = load_labels("en").fmt(f"reason.{code}", **args)
+    out["text"] = _english().fmt(f"reason.{code}", **args)
     return out
 
 
