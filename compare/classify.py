@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from compare.metrics import metric_similarity
+from compare.metrics import canonical, metric_similarity
 from compare.model import AlignedPair, Change, Target
 from compare.reasons import reason
 
@@ -68,12 +68,12 @@ def classify_changes(a: Extraction, b: Extraction, alignment: list[AlignedPair])
     aligned = {(p.a, p.b) for p in alignment}
     la, lb = max(1, a.document.chars), max(1, b.document.chars)
     cands = []
-    for i, x in enumerate(ta):
-        for j, y in enumerate(tb):
-            s, why = pair_score(x, y, aligned, a.document.year, b.document.year)
-            if s > 0:
-                pa, pb = x.offset / la, y.offset / lb
-                cands.append((-round(s, 6), round(abs(pa - pb), 6), round(pa + pb, 6), i, j, why))
+    for i, j in _candidate_pairs(ta, tb):
+        x, y = ta[i], tb[j]
+        s, why = pair_score(x, y, aligned, a.document.year, b.document.year)
+        if s > 0:
+            pa, pb = x.offset / la, y.offset / lb
+            cands.append((-round(s, 6), round(abs(pa - pb), 6), round(pa + pb, 6), i, j, why))
     cands.sort(key=lambda c: c[:3])
     a_of: dict[int, list[int]] = {}
     b_of: dict[int, list[int]] = {}
@@ -102,6 +102,26 @@ def classify_changes(a: Extraction, b: Extraction, alignment: list[AlignedPair])
             changes.append(Change("new", y.metric, None, y.id, confidence=0.7,
                                   reasons=[reason("no_match_in_a")]))
     return changes
+
+
+def _grams(metric: str) -> set[str]:
+    m = canonical(metric)
+    return {m[k:k + 2] for k in range(len(m) - 1)} or {m}
+
+
+def _candidate_pairs(ta: list[Target], tb: list[Target]) -> list[tuple[int, int]]:
+    """Pairs whose metrics share at least a two-character piece: the only ones that can reach PAIR_MIN."""
+    index: dict[str, set[int]] = {}
+    for j, y in enumerate(tb):
+        for g in _grams(y.metric):
+            index.setdefault(g, set()).add(j)
+    out = []
+    for i, x in enumerate(ta):
+        js: set[int] = set()
+        for g in _grams(x.metric):
+            js |= index.get(g, set())
+        out.extend((i, j) for j in sorted(js))
+    return out
 
 
 def _same_figure_family(x: Target, others: list[Target]) -> bool:
