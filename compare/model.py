@@ -25,6 +25,7 @@ class Document:
 
     @property
     def chars(self) -> int:
+        """Length of the normalised text in characters."""
         return len(self.text)
 
 
@@ -67,6 +68,7 @@ class Target:
     restates: str | None = None  # id of an earlier target this one states again
 
     def to_json(self) -> dict[str, Any]:
+        """The target as the brief's JSON object (optional fields only when set)."""
         d = asdict(self)
         for k in ("low", "high", "direction", "restates"):
             if d[k] is None:
@@ -85,6 +87,7 @@ class AlignedPair:
     reasons: list[dict] = field(default_factory=list)  # coded reasons, see compare/reasons.py
 
     def to_json(self) -> dict[str, Any]:
+        """The pair as the brief's JSON object."""
         return asdict(self)
 
 
@@ -103,6 +106,7 @@ class Change:
     qualifiers: list[dict] = field(default_factory=list)  # coded wording changes: 左右 → 以上, 力争 dropped
 
     def to_json(self) -> dict[str, Any]:
+        """The change as the brief's JSON object (ratio and delta only for ranked pairs)."""
         d = asdict(self)
         for k in ("ratio", "delta"):
             if d[k] is None:
