@@ -17,6 +17,7 @@ class DefaultGroup(click.Group):
     """A group whose default command is the pair comparison: `compare A B` means `compare pair A B`."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Route arguments that name no subcommand to `pair`."""
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["pair", *args]
         return super().parse_args(ctx, args)
