@@ -33,6 +33,7 @@ FINAL_PUNCT = "。；;！!？?…"
 SENTENCE_END_RE = re.compile(r"[。！？!?]")
 
 REVIEW_WORDS = re.compile(r"回顾|成就|成效|成绩|总结|过去一年|过去五年|发展基础|现实基础|发展现状|基础条件")
+CLOSING = re.compile(r"^各位代表[！!，,]")
 OTHER_WORDS = re.compile(r"^(?:附件|附录|名词解释|名词注释|注释|注：|说明：)")
 GOAL_WORDS = re.compile(r"目标|总体要求|指标")
 REVIEW_PARAGRAPH = re.compile(
@@ -205,6 +206,7 @@ def _assign_parts(blocks: list[Block], year: int | None) -> None:
     has_h1 = any(b.role == "h1" for b in blocks)
     stack: list[tuple[int, str]] = []
     part, goals = "preamble", False
+    seen_forward_heading = False
     for b in blocks:
         if b.role == "title":
             b.part = "other"
@@ -230,6 +232,10 @@ def _assign_parts(blocks: list[Block], year: int | None) -> None:
             b.path = [h for _, h in stack]
         else:
             b.path = [h for _, h in stack]
+            if part == "forward" and seen_forward_heading and CLOSING.match(b.text):
+                part = "other"  # the closing address of a report (各位代表！…) assigns no tasks
+        if level is not None and part == "forward":
+            seen_forward_heading = True
         b.part, b.goals = part, goals
         if b.role not in HEADING_LEVEL and b.role != "short" and is_review_paragraph(b.text, year):
             b.part = "review"
