@@ -1062,7 +1062,7 @@ def write_tracks(plan: Plan, groups: dict[str, list[str]], rows: list[IndexRow],
             continue
         try:
             table, left_out = track_series(docs, known)
-            info.rows = len(table.rows)
+            info.rows, info.documents = len(table.rows), [c.path for c in table.columns]
             if left_out:
                 info.error = "left out: " + "; ".join(left_out)
             for fmt, p in zip(formats, paths, strict=False):
@@ -1140,7 +1140,7 @@ h1{font-size:1.4em;margin-bottom:.2em} p.meta{color:#555;margin-top:0}
 table{border-collapse:collapse;font-size:.9em;width:100%} th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}
 th{background:#f2f2f2;position:sticky;top:0} td.n{text-align:right;font-variant-numeric:tabular-nums}
 tr.failed td{background:#fdecea} tr.interrupted td{background:#fff6e0} td.err{color:#a00;font-size:.85em;max-width:40em}
-span.st{font-weight:bold} a{color:#0645ad;margin-right:.5em} small{color:#666}
+span.st{font-weight:bold} a{color:#0645ad;margin-right:.5em} small{color:#666} td.y{white-space:nowrap}
 """
 
 
@@ -1168,7 +1168,7 @@ def index_html(result: BatchResult, out_dir: Path) -> str:
             if r.b else escape(Path(r.a).name)
         years = f"{num(r.year_a)} → {num(r.year_b)}" if r.b else num(r.year_a)
         title = f"<br><small>{escape(r.title)}</small>" if r.title else ""
-        cells = [f"<td>{escape(r.name)}{title}</td>", f"<td>{years}</td>", f"<td>{docs}</td>"]
+        cells = [f"<td>{escape(r.name)}{title}</td>", f'<td class="y">{years}</td>', f"<td>{docs}</td>"]
         cells += [f'<td class="n">{num(r.counts.get(t))}</td>' for t in CHANGE_TYPES]
         status = f'<span class="st">{escape(r.status)}</span>'
         if r.error:

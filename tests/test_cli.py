@@ -125,3 +125,16 @@ def test_debug_shows_the_traceback(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "compare", str(tmp_path / "nope.txt"), B, "--debug"],
                           capture_output=True, text=True)
     assert proc.returncode != 0 and "Traceback" in proc.stderr
+
+
+def test_outputs_are_ordinary_files_readable_by_others(tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / "brief.json"
+    old = os.umask(0o022)
+    try:
+        assert run(A, B, "--out", str(out)).exit_code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
