@@ -34,7 +34,10 @@ SENTENCE_END_RE = re.compile(r"[。！？!?]")
 
 REVIEW_WORDS = re.compile(r"回顾|成就|成效|成绩|总结|过去一年|过去五年|发展基础|现实基础|发展现状|基础条件")
 CLOSING = re.compile(r"^各位代表[！!，,]")
+# The speaker under a report's title: 自治区主席 韦 韬, 省长 王伟中, 国务院总理 李 强
+SPEAKER_LINE = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:省长|主席|市长|总理|区长|州长|县长)\s*[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
 OTHER_WORDS = re.compile(r"^(?:附件|附录|名词解释|名词注释|注释|注：|说明：)")
+FORWARD_HEADING = re.compile(r"目标|任务|展望|建议|安排|“?十[四五六]五”?时期|“?十[四五六]五”?规划")
 GOAL_WORDS = re.compile(r"目标|总体要求|指标")
 REVIEW_PARAGRAPH = re.compile(
     r"^(?:去年|过去一年|一年来|过去五年|五年来|这五年|回顾|(?P<year>(?:19|20)\d{2})年(?:以来)?[，,]|“十[三四]五”(?:时期|以来)?[，,])")
@@ -149,6 +152,8 @@ def classify(block: Block) -> None:
         m = rx.match(t)
         if m:
             rest = t[m.end():]
+            if re.match(rf"[{CN}]、", rest) or re.search(r"\d\s*%", first_sentence(rest)):
+                break  # 一、二、三产业增加值分别增长…: an enumeration or a statement of figures, not a heading
             block.role = role
             block.heading = first_sentence(rest) if rest else ""
             return
@@ -204,12 +209,13 @@ HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3}
 def _assign_parts(blocks: list[Block], year: int | None) -> None:
     """Walk the blocks once, tracking the open headings and which part of the plan we are in."""
     has_h1 = any(b.role == "h1" for b in blocks)
+    last_numbered = max((k for k, b in enumerate(blocks) if b.role in ("h1", "h2")), default=-1)
     stack: list[tuple[int, str]] = []
     part, goals = "preamble", False
     seen_forward_heading = False
-    for b in blocks:
-        if b.role == "title":
-            b.part = "other"
+    for k, b in enumerate(blocks):
+        if b.role == "title" or SPEAKER_LINE.match(b.text):
+            b.role, b.part = "title", "other"
             continue
         level = HEADING_LEVEL.get(b.role)
         if b.role == "short":
@@ -219,8 +225,10 @@ def _assign_parts(blocks: list[Block], year: int | None) -> None:
             if OTHER_WORDS.match(heading):
                 part = "other"
             elif level == 1 or (not has_h1 and b.role == "short"):
-                part = "review" if REVIEW_WORDS.search(heading) else (
-                    "forward" if part != "other" or level == 1 else part)
+                # a heading that looks back and ahead (…发展成就和“十五五”时期主要目标任务) opens a forward part;
+                # its look-back paragraphs are still marked review one by one
+                back = REVIEW_WORDS.search(heading) and not FORWARD_HEADING.search(heading)
+                part = "review" if back else ("forward" if part != "other" or level == 1 else part)
                 goals = bool(GOAL_WORDS.search(heading)) and "任务" not in heading
             elif REVIEW_WORDS.search(heading) and len(heading) <= 16:
                 part = "review"
@@ -232,7 +240,7 @@ def _assign_parts(blocks: list[Block], year: int | None) -> None:
             b.path = [h for _, h in stack]
         else:
             b.path = [h for _, h in stack]
-            if part == "forward" and seen_forward_heading and CLOSING.match(b.text):
+            if part == "forward" and seen_forward_heading and k > last_numbered and CLOSING.match(b.text):
                 part = "other"  # the closing address of a report (各位代表！…) assigns no tasks
         if level is not None and part == "forward":
             seen_forward_heading = True

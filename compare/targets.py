@@ -46,7 +46,7 @@ ACTUAL_CUES = re.compile(r"预计|已经|已|首次|创历史|创新高|同比|�
 FORWARD_CUES = re.compile(r"力争|确保|今年|目标|预期|计划|拟|将|要|争取|到(?:19|20)\d{2}年|明年|全年")
 # A money figure that names a size class rather than a goal: 百亿元企业, 超10亿元的数字企业, 10亿元以上项目.
 CATEGORY_NOUNS = re.compile(r"^(?:以上)?(?:的)?[\u4e00-\u9fff“”]{0,8}?(?:企业|公司|项目|级|产业|集群|园区|龙头|平台|城市|县|规模)")
-NOT_TARGET_AFTER = re.compile(r"^(?:届|次会议|周年|岁|位|强|号|版|代|中全会|大|条(?:措施|政策|举措|意见|”|》)|"
+NOT_TARGET_AFTER = re.compile(r"^(?:级|届|次会议|周年|岁|位|强|号|版|代|中全会|大|条(?:措施|政策|举措|意见|”|》)|"
                               r"个工作日内|分钟|小时(?:过境|免签)|圈)")
 POST_QUALIFIER = re.compile(r"^(?:以上|左右|以内|以下|上下|之内|内|多|余)")
 RIGHT_STOP = re.compile(r"[，,；;。：:！!？?、\n\t]|和\d|及\d|与\d|等|(?<!\d)以上")
@@ -502,8 +502,8 @@ def _context_year(body: str, block: Block, doc_year: int | None, before: str) ->
     """The year an undated actual describes, when its paragraph or section says so; else None."""
     if re.search(r"今年", before):
         return doc_year
-    if doc_year and re.search(r"去年|过去一年|一年来|上年", body[:12] + before):
-        return doc_year - 1
+    if doc_year and re.search(r"去年|过去一年|一年来|上年|过去五年|五年来|这五年", body[:12] + before):
+        return doc_year - 1  # a review of the last year, or of the period that ended with it
     m = re.match(r"((?:19|20)\d{2})年", body)
     if m:
         return int(m.group(1))

@@ -211,3 +211,20 @@ def test_baseline_in_from_to_is_an_actual():
     ts = targets("城乡居民基础养老金从796元/月提高至842元/月。")
     assert [(t.metric, t.value, t.unit, t.kind) for t in ts] == [
         ("城乡居民基础养老金", 796, "元/月", "actual"), ("城乡居民基础养老金", 842, "元/月", "target")]
+
+
+def test_a_size_grade_is_not_a_target():
+    assert targets("推进防城港30万吨级进港航道建设。") == []
+
+
+def test_an_enumeration_of_industries_is_not_a_heading():
+    text = "一、2025年工作回顾\n全区地区生产总值增长5.1%。\n一、二、三产业增加值分别增长4.2%、5%、5.4%。\n二、2026年主要目标\n地区生产总值增长5%左右。\n"
+    ts = extract_targets(text, build_outline(text, year=2026), 2026, "a")
+    assert [t.kind for t in ts] == ["actual", "actual", "actual", "actual", "target"]
+
+
+def test_a_heading_that_looks_back_and_ahead_opens_a_forward_part():
+    text = ("二、“十四五”时期发展成就和“十五五”时期主要目标任务\n过去五年，地区生产总值年均增长4.8%。\n"
+            "(一)加快建设现代化产业体系。到2030年，规上工业增加值年均增长6%左右。\n")
+    ts = extract_targets(text, build_outline(text, year=2026), 2026, "a")
+    assert [(t.kind, t.year) for t in ts] == [("actual", 2025), ("target", 2030)]
