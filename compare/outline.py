@@ -34,10 +34,25 @@ SENTENCE_END_RE = re.compile(r"[。！？!?]")
 
 REVIEW_WORDS = re.compile(r"回顾|成就|成效|成绩|总结|过去一年|过去五年|发展基础|现实基础|发展现状|基础条件")
 CLOSING = re.compile(r"^各位代表[！!，,]")
+VENUE_LINE = re.compile(r"^(?:——)?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日在.{2,40}会议上$")
 # The speaker under a report's title: 自治区主席 韦 韬, 省长 王伟中, 国务院总理 李 强
 SPEAKER_LINE = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:省长|主席|市长|总理|区长|州长|县长)\s*[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
 OTHER_WORDS = re.compile(r"^(?:附件|附录|名词解释|名词注释|注释|注：|说明：)")
-FORWARD_HEADING = re.compile(r"目标|任务|展望|建议|安排|“?十[四五六]五”?时期|“?十[四五六]五”?规划")
+FORWARD_HEADING = re.compile(r"目标|任务|展望|建议|安排")
+PERIOD_IN_HEADING = re.compile(r"十([三四五六])五")
+PERIOD_LAST_YEAR = {"三": 2020, "四": 2025, "五": 2030, "六": 2035}
+
+
+def _opens_part(heading: str, year: int | None) -> bool:
+    """An unnumbered heading that names a review or a plan part (2024年工作回顾, “十五五”时期主要目标和2026年重点工作)."""
+    return bool(REVIEW_WORDS.search(heading)) or bool(re.search(r"(?:19|20)\d{2}年.{0,8}(?:工作|安排|建议|任务)", heading))
+
+
+def looks_ahead(heading: str, year: int | None) -> bool:
+    """True when a heading names goals or tasks, or a plan period that ends after the document's year."""
+    if FORWARD_HEADING.search(heading):
+        return True
+    return any(year is not None and PERIOD_LAST_YEAR[m.group(1)] > year for m in PERIOD_IN_HEADING.finditer(heading))
 GOAL_WORDS = re.compile(r"目标|总体要求|指标")
 REVIEW_PARAGRAPH = re.compile(
     r"^(?:去年|过去一年|一年来|过去五年|五年来|这五年|回顾|(?P<year>(?:19|20)\d{2})年(?:以来)?[，,]|“十[三四]五”(?:时期|以来)?[，,])")
@@ -126,8 +141,11 @@ def first_sentence(text: str, limit: int = 60) -> str:
 def _is_short_heading(text: str) -> bool:
     if len(text) > 32 or text[-1] in FINAL_PUNCT or text.endswith(("：", ":", "，", ",")):
         return False
+    if VENUE_LINE.match(text):
+        return False
     han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
-    return han >= 4 and han >= 0.7 * len(text.replace(" ", ""))
+    words = sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or c.isdigit())  # 2024年工作回顾 is a heading
+    return han >= 4 and words >= 0.8 * len(text.replace(" ", "")) and han >= 0.45 * len(text)
 
 
 def _lead(text: str) -> str | None:
@@ -189,6 +207,13 @@ def _take_title(blocks: list[Block], title: str) -> str:
     """The document title: metadata, else a first line that reads like one (a heading or a news headline)."""
     if not blocks:
         return title
+    # a line naming the kind of document among the first few short lines wins over page clutter above it
+    for k, b in enumerate(blocks[:4]):
+        if len(b.text) <= 40 and b.role in ("short", "para") and re.search(DOC_KIND + "$", b.text):
+            for clutter in blocks[:k]:
+                clutter.role = "title" if clutter.role != "title" else clutter.role
+            b.role = "title"
+            return title or b.text
     first = blocks[0]
     if first.role in ("short", "para") and len(first.text) <= 40 and first.text[-1] not in FINAL_PUNCT + "：:":
         first.role = "title"
@@ -214,7 +239,7 @@ def _assign_parts(blocks: list[Block], year: int | None) -> None:
     part, goals = "preamble", False
     seen_forward_heading = False
     for k, b in enumerate(blocks):
-        if b.role == "title" or SPEAKER_LINE.match(b.text):
+        if b.role == "title" or SPEAKER_LINE.match(b.text) or VENUE_LINE.match(b.text):
             b.role, b.part = "title", "other"
             continue
         level = HEADING_LEVEL.get(b.role)
@@ -224,10 +249,10 @@ def _assign_parts(blocks: list[Block], year: int | None) -> None:
             heading = b.heading or b.text
             if OTHER_WORDS.match(heading):
                 part = "other"
-            elif level == 1 or (not has_h1 and b.role == "short"):
+            elif level == 1 or b.role == "short" and (not has_h1 or _opens_part(heading, year)):
                 # a heading that looks back and ahead (…发展成就和“十五五”时期主要目标任务) opens a forward part;
                 # its look-back paragraphs are still marked review one by one
-                back = REVIEW_WORDS.search(heading) and not FORWARD_HEADING.search(heading)
+                back = REVIEW_WORDS.search(heading) and not looks_ahead(heading, year)
                 part = "review" if back else ("forward" if part != "other" or level == 1 else part)
                 goals = bool(GOAL_WORDS.search(heading)) and "任务" not in heading
             elif REVIEW_WORDS.search(heading) and len(heading) <= 16:

@@ -228,3 +228,17 @@ def test_a_heading_that_looks_back_and_ahead_opens_a_forward_part():
             "(一)加快建设现代化产业体系。到2030年，规上工业增加值年均增长6%左右。\n")
     ts = extract_targets(text, build_outline(text, year=2026), 2026, "a")
     assert [(t.kind, t.year) for t in ts] == [("actual", 2025), ("target", 2030)]
+
+
+def test_unnumbered_part_headings_above_numbered_ones_set_the_part():
+    text = ("各位代表：\n“十四五”时期发展成就和2025年工作回顾\n全区地区生产总值增长5.6%。\n"
+            "“十五五”时期主要目标和2026年重点工作\n一、全力抓好七项重点工作\n(一)扩大有效投资。固定资产投资增长6%左右。\n")
+    ts = extract_targets(text, build_outline(text, year=2026), 2026, "a")
+    assert [(t.kind, t.value) for t in ts] == [("actual", 5.6), ("target", 6)]
+
+
+def test_venue_and_speaker_lines_are_not_headings():
+    o = build_outline("2025年四川省政府工作报告\n2025年1月20日在四川省第十四届人民代表大会第四次会议上\n"
+                      "四川省人民政府省长 施小琳\n各位代表：\n2024年工作回顾\n地区生产总值增长5.7%。\n", year=2025)
+    assert [b.role for b in o.blocks[:3]] == ["title", "title", "title"]
+    assert o.blocks[-1].part == "review"
