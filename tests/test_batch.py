@@ -503,9 +503,7 @@ def test_an_unreachable_scheduler_is_a_usage_error(tmp_path, monkeypatch):
 @pytest.mark.slow
 def test_the_31_regions_run_as_one_by_name_batch(corpus, tmp_path):
     out = tmp_path / "reports"
-    t0 = time.perf_counter()
     res = run_cli(str(corpus / "provinces"), "--by-name", "-f", "pdf,json", "-o", str(out), "-j", "2", "-q")
-    took = time.perf_counter() - t0
     assert res.exit_code == 0, res.output
     idx = index_of(out)
     assert len(idx) == 31 and set(idx.status) == {"ok"} and set(idx.year_a) == {2025} and set(idx.year_b) == {2026}
@@ -514,4 +512,3 @@ def test_the_31_regions_run_as_one_by_name_batch(corpus, tmp_path):
         assert (out / f"{name}.pdf").read_bytes()[:5] == b"%PDF-"
     assert_valid(out / "index.xlsx")
     assert (out / "index.html").read_text(encoding="utf-8").count(".pdf\"") == 31
-    print(f"31-region batch to PDF and JSON at -j2: {took:.1f} s")

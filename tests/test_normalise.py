@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -204,18 +203,11 @@ def test_normalise_is_idempotent(text: str) -> None:
     assert "\r" not in once and "  " not in once
 
 
-def test_speed_of_a_long_document_and_a_huge_line() -> None:
-    paragraph = ("全省数字经济核心产业增加值增长13%，力争15%，建成5G基站5万个，新增“专精特新”企业200家，"
-                 "推进(一)数字基础设施建设，实施“数字经济一号工程”升级版。\n")
-    doc = (paragraph * (100_000 // len(paragraph) + 1))[:100_000]
-    normalise(doc)
-    start = time.perf_counter()
-    normalise(doc)
-    assert time.perf_counter() - start < 0.5  # about 15 ms on a laptop; generous for slow CI
-    start = time.perf_counter()
+def test_a_huge_line_is_normalised_without_hanging() -> None:
+    """A 10-million-character line comes back intact (speed itself is measured in benchmarks/)."""
     out = normalise("数(shù)字((" + "经" * 10_000_000 + "**[(" * 1000)
-    assert time.perf_counter() - start < 30  # linear: a couple of seconds
     assert out.startswith("数字((经经")
+    assert out.count("经") == 10_000_000
 
 
 # --- the real corpus -------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ import json
 import re
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -140,15 +139,13 @@ def test_hostile_text_neither_crashes_nor_restyles(sample, tmp_path):
     assert "<b>A&B</b>" in flat
 
 
-def test_a_long_brief_breaks_cleanly_and_fast(sample, tmp_path):
+def test_a_long_brief_breaks_cleanly(sample, tmp_path):
+    """Speed is measured in benchmarks/; here only the layout of a long brief."""
     from pypdf import PdfReader
 
     b = big_brief(sample, 3)  # 108 targets, 66 changes
-    render(b, tmp_path / "warm.pdf", "pdf")  # font registration and imports are paid once per process
-    t = time.perf_counter()
     out = tmp_path / "brief.pdf"
     render(b, out, "pdf")
-    assert time.perf_counter() - t < 2.0
     pages = PdfReader(str(out)).pages
     assert len(pages) > 8
     heads = sum(re.sub(r"\s+", "", p.extract_text() or "").count("指标A的表述B的表述变化") for p in pages)
