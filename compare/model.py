@@ -133,7 +133,8 @@ class Brief:
 
         def doc(d: Document) -> dict[str, Any]:
             return {"path": d.path, "title": d.title, "year": d.year, "issuer": d.issuer,
-                    "date": d.date, "format": d.format, "sha256": d.sha256, "chars": d.chars}
+                    "date": d.date, "format": d.format, "language": d.language, "sha256": d.sha256,
+                    "chars": d.chars}
 
         def task(t: Task) -> dict[str, Any]:
             return {"id": t.id, "path": t.path, "heading": t.heading, "quote": t.quote,

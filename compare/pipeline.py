@@ -30,7 +30,17 @@ def load_document(path: str | Path, limits=None) -> Document:
     doc = Document(path=str(path), text=text, sha256=raw.sha256, format=raw.format,
                    title=raw.metadata.get("title", "").strip(), date=raw.metadata.get("date", ""))
     doc.year = infer_year(doc, Path(path).name)
+    doc.language = detect_language(text)
     return doc
+
+
+def detect_language(text: str) -> str:
+    """zh when Chinese characters make up a fair share of the letters, else en. The target grammar is Chinese;
+    the pipeline carries the language so an English grammar can slot in beside it."""
+    sample = text[:20000]
+    han = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
+    latin = sum(1 for c in sample if c.isascii() and c.isalpha())
+    return "zh" if han >= 0.2 * max(1, han + latin) else "en"
 
 
 YEAR = r"((?:19|20)\d{2})"
