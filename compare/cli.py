@@ -74,7 +74,7 @@ def pair(a: Path, b: Path, outs: tuple[Path, ...], fmt: str | None, lang: str | 
 
 def _pair(a: Path, b: Path, outs, fmt, lang, template_dir, font) -> None:
     from compare.pipeline import compare_files
-    from compare.writers import format_of, write_brief
+    from compare.writers import format_of, write_briefs
 
     if fmt and len(outs) != 1:
         raise UsageError("--format applies to exactly one --out", "give one --out or drop --format")
@@ -90,8 +90,8 @@ def _pair(a: Path, b: Path, outs, fmt, lang, template_dir, font) -> None:
 
         click.echo(summary_text(data))
         return
-    for p, f in targets:
-        write_brief(data, p, f, lang=lang, template_dir=template_dir, font=font)
+    write_briefs(data, targets, lang=lang, template_dir=template_dir, font=font)
+    for p, _ in targets:
         click.echo(f"wrote {p}", err=True)
 
 

@@ -38,6 +38,33 @@ def write_brief(data: dict, path: Path, fmt: str, *, lang: str | None = None, te
         render(data, path, fmt, lang=lang, template_dir=template_dir, font=font)
 
 
+HEAVY = ("pdf", "docx")  # formats whose layout costs a second or more on a long brief
+
+
+def write_briefs(data: dict, outputs: list[tuple[Path, str]], *, lang: str | None = None,
+                 template_dir: Path | None = None, font: Path | None = None, parallel: bool = True) -> None:
+    """Write one brief in several formats; the slow layouts (PDF, DOCX) run side by side on separate cores."""
+    import os
+
+    heavy = [(p, f) for p, f in outputs if f in HEAVY]
+    light = [(p, f) for p, f in outputs if f not in HEAVY]
+    kw = {"lang": lang, "template_dir": template_dir, "font": font}
+    if parallel and len(heavy) > 1 and (os.cpu_count() or 1) > 1:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        method = "fork" if "fork" in mp.get_all_start_methods() else None
+        with ProcessPoolExecutor(len(heavy), mp_context=mp.get_context(method)) as pool:
+            jobs = [pool.submit(write_brief, data, p, f, **kw) for p, f in heavy]
+            for p, f in light:
+                write_brief(data, p, f, **kw)
+            for job in jobs:
+                job.result()  # re-raises a worker's error here, with its exit code
+        return
+    for p, f in outputs:
+        write_brief(data, p, f, **kw)
+
+
 CHANGE_COLUMNS = ["type", "metric", "a_figure", "b_figure", "ratio", "delta", "qualifiers", "a_section",
                   "b_section", "a_quote", "b_quote", "confidence", "reasons"]
 

@@ -138,3 +138,19 @@ def test_outputs_are_ordinary_files_readable_by_others(tmp_path):
     finally:
         os.umask(old)
     assert stat.S_IMODE(out.stat().st_mode) == 0o644
+
+
+def test_several_formats_at_once_are_all_written(tmp_path):
+    outs = [tmp_path / f"brief.{ext}" for ext in ("json", "pdf", "docx", "html")]
+    args = [a for p in outs for a in ("--out", str(p))]
+    assert run(A, B, *args).exit_code == 0
+    assert [p.read_bytes()[:4] for p in outs[1:3]] == [b"%PDF", b"PK\x03\x04"]
+    assert json.loads(outs[0].read_text(encoding="utf-8"))["schema"] == "compare.brief/1"
+
+
+def test_a_failing_format_stops_with_its_exit_code_and_leaves_nothing(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "compare", A, B, "--out", str(tmp_path / "b.pdf"),
+                           "--out", str(tmp_path / "b.docx"), "--font", str(tmp_path / "none.ttf")],
+                          capture_output=True, text=True)
+    assert proc.returncode == ExitCode.USAGE and "none.ttf" in proc.stderr
+    assert not list(tmp_path.glob("b.pdf*")) and not list(tmp_path.glob(".b.pdf*"))
