@@ -76,16 +76,7 @@ class Similarity:
             self.scores[(i, j)] = self.score(i, j)
 
     def _candidates(self) -> set[tuple[int, int]]:
-        out: set[tuple[int, int]] = set()
-        dots_ab = _dot_products(self.va, self.vb)
-        for i, row in enumerate(dots_ab):
-            out |= {(i, j) for j in sorted(row, key=lambda j: (-row[j], j))[: self.TOP_K]}
-        cols: dict[int, dict[int, float]] = {}
-        for i, row in enumerate(dots_ab):
-            for j, v in row.items():
-                cols.setdefault(j, {})[i] = v
-        for j, col in cols.items():
-            out |= {(i, j) for i in sorted(col, key=lambda i: (-col[i], i))[: self.TOP_K]}
+        out = _word_candidates(self.va, self.vb, self.TOP_K)
         by_metric: dict[str, set[int]] = {}
         for j, t in enumerate(self.b.tasks):
             for m in self.metrics_b.get(t.id, []):
@@ -153,29 +144,37 @@ class Similarity:
         return why
 
 
-def _dot_products(va: list[dict[str, float]], vb: list[dict[str, float]]) -> list[dict[int, float]]:
-    """Cosine scores of every pair that shares a word: an inverted index for ordinary documents, one matrix
-    product for long ones (numpy, imported only then)."""
+def _word_candidates(va: list[dict[str, float]], vb: list[dict[str, float]], k: int) -> set[tuple[int, int]]:
+    """For each A task the k B tasks with the most similar wording, and the other way round.
+
+    Ordinary documents go through an inverted index of B's words (only pairs sharing a word are visited); long
+    ones through one matrix product and a stable sort per row and column (numpy, imported only then).
+    """
     if len(va) * len(vb) > 40_000:
-        return _dot_products_matrix(va, vb)
+        return _word_candidates_matrix(va, vb, k)
     index: dict[str, list[tuple[int, float]]] = {}
     for j, v in enumerate(vb):
         for w, x in v.items():
             index.setdefault(w, []).append((j, x))
-    rows = []
-    for v in va:
-        acc: dict[int, float] = {}
+    out: set[tuple[int, int]] = set()
+    cols: dict[int, dict[int, float]] = {}
+    for i, v in enumerate(va):
+        row: dict[int, float] = {}
         for w, x in v.items():
             for j, y in index.get(w, ()):
-                acc[j] = acc.get(j, 0.0) + x * y
-        rows.append(acc)
-    return rows
+                row[j] = row.get(j, 0.0) + x * y
+        out |= {(i, j) for j in sorted(row, key=lambda j: (-row[j], j))[:k]}
+        for j, val in row.items():
+            cols.setdefault(j, {})[i] = val
+    for j, col in cols.items():
+        out |= {(i, j) for i in sorted(col, key=lambda i: (-col[i], i))[:k]}
+    return out
 
 
-def _dot_products_matrix(va: list[dict[str, float]], vb: list[dict[str, float]]) -> list[dict[int, float]]:
+def _word_candidates_matrix(va: list[dict[str, float]], vb: list[dict[str, float]], k: int) -> set[tuple[int, int]]:
     import numpy as np
 
-    vocab = {w: k for k, w in enumerate(sorted({w for v in va + vb for w in v}))}
+    vocab = {w: n for n, w in enumerate(sorted({w for v in va + vb for w in v}))}
 
     def dense(vs: list[dict[str, float]]) -> np.ndarray:
         m = np.zeros((len(vs), len(vocab)), dtype=np.float64)
@@ -185,11 +184,14 @@ def _dot_products_matrix(va: list[dict[str, float]], vb: list[dict[str, float]])
         return m
 
     prod = dense(va) @ dense(vb).T
-    rows = []
-    for r in range(prod.shape[0]):
-        nz = np.nonzero(prod[r] > 1e-6)[0]
-        rows.append({int(j): float(prod[r, j]) for j in nz})
-    return rows
+    out: set[tuple[int, int]] = set()
+    rows = np.argsort(-prod, axis=1, kind="stable")[:, :k]
+    for i, js in enumerate(rows):
+        out |= {(i, int(j)) for j in js if prod[i, j] > 1e-6}
+    cols = np.argsort(-prod, axis=0, kind="stable")[:k, :]
+    for j in range(prod.shape[1]):
+        out |= {(int(i), j) for i in cols[:, j] if prod[i, j] > 1e-6}
+    return out
 
 
 def _heading_echo(heading: str, other_text: str) -> str:

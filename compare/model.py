@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 SCHEMA = "compare.brief/1"
@@ -69,7 +69,8 @@ class Target:
 
     def to_json(self) -> dict[str, Any]:
         """The target as the brief's JSON object (optional fields only when set)."""
-        d = asdict(self)
+        d = {f.name: getattr(self, f.name) for f in fields(self)}
+        d["section"], d["notes"] = list(self.section), list(self.notes)
         for k in ("low", "high", "direction", "restates"):
             if d[k] is None:
                 del d[k]

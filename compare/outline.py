@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from compare.model import Task
@@ -87,6 +88,10 @@ class Outline:
     blocks: list[Block]
     tasks: list[Task]
     title: str = ""
+    starts: list[int] = field(default_factory=list, repr=False)  # task starts, for look-ups by offset
+
+    def __post_init__(self) -> None:
+        self.starts = [t.start for t in self.tasks]
 
     def block_at(self, offset: int) -> Block | None:
         """The block that holds a character offset."""
@@ -103,9 +108,10 @@ class Outline:
         return None
 
     def task_at(self, offset: int) -> Task | None:
-        """The innermost task whose text holds a character offset."""
+        """The innermost task whose text holds a character offset (tasks are in document order)."""
+        k = bisect_right(self.starts, offset)
         best = None
-        for t in self.tasks:
+        for t in reversed(self.tasks[max(0, k - 8):k]):  # tasks barely overlap: a few steps back suffice
             if t.start <= offset < t.end and (best is None or t.end - t.start < best.end - best.start):
                 best = t
         return best
