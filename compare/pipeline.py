@@ -126,7 +126,8 @@ def _report_title(doc: Document) -> str:
 
 def extract(doc: Document, side: str = "a") -> Extraction:
     """Outline, tasks and targets of one document (side is 'a' or 'b', used in ids)."""
-    from compare.targets import document_context, extract_targets
+    from compare.targets import extract_targets
+    from compare.timeframe import document_context
 
     outline = build_outline(doc.text, doc.title, doc.year)
     if not doc.title:

@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from compare.model import Target, Task
 from compare.outline import Block, Outline
-from compare.quantity import Figure, find_figures, read_year
+from compare.quantity import Figure, find_figures
+from compare.timeframe import HORIZON, DocContext, kind_and_year
 
 STRONG_DELIM = "，,；;。：:！!？?\n\t"
 SENT_DELIM = "。！!？?\n"
@@ -41,9 +42,6 @@ LEADING_NOISE = re.compile(
 STRETCH_WORDS = re.compile(r"力争|争取|冲击|冲刺")
 SENTENCE_STRETCH = re.compile(r"力争|争取")
 DOWN_WORDS = re.compile(r"下降|降低|减少|压减|削减|降至|降到|缩短|缩小")
-ACTUAL_CUES = re.compile(r"预计|已经|已|首次|创历史|创新高|同比|过去一年|一年来|去年|上年度|上半年|前三季度|一季度|"
-                         r"前\d{1,2}个?月|1[—-]\d{1,2}月|(?:[二三四五六七八九十两]|\d{1,2})年来")
-FORWARD_CUES = re.compile(r"力争|确保|今年|目标|预期|计划|拟|将|要|争取|到(?:19|20)\d{2}年|明年|全年")
 # A money figure that names a size class rather than a goal: 百亿元企业, 超10亿元的数字企业, 10亿元以上项目.
 CATEGORY_NOUNS = re.compile(r"^(?:以上)?(?:的)?[\u4e00-\u9fff“”]{0,8}?(?:企业|公司|项目|级|产业|集群|园区|龙头|平台|城市|县|规模)")
 NOT_TARGET_AFTER = re.compile(r"^(?:级|届|次会议|周年|岁|位|强|号|版|代|中全会|大|条(?:措施|政策|举措|意见|”|》)|"
@@ -351,7 +349,7 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
                    prev.target if inherited else None, coordinated(body, prev, f.start) and prev or None)
     direction = "down" if DOWN_WORDS.search(verb or "") or (
         inherited and prev is not None and prev.target.direction == "down" and not verb) else None
-    kind, year = _kind_and_year(body, cand, block, ctx, cuts)
+    kind, year = kind_and_year(body, f.start, cand.sentence_start, block, ctx, cuts.horizon_before(f.start))
     doc_year = ctx.year
     if BASELINE_FROM.search(YEAR_OF.sub("", left)) and kind == "target":  # 从X提高到Y: X is where things stand
         kind, year = "actual", (doc_year - 1 if doc_year and year == doc_year else year)
@@ -437,108 +435,6 @@ def _basis(f: Figure, verb: str, action: str, metric: str, left_clause: str, inh
     if coordinated_with is not None:
         return coordinated_with.target.basis
     return "level"
-
-
-OWN_YEAR = re.compile(r"(?<![比较是自])((?:19|20)\d{2})\s*年(?!以来)")
-PERIOD_END = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
-HORIZON = re.compile(r"(?:到|至)((?:19|20)\d{2}|二[〇零][一二三四五六七八九〇零]{2})年|(未来|今后)(五|三)年|"
-                     r"“?(十[三四五六]五)”?(?:期间|时期|末|期末|规划|目标)")
-REVIEW_HEADING = re.compile(r"回顾|总结|成就|成效")
-
-
-def _horizon(m: re.Match[str] | None, ctx: DocContext) -> int | None:
-    """The target year a horizon phrase states: 到2025年, 到二〇三五年, 未来五年, “十五五”时期.
-
-    未来五年 counts from the current year when spoken early in the year (a work report in January to March:
-    2026–2030) and from the next year when spoken later (a plan issued in July 2022 runs to 2027).
-    """
-    if m is None:
-        return None
-    if m.group(1):
-        return read_year(m.group(1) + "年")
-    if m.group(2):
-        if not ctx.year:
-            return None
-        span = 5 if m.group(3) == "五" else 3
-        return ctx.year + span - (0 if ctx.month and ctx.month > 6 else 1)
-    if m.group(4):
-        return PERIOD_END[m.group(4)]
-    return None
-
-
-def _kind_and_year(body: str, cand: Candidate, block: Block, ctx: DocContext,
-                   cuts: Cuts) -> tuple[str, int | None]:
-    """Target or actual, and the year the figure refers to (target year, or the year an actual describes)."""
-    doc_year = ctx.year
-    before = body[cand.sentence_start:cand.fig.start]
-    # the figure's own year, not a base it is measured against (较2017年, 是2017年的, 2017年以来)
-    years = [int(m.group(1)) for m in OWN_YEAR.finditer(before)]
-    explicit = years[-1] if years else None
-    forward = bool(FORWARD_CUES.search(before))
-    past_year = explicit is not None and doc_year is not None and explicit < doc_year
-    if block.part == "review":
-        actual = not re.search(r"力争|确保|目标|今年|预期", before)
-    else:
-        actual = past_year or (bool(ACTUAL_CUES.search(before)) and not forward)
-    if actual:
-        if explicit is not None and (doc_year is None or explicit <= doc_year):
-            return "actual", explicit
-        return "actual", _context_year(body, block, doc_year, before)
-    horizon = _horizon(cuts.horizon_before(cand.fig.start), ctx)
-    if horizon is not None and (doc_year is None or horizon >= doc_year):
-        return "target", horizon
-    if explicit is not None and (doc_year is None or explicit >= doc_year):
-        return "target", explicit
-    if re.search(r"今年|全年|年内|年底|明年", before):
-        return "target", doc_year + 1 if doc_year and "明年" in before else doc_year
-    for heading in reversed(block.path):  # a section for a period: “十五五”时期主要目标
-        h = _horizon(HORIZON.search(heading), ctx)
-        if h is not None:
-            return "target", h
-    return "target", ctx.horizon or doc_year
-
-
-def _context_year(body: str, block: Block, doc_year: int | None, before: str) -> int | None:
-    """The year an undated actual describes, when its paragraph or section says so; else None."""
-    if re.search(r"今年", before):
-        return doc_year
-    if doc_year and re.search(r"去年|过去一年|一年来|上年|过去五年|五年来|这五年", body[:12] + before):
-        return doc_year - 1  # a review of the last year, or of the period that ended with it
-    m = re.match(r"((?:19|20)\d{2})年", body)
-    if m:
-        return int(m.group(1))
-    for heading in reversed(block.path):
-        m = re.search(r"((?:19|20)\d{2})年", heading)
-        if m and REVIEW_HEADING.search(heading):
-            return int(m.group(1))
-        if doc_year and re.search(r"过去一年|去年", heading):
-            return doc_year - 1
-    return None
-
-
-@dataclass(frozen=True)
-class DocContext:
-    """What the whole document says about time: the year it speaks from and its default horizon."""
-
-    year: int | None
-    horizon: int | None = None  # the target year of a multi-year plan (未来五年, “十四五”规划, 到2025年)
-    month: int | None = None
-
-
-def document_context(title: str, head: str, year: int | None, date: str = "") -> DocContext:
-    """Read a plan's horizon from its title and opening: 未来五年, （2021—2025年）, “十四五”规划, 到2027年."""
-    m = re.search(r"-(\d{1,2})-", date or "")
-    month = int(m.group(1)) if m else None
-    ctx = DocContext(year, None, month)
-    text = re.sub(r"《[^》]*》", "", f"{title}\n{head}")  # a cited plan's period is not this document's
-    span = re.search(r"((?:19|20)\d{2})\s*[—–-]\s*((?:19|20)\d{2})年", title)
-    if span:
-        return DocContext(year, int(span.group(2)), month)
-    for m in HORIZON.finditer(text):
-        h = _horizon(m, ctx)
-        if h and (year is None or h > year):
-            return DocContext(year, h, month)
-    return ctx
 
 
 RESPECTIVELY = re.compile(r"(?P<metrics>[^，,；;。：:]{2,80}?)分别(?P<rest>[^，,；;。]*)")
