@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
+from compare.model import Document
 from compare.outline import Block
 from compare.quantity import read_year
 
@@ -113,3 +116,42 @@ def document_context(title: str, head: str, year: int | None, date: str = "") ->
         if h and (year is None or h > year):
             return DocContext(year, h, month)
     return ctx
+
+
+YEAR = r"((?:19|20)\d{2})"
+
+
+DOC_KIND = r"(?:工作要点|政府工作报告|工作报告|行动计划|实施方案|工作方案|方案|规划|要点|计划|意见)"
+
+
+def infer_year(doc: Document, filename: str = "") -> int | None:
+    """The year the document speaks from.
+
+    In order: a year in its title or opening lines next to the kind of document (`2022年工作方案`); the first
+    year of a five-year plan's period (`“十四五”规划` → 2021); a web page's
+    publication date; a year in the file name; `2025年是…` in the text; else the year after the one the text
+    mentions most (a report reviews the past year). DOCX and PDF metadata dates are not used: they record when
+    a file was converted, not what year the plan speaks for.
+    """
+    head = "\n".join([doc.title, doc.text[:400]])
+    m = re.search(YEAR + r"年?(?:[^，。\n]{0,24})" + DOC_KIND, head)
+    if m:
+        return int(m.group(1))
+    m = re.search(r"“?十([三四五六])五”?[^，。\n《》]{0,12}规划", re.sub(r"《[^》]*》", "", head))
+    if m:  # a five-year plan speaks from its first year
+        return {"三": 2016, "四": 2021, "五": 2026, "六": 2031}[m.group(1)]
+    if doc.format in ("html", "md", "txt") and doc.date:
+        m = re.search(YEAR, doc.date)
+        if m:
+            return int(m.group(1))
+    m = re.search(r"(?<!\d)" + YEAR + r"(?!\d)", Path(filename).stem)
+    if m:
+        return int(m.group(1))
+    m = re.search(YEAR + r"年是", doc.text)
+    if m:
+        return int(m.group(1))
+    years = [int(y) for y in re.findall(YEAR + "年", doc.text[:3000])]
+    if years:
+        common = Counter(years).most_common(1)[0][0]
+        return common + 1 if "回顾" in doc.text[:3000] or "过去一年" in doc.text[:3000] else common
+    return None
