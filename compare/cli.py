@@ -90,9 +90,8 @@ def _pair(a: Path, b: Path, outs, fmt, lang, template_dir, font) -> None:
 
         click.echo(summary_text(data))
         return
-    write_briefs(data, targets, lang=lang, template_dir=template_dir, font=font)
-    for p, _ in targets:
-        click.echo(f"wrote {p}", err=True)
+    write_briefs(data, targets, lang=lang, template_dir=template_dir, font=font,
+                 on_written=lambda p: click.echo(f"wrote {p}", err=True))
 
 
 @main.command("targets")

@@ -31,7 +31,12 @@ _TABLE = _unicode_table()
 _NEEDS_TABLE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)) + "]+")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _clean_unicode(text: str) -> str:
+    if _SURROGATE.search(text):  # lone UTF-16 halves (a PDF's ToUnicode map can yield them): no writer takes them
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
     return _NEEDS_TABLE.sub(lambda m: m.group(0).translate(_TABLE), text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -83,7 +84,10 @@ def _scale(value: float, mag: str | None) -> float:
 
 
 def _clean(value: float) -> float:
-    """Round away binary noise (1.2 × 1e12) so equal figures compare equal."""
+    """Round away binary noise (1.2 × 1e12) so equal figures compare equal; a figure beyond float range is
+    not a quantity anyone wrote on purpose (find_figures drops it)."""
+    if not math.isfinite(value):
+        return value
     return float(round(value, 6)) if abs(value) < 1e6 else float(round(value))
 
 
@@ -92,7 +96,7 @@ def find_figures(text: str) -> list[Figure]:
     out: list[Figure] = []
     for m in FIGURE_RE.finditer(text):
         fig = _arabic_figure(m)
-        if fig is not None:
+        if fig is not None and _finite(fig):
             out.append(fig)
     taken = [(f.start, f.end) for f in out]
     for m in CN_FIGURE_RE.finditer(text):
@@ -108,10 +112,15 @@ def find_figures(text: str) -> list[Figure]:
             mag = {"亿": "亿", "万": "万", "万亿": "万亿", "万万": None}.get(mag, mag)
         value = _scale(value, mag) if mag in MULTIPLIERS else value
         value, unit = _tenths(value, unit)
-        out.append(Figure(m.start(), m.end(), m.group(0), _clean(value), unit, chinese=True,
-                          has_multiplier=bool(mag)))
+        fig = Figure(m.start(), m.end(), m.group(0), _clean(value), unit, chinese=True, has_multiplier=bool(mag))
+        if _finite(fig):
+            out.append(fig)
     out.sort(key=lambda f: f.start)
     return out
+
+
+def _finite(f: Figure) -> bool:
+    return all(v is None or math.isfinite(v) for v in (f.value, f.low, f.high))
 
 
 def _arabic_figure(m: re.Match[str]) -> Figure | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,10 +43,16 @@ HEAVY = ("pdf", "docx")  # formats whose layout costs a second or more on a long
 
 
 def write_briefs(data: dict, outputs: list[tuple[Path, str]], *, lang: str | None = None,
-                 template_dir: Path | None = None, font: Path | None = None, parallel: bool = True) -> None:
-    """Write one brief in several formats; the slow layouts (PDF, DOCX) run side by side on separate cores."""
+                 template_dir: Path | None = None, font: Path | None = None, parallel: bool = True,
+                 on_written: Callable[[Path], None] | None = None) -> None:
+    """Write one brief in several formats; the slow layouts (PDF, DOCX) run side by side on separate cores.
+
+    `on_written` hears of each output as soon as it is complete, so a later failure still tells the user what
+    was written before it.
+    """
     import os
 
+    done = on_written or (lambda _path: None)
     heavy = [(p, f) for p, f in outputs if f in HEAVY]
     light = [(p, f) for p, f in outputs if f not in HEAVY]
     kw = {"lang": lang, "template_dir": template_dir, "font": font}
@@ -55,14 +62,17 @@ def write_briefs(data: dict, outputs: list[tuple[Path, str]], *, lang: str | Non
 
         method = "fork" if "fork" in mp.get_all_start_methods() else None
         with ProcessPoolExecutor(len(heavy), mp_context=mp.get_context(method)) as pool:
-            jobs = [pool.submit(write_brief, data, p, f, **kw) for p, f in heavy]
+            jobs = [(p, pool.submit(write_brief, data, p, f, **kw)) for p, f in heavy]
             for p, f in light:
                 write_brief(data, p, f, **kw)
-            for job in jobs:
+                done(p)
+            for p, job in jobs:
                 job.result()  # re-raises a worker's error here, with its exit code
+                done(p)
         return
     for p, f in outputs:
         write_brief(data, p, f, **kw)
+        done(p)
 
 
 CHANGE_COLUMNS = ["type", "metric", "a_figure", "b_figure", "ratio", "delta", "qualifiers", "a_section",

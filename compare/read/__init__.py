@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 
 from compare.errors import UnreadableInputError, UnsupportedInputError
-from compare.read.limits import Limits, check_line_lengths
+from compare.read.limits import Limits, check_line_lengths, check_text_size, raise_hint
 
 __all__ = ["Limits", "RawDocument", "read_raw"]
 
@@ -32,7 +33,7 @@ class RawDocument:
 
 def read_raw(path: str | os.PathLike[str], limits: Limits | None = None) -> RawDocument:
     """Read one input file into a RawDocument; every failure is a CompareError with a remedy."""
-    limits = limits or Limits()
+    limits = limits or Limits.from_env()
     name = os.fspath(path)
     data = _read_bytes(name, limits)
     if not data.strip():
@@ -47,12 +48,29 @@ def read_raw(path: str | os.PathLike[str], limits: Limits | None = None) -> RawD
 
         text, meta = read_pdf(data, name, limits)
     else:
-        text, meta, fmt = _read_textual(data, name, fmt)
+        text, meta, fmt = _read_textual(data, name, fmt, limits)
+    text = valid_unicode(text)
+    meta = {k: valid_unicode(v) for k, v in meta.items()}
     if not text.strip():
         raise UnreadableInputError("is empty: it has no text", "check that it is the document you meant",
                                    path=name)
     check_line_lengths(text, limits, name)
+    check_text_size(text, limits, name)
     return RawDocument(path=name, text=text, format=fmt, metadata=meta, sha256=hashlib.sha256(data).hexdigest())
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(text: str) -> str:
+    """Text every output can encode: UTF-16 halves that belong together joined, lone ones made U+FFFD.
+
+    pypdf decodes a font's ToUnicode map with errors="surrogatepass", so a PDF can hand us lone surrogates, which
+    no UTF-8 writer (JSON, the terminal) accepts.
+    """
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def _read_bytes(name: str, limits: Limits) -> bytes:
@@ -70,7 +88,7 @@ def _read_bytes(name: str, limits: Limits) -> bytes:
     if st.st_size > limits.max_bytes:
         raise UnsupportedInputError(
             f"is {st.st_size:,} bytes, over the {limits.max_bytes:,}-byte limit",
-            "split it into smaller documents, or raise Limits.max_bytes", path=name)
+            f"split it into smaller documents, {raise_hint('max_bytes')}", path=name)
     try:
         with open(name, "rb") as fh:
             data = fh.read(limits.max_bytes + 1)
@@ -79,7 +97,7 @@ def _read_bytes(name: str, limits: Limits) -> bytes:
                                    path=name) from None
     if len(data) > limits.max_bytes:
         raise UnsupportedInputError(f"is over the {limits.max_bytes:,}-byte limit",
-                                    "split it into smaller documents, or raise Limits.max_bytes", path=name)
+                                    f"split it into smaller documents, {raise_hint('max_bytes')}", path=name)
     return data
 
 
@@ -112,8 +130,9 @@ def _choose_format(data: bytes, name: str) -> str:
     return declared or "unknown"
 
 
-def _read_textual(data: bytes, name: str, fmt: str) -> tuple[str, dict[str, str], str]:
+def _read_textual(data: bytes, name: str, fmt: str, limits: Limits) -> tuple[str, dict[str, str], str]:
     from compare.errors import CompareError
+    from compare.read.html import check_markup
     from compare.read.text import decode, read_text
 
     try:
@@ -123,6 +142,7 @@ def _read_textual(data: bytes, name: str, fmt: str) -> tuple[str, dict[str, str]
             raise UnsupportedInputError("is not a format compare reads (txt, md, html, docx, pdf)", _CONVERT,
                                         path=name) from None
         raise
+    check_markup(text, limits, name)  # before any HTML parsing: tag count and nesting cost are bounded
     if fmt == "html":
         from compare.read.html import html_to_text
         from compare.read.meta import clean_metadata, split_front_matter

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from typing import Any
 
 from compare.errors import CompareError, UnreadableInputError, UnsupportedInputError
-from compare.read.limits import Limits
+from compare.read.limits import Limits, raise_hint
 from compare.read.meta import clean_metadata
 
-_DTD_MARKERS = tuple(
-    m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("ascii", "utf-16-le", "utf-16-be")
-)
+_DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
 _MAX_MEMBERS = 10_000
 _PLACEHOLDER_AUTHORS = {"python-docx"}
 _PLACEHOLDER_TITLES = {"word document"}
@@ -55,8 +54,13 @@ def _check_package(data: bytes, path: str, limits: Limits) -> None:
             if total > limits.max_unzipped_bytes:
                 raise UnsupportedInputError(
                     f"is a .docx that would unpack to {total:,} bytes (limit {limits.max_unzipped_bytes:,}; "
-                    "possible zip bomb)", "re-save it without embedded media, or raise Limits.max_unzipped_bytes",
+                    "possible zip bomb)", f"re-save it without embedded media, {raise_hint('max_unzipped_bytes')}",
                     path=path)
+            xml_total = sum(i.file_size for i in infos if i.filename.lower().endswith((".xml", ".rels")))
+            if xml_total > limits.max_docx_xml_bytes:
+                raise UnsupportedInputError(
+                    f"is a .docx whose XML parts unpack to {xml_total:,} bytes (limit {limits.max_docx_xml_bytes:,})",
+                    f"split the document, {raise_hint('max_docx_xml_bytes')}", path=path)
             names = {i.filename for i in infos}
             if "word/document.xml" not in names:
                 raise UnreadableInputError(
@@ -65,7 +69,9 @@ def _check_package(data: bytes, path: str, limits: Limits) -> None:
             for info in infos:
                 if info.filename.lower().endswith((".xml", ".rels")):
                     part = zf.read(info)
-                    if any(marker in part for marker in _DTD_MARKERS):
+                    if info.filename == "word/document.xml":
+                        _check_text_size(part, limits, path)
+                    if _declares_dtd(part):
                         raise UnsupportedInputError(
                             f"is a .docx whose part {info.filename} declares a DTD or entities "
                             "(possible entity-expansion attack)",
@@ -83,6 +89,34 @@ def _check_package(data: bytes, path: str, limits: Limits) -> None:
             "download or copy the file again, or re-save it in Word or LibreOffice", path=path) from None
 
 
+_TEXT_RUN = re.compile(rb"<w:t(?:\s[^>]{0,200})?>([^<]*)</w:t>")
+
+
+def _check_text_size(xml: bytes, limits: Limits, path: str) -> None:
+    """Refuse, before python-docx builds its tree, a body whose text runs alone pass Limits.max_chars.
+
+    A few hundred KB of .docx can inflate to millions of characters of text (the XML compresses a thousandfold);
+    counting the <w:t> runs costs a fraction of a second where parsing them costs seconds and hundreds of MB.
+    """
+    if len(xml) // 4 <= limits.max_chars:  # UTF-8 CJK is 3 bytes a character, and markup surrounds every run
+        return
+    chars = sum(len(run.decode("utf-8", "replace")) for run in _TEXT_RUN.findall(xml))
+    if chars > limits.max_chars:
+        raise UnsupportedInputError(
+            f"has over {limits.max_chars:,} characters of text ({chars:,} in its body; about 2,000 pages)",
+            f"compare the relevant part: split the document, {raise_hint('max_chars')}", path=path)
+
+
+def _declares_dtd(part: bytes) -> bool:
+    """True when an XML part has a DOCTYPE or ENTITY declaration, in UTF-8, UTF-16 or UTF-32 alike."""
+    if any(marker in part for marker in _DTD_MARKERS):
+        return True
+    if b"\x00" in part[:8]:  # a wide encoding: its ASCII characters are the non-zero bytes
+        narrow = part.replace(b"\x00", b"")
+        return b"<!DOCTYPE" in narrow or b"<!ENTITY" in narrow
+    return False
+
+
 def _blocks(document: Any) -> list[str]:
     from docx.table import Table
 
@@ -96,21 +130,21 @@ def _blocks(document: Any) -> list[str]:
 
 
 def _table_rows(table: Any) -> list[str]:
+    """Each row's cells, tab-joined: a horizontally merged cell once, a vertically merged one under its first row.
+
+    Reads the <w:tc> elements themselves rather than python-docx's layout grid, which raises on a merge that
+    starts in the first row or runs past the grid, and recurses once per row of a vertical merge.
+    """
+    from docx.table import _Cell
+
     rows: list[str] = []
-    seen: set[Any] = set()  # the <w:tc> elements themselves: keeps their proxies alive
-    for row in table.rows:
-        cells: list[str] = []
-        last = None
-        for cell in row.cells:
-            tc = cell._tc
-            if tc is last:  # a horizontally merged cell repeats
-                continue
-            last = tc
-            if tc in seen:  # a vertically merged cell: its text is in the row above
+    for tr in table._tbl.tr_lst:
+        cells = []
+        for tc in tr.tc_lst:
+            if tc.vMerge == "continue":  # a vertically merged cell: its text is in the row above
                 cells.append("")
-                continue
-            seen.add(tc)
-            cells.append(_cell_text(cell))
+            else:
+                cells.append(_cell_text(_Cell(tc, table)))
         if any(c.strip() for c in cells):
             rows.append("\t".join(cells))
     return rows

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from compare.read.limits import Limits
 
 _SKIP = frozenset({
     "script", "style", "noscript", "template", "head", "nav", "footer", "iframe", "svg", "math",
@@ -24,6 +27,76 @@ _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECAS
 _META_TITLE = ("og:title", "articletitle", "dc.title", "title")
 _META_DATE = ("pubdate", "publishdate", "article:published_time", "dc.date", "date", "firstpublishedtime")
 _META_AUTHOR = ("author", "dc.creator")
+
+
+# --- bounding the parse -------------------------------------------------------------------------
+# lexbor is fast on ordinary pages but spends time proportional to the depth of the open-element stack on many
+# tags (a <div> looks for an open <p> below it), so 100,000 nested <div>s take hours; and each element costs
+# several hundred bytes. check_markup estimates both from the tags alone, in one linear pass, before parsing.
+
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                   "track", "wbr", "keygen", "frame", "basefont", "bgsound", "image", "menuitem", "isindex"})
+# closed by their next sibling or their parent: they do not nest deeper
+_IMPLIED = frozenset({"p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "rb",
+                      "rt", "rp", "rtc", "colgroup", "caption", "html", "head", "body"})
+_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes"})
+_FOREIGN = frozenset({"svg", "math"})
+_TAG_OR_COMMENT = re.compile(r"<(?:(/?)([A-Za-z][A-Za-z0-9:-]{0,63})|!--)")
+MAX_NESTING_WORK = 500_000_000  # sum over tags of the open-element depth: about a second of lexbor's time
+
+
+def check_markup(text: str, limits: Limits, path: str) -> None:
+    """Refuse markup with more tags than limits.max_html_tags, or nested so deeply that parsing would hang."""
+    from compare.errors import UnsupportedInputError
+    from compare.read.limits import raise_hint
+
+    if "<" not in text:
+        return
+    tags = depth = foreign = work = 0
+    pos, gt = 0, -1
+    while True:
+        m = _TAG_OR_COMMENT.search(text, pos)
+        if m is None:
+            return
+        if m.group(2) is None:  # a comment: skip to its end
+            end = text.find("-->", m.end())
+            if end < 0:
+                return
+            pos = end + 3
+            continue
+        if gt < m.end():
+            gt = text.find(">", m.end())
+            if gt < 0:
+                return
+        pos = gt + 1
+        tags += 1
+        if tags > limits.max_html_tags:
+            raise UnsupportedInputError(
+                f"has over {limits.max_html_tags:,} HTML tags",
+                f"save the page as text or PDF from a browser, {raise_hint('max_html_tags')}", path=path)
+        work += depth
+        if work > MAX_NESTING_WORK:
+            raise UnsupportedInputError(
+                "nests HTML elements so deeply that parsing it would not finish (a broken or hostile page)",
+                "save the page as text or PDF from a browser", path=path)
+        name = m.group(2).lower()
+        if m.group(1):  # an end tag
+            if name in _FOREIGN and foreign:
+                foreign -= 1
+            if name not in _IMPLIED and name not in _VOID and depth:
+                depth -= 1
+            continue
+        self_closing = text[gt - 1] == "/"
+        if name in _VOID or name in _IMPLIED or (self_closing and foreign):
+            continue
+        if name in _RAW_TEXT and not self_closing:  # its content is text, up to its end tag
+            end = re.compile("</" + name, re.IGNORECASE).search(text, pos)
+            if end is None:
+                return
+            pos = end.start()
+        depth += 1
+        if name in _FOREIGN:
+            foreign += 1
 
 
 def html_to_text(markup: str, *, keep_newlines: bool = False) -> tuple[str, dict[str, str]]:

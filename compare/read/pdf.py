@@ -5,12 +5,13 @@ from __future__ import annotations
 import io
 import logging
 import re
+import time
 import warnings
 from collections import Counter
 from typing import Any
 
 from compare.errors import CompareError, UnreadableInputError, UnsupportedInputError
-from compare.read.limits import Limits
+from compare.read.limits import Limits, raise_hint
 from compare.read.meta import clean_metadata
 
 _OCR = "run OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
@@ -35,6 +36,11 @@ def read_pdf(data: bytes, path: str, limits: Limits) -> tuple[str, dict[str, str
     except CompareError:
         raise
     except Exception as exc:  # pypdf raises many types, RecursionError included, for broken files
+        if type(exc).__name__ == "LimitReachedError":  # pypdf's own guard: a decompression bomb, a loop
+            raise UnsupportedInputError(
+                f"trips a safety limit of the PDF parser ({_short(exc)}): a hostile or badly broken file",
+                "re-export it from the source application, or repair it with `qpdf in.pdf out.pdf`",
+                path=path) from None
         raise UnreadableInputError(
             f"is not a readable PDF ({type(exc).__name__}: {_short(exc)})",
             "repair it with `qpdf in.pdf out.pdf` or re-export it from the source application",
@@ -65,9 +71,25 @@ def _extract(data: bytes, path: str, limits: Limits) -> tuple[list[str], dict[st
     if count > limits.max_pdf_pages:
         raise UnsupportedInputError(
             f"has {count:,} pages (limit {limits.max_pdf_pages:,})",
-            "split it, e.g. `qpdf in.pdf --pages . 1-500 -- part.pdf`, or raise Limits.max_pdf_pages",
+            f"split it, e.g. `qpdf in.pdf --pages . 1-500 -- part.pdf`, {raise_hint('max_pdf_pages')}",
             path=path)
-    pages = [(page.extract_text() or "") for page in reader.pages]
+    pages: list[str] = []
+    chars = 0
+    started = time.monotonic()
+    for number, page in enumerate(reader.pages, 1):
+        if time.monotonic() - started > limits.max_read_seconds:
+            raise UnsupportedInputError(
+                f"took over {limits.max_read_seconds:g} s to extract ({number - 1:,} of {count:,} pages read)",
+                f"split it, e.g. `qpdf in.pdf --pages . 1-100 -- part.pdf`, {raise_hint('max_read_seconds')}",
+                path=path)
+        pages.append(page.extract_text() or "")
+        chars += len(pages[-1])
+        if chars > limits.max_chars:
+            raise UnsupportedInputError(
+                f"has over {limits.max_chars:,} characters of text in its first {number:,} pages",
+                "compare the relevant part: split it, e.g. `qpdf in.pdf --pages . 1-100 -- part.pdf`, "
+                + raise_hint("max_chars"),
+                path=path)
     return pages, _metadata(reader)
 
 

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from compare.errors import OutputNotWritableError, UsageError
+from compare.errors import UsageError
 
 FORMATS = ("docx", "pdf", "html")
 _CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
@@ -29,34 +25,11 @@ def brief_language(brief: dict[str, Any]) -> str:
     return "zh" if _CJK.search(" ".join(sample)) or not any(sample) else "en"
 
 
-@contextlib.contextmanager
-def atomic_path(path: Path) -> Iterator[Path]:
-    """A temporary file beside path that replaces path only when the block succeeds."""
-    path = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
-    except OSError as e:
-        raise OutputNotWritableError(f"cannot write here: {e.strerror or e}",
-                                     "check that the folder exists and is writable", path=str(path)) from e
-    os.close(fd)
-    try:
-        yield Path(tmp)
-        os.chmod(tmp, 0o644 & ~_umask())
-        try:
-            os.replace(tmp, path)
-        except OSError as e:
-            raise OutputNotWritableError(f"cannot write here: {e.strerror or e}",
-                                         "choose another output path", path=str(path)) from e
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+def atomic_path(path: Path):
+    """A temporary file beside path that replaces path only when the block succeeds (see compare.outputs)."""
+    from compare.outputs import atomic_path as _atomic
 
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    return _atomic(Path(path))
 
 
 def render(brief: dict[str, Any], path: Path, fmt: str, *, lang: str | None = None,
