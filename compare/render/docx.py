@@ -9,6 +9,7 @@ import re
 import zipfile
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from compare.errors import UsageError
 from compare.render.common import CHANGE_TYPES, ChangeRow, View, short
@@ -17,7 +18,7 @@ BODY_FONTS = ("Times New Roman", "宋体")  # (Latin, East Asian)
 HEAD_FONTS = ("Arial", "黑体")
 HEAD_STYLES = ("Title", "Subtitle", "TOC Heading") + tuple(f"Heading {i}" for i in range(1, 10))
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def east_asian(doc: Any, overwrite: bool = True, body: tuple[str, str] = BODY_FONTS,
@@ -94,69 +95,117 @@ class _Writer:
         self.doc, self.view, self.L = doc, view, view.L
         sec = doc.sections[0]
         self.width = Emu(sec.page_width - sec.left_margin - sec.right_margin)
-        self.cell_style = _style_id(doc, "Brief Table Text")
-        self.head_style = _style_id(doc, "Brief Table Header") or self.cell_style
-        self.detail_style = _style_id(doc, "Brief Detail")
+        cell_style = _style_id(doc, "Brief Table Text")
+        self.cell_ppr = _ppr(cell_style)
+        self.head_ppr = _ppr(_style_id(doc, "Brief Table Header") or cell_style)
+        detail = _style_id(doc, "Brief Detail")
+        self.detail_rpr = f'<w:rPr><w:rStyle w:val="{_attr(detail)}"/></w:rPr>' if detail else ""
         self.note_style = _style(doc, "Brief Note")
-        self.shade = str(style.get("colors", {}).get("table_header", "#e4e4e4")).lstrip("#").upper()
+        self._para_styles: dict[str, str | None | bool] = {}
+        self.grid_style = _style_id(doc, "Table Grid")
+        shade = str(style.get("colors", {}).get("table_header", "#e4e4e4")).lstrip("#").upper()
+        self.head_shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{_attr(shade)}"/>'
 
     def para(self, text: str, style: str | None = None) -> Any:
-        return self.doc.add_paragraph(_text(text), style=_style(self.doc, style) if style else None)
+        """Add a paragraph in the named style (left out when the template lacks it)."""
+        p = self.doc.add_paragraph(_text(text))
+        sid = self._para_style(style) if style else False
+        if sid is not False:
+            p._p.style = sid
+        return p
+
+    def _para_style(self, name: str) -> str | None | bool:
+        """The style id Paragraph.style would set for name, looked up once: None for the default, False if none."""
+        if name not in self._para_styles:
+            from docx.enum.style import WD_STYLE_TYPE
+
+            found = _style(self.doc, name) is not None
+            self._para_styles[name] = self.doc.part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH) if found else False
+        return self._para_styles[name]
 
     def note(self, text: str) -> Any:
         return self.para(text, self.note_style or "Normal")
 
     def heading(self, text: str, level: int) -> Any:
-        return self.doc.add_heading(_text(text), level)
-
-    def fill(self, cell: Any, lines: list[tuple[str, bool]], head: bool = False) -> None:
-        """Write lines into a cell: (text, is_detail); detail lines are small and grey."""
-        p = cell.paragraphs[0]
-        sid = self.head_style if head else self.cell_style
-        if sid:
-            p._p.style = sid
-        first = True
-        for text, detail in lines:
-            if not text:
-                continue
-            run = p.add_run()
-            if not first:
-                run.add_break()
-            run.add_text(_text(text))
-            if detail and self.detail_style:
-                run._r.style = self.detail_style
-            first = False
+        """Add a heading as Document.add_heading does (Title for level 0), its style looked up once."""
+        style = "Title" if level == 0 else f"Heading {level}"
+        if self._para_style(style) is False:
+            return self.doc.add_heading(_text(text), level)  # python-docx's own error for a missing style
+        return self.para(text, style)
 
     def table(self, head: list[str], rows: list[list[list[tuple[str, bool]]]], fractions: list[float]) -> Any:
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
+        """Add a fixed-width grid table whose header row repeats on every page, parsed from one XML string."""
+        from docx.oxml import parse_xml
+        from docx.table import Table
 
-        t = self.doc.add_table(rows=1, cols=len(head))
-        if _style(self.doc, "Table Grid"):
-            t.style = "Table Grid"
-        t.autofit = False
-        total = sum(fractions) or 1.0
-        widths = [int(self.width * f / total) for f in fractions]
-        for cell, h in zip(t.rows[0].cells, head, strict=False):
-            self.fill(cell, [(h, False)], head=True)
-            shd = OxmlElement("w:shd")
-            shd.set(qn("w:val"), "clear")
-            shd.set(qn("w:color"), "auto")
-            shd.set(qn("w:fill"), self.shade)
-            cell._tc.get_or_add_tcPr().append(shd)
-        header = OxmlElement("w:tblHeader")
-        header.set(qn("w:val"), "true")
-        t.rows[0]._tr.get_or_add_trPr().append(header)
-        for r in rows:
-            cells = t.add_row().cells
-            for cell, lines in zip(cells, r, strict=False):
-                self.fill(cell, lines)
-        for i, w in enumerate(widths):
-            t.columns[i].width = w
-            for cell in t.columns[i].cells:
-                cell.width = w
+        twips = self._twips(fractions, len(head))
+        xml = [self._tbl_start(twips),
+               _row_xml([[(h, False)] for h in head], twips, self.head_ppr, self.detail_rpr, self.head_shade)]
+        xml += [_row_xml(r, twips, self.cell_ppr, self.detail_rpr) for r in rows]
+        xml.append("</w:tbl>")
+        tbl = parse_xml("".join(xml))
+        self.doc.element.body._insert_tbl(tbl)  # before the closing sectPr, as Document.add_table does
         self.doc.add_paragraph()
-        return t
+        return Table(tbl, self.doc._body)
+
+    def _twips(self, fractions: list[float], cols: int) -> list[int]:
+        """Column widths in twips: fractions of the text width; python-docx's even split where none is given."""
+        from docx.shared import Emu
+
+        total = sum(fractions) or 1.0
+        even = Emu(self.width // cols).twips if cols else 0
+        return [Emu(int(self.width * fractions[i] / total)).twips if i < len(fractions) else even
+                for i in range(cols)]
+
+    def _tbl_start(self, twips: list[int]) -> str:
+        """The table's opening tag, properties (grid style, fixed layout) and column grid."""
+        from docx.oxml.ns import nsdecls
+
+        style = f'<w:tblStyle w:val="{_attr(self.grid_style)}"/>' if self.grid_style else ""
+        grid = "".join(f'<w:gridCol w:w="{tw}"/>' for tw in twips)
+        return (f'<w:tbl {nsdecls("w")}><w:tblPr>{style}<w:tblW w:type="auto" w:w="0"/>'
+                f'<w:tblLayout w:type="fixed"/>{_TBL_LOOK}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>')
+
+
+_TBL_LOOK = ('<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" '
+             'w:noVBand="1" w:val="04A0"/>')
+_TEXT_ENTITIES = {"\r": "&#13;"}  # lxml writes a carriage return this way; a bare one would read back as \n
+_ATTR_ENTITIES = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
+
+
+def _attr(value: Any) -> str:
+    """A value made safe inside a double-quoted XML attribute."""
+    return escape(_text(value), _ATTR_ENTITIES)
+
+
+def _ppr(style_id: str | None) -> str:
+    """Paragraph properties naming a paragraph style, or nothing."""
+    return f'<w:pPr><w:pStyle w:val="{_attr(style_id)}"/></w:pPr>' if style_id else ""
+
+
+def _run_xml(text: str, rpr: str, brk: bool) -> str:
+    """One run: its properties, a line break before it unless it is the first, then the text, escaped."""
+    text = _text(text)
+    space = ' xml:space="preserve"' if len(text.strip()) < len(text) else ""
+    return f'<w:r>{rpr}{"<w:br/>" if brk else ""}<w:t{space}>{escape(text, _TEXT_ENTITIES)}</w:t></w:r>'
+
+
+def _para_xml(lines: list[tuple[str, bool]], ppr: str, detail_rpr: str) -> str:
+    """A cell's paragraph: (text, is_detail) lines as runs joined by breaks; detail lines are small and grey."""
+    shown = [(text, detail) for text, detail in lines if text]
+    runs = "".join(_run_xml(text, detail_rpr if detail else "", i > 0) for i, (text, detail) in enumerate(shown))
+    return f"<w:p>{ppr}{runs}</w:p>" if ppr or runs else "<w:p/>"
+
+
+def _row_xml(cells: list[list[tuple[str, bool]]], twips: list[int], ppr: str, detail_rpr: str,
+             shade: str = "") -> str:
+    """A table row of fixed-width cells; a shaded row is the header, repeated at the top of every page."""
+    out = ['<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>' if shade else "<w:tr>"]
+    for i, tw in enumerate(twips):
+        p = _para_xml(cells[i], ppr, detail_rpr) if i < len(cells) else "<w:p/>"
+        out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{tw}"/>{shade}</w:tcPr>{p}</w:tc>')
+    out.append("</w:tr>")
+    return "".join(out)
 
 
 def _fig(fig: tuple[str, str]) -> list[tuple[str, bool]]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import os
+import re
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from xml.sax.saxutils import escape
 
 from compare.render.common import CHANGE_TYPES, ChangeRow, FigureRow, View, short
@@ -66,6 +69,212 @@ def _para_class():  # -> type
             return super().split(availWidth, availHeight)
 
     return Para
+
+
+Seg = tuple[str, bool]  # one line of a table cell, as written: (text, is_detail); detail lines are small and grey
+_BR, _TAG = "\x00", "\x01"  # stand-ins for <br/> and <font> tags while whitespace is cleaned as Paragraph does
+_CHUNKS = re.compile(r'[&<>"]|[^&<>"]+')  # the pieces reportlab's parser hands over between entities
+
+
+def _markup(segs: list[Seg], S: _Styles) -> str:
+    """The Paragraph markup of a cell: lines joined by <br/>, detail lines in a small grey font."""
+    return "<br/>".join(S.detail(text) if detail else esc(text) for text, detail in segs)
+
+
+def _cleaned(segs: list[Seg]) -> list[Seg]:
+    """The lines with whitespace collapsed and the ends trimmed exactly as Paragraph cleans its markup."""
+    from reportlab.platypus.paragraph import cleanBlockQuotedText
+
+    parts = []
+    for text, detail in segs:
+        text = text.replace(_BR, "").replace(_TAG, "")
+        parts.append(_TAG + text + _TAG if detail and text else text)  # S.detail("") writes no tags
+    return [(piece.replace(_TAG, ""), _TAG in piece) for piece in cleanBlockQuotedText(_BR.join(parts)).split(_BR)]
+
+
+class _Widths(dict):
+    """Advance width of each character in one font and size, measured once."""
+
+    def __init__(self, font: str, size: float) -> None:
+        super().__init__()
+        self.font, self.size = font, size
+
+    def __missing__(self, ch: str) -> float:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        w = self[ch] = stringWidth(ch, self.font, self.size)
+        return w
+
+
+@functools.lru_cache(maxsize=16)
+def _char_widths(font: str, size: float) -> _Widths:
+    """The width table of one font and size, shared by every cell."""
+    return _Widths(font, size)
+
+
+class _Line(NamedTuple):
+    """One broken line: text[start:end], whether a break (not the text's end) closed it, its spare width."""
+
+    start: int
+    end: int
+    broken: bool
+    extra: float
+
+
+def _break(text: str, widths: list[float], width: float) -> list[_Line]:
+    """The lines of text as reportlab breaks CJK text at width; a newline ends its line.
+
+    The same rules and arithmetic as Paragraph with wordWrap='CJK' (textsplit.dumbSplit and
+    paragraph.cjkFragSplit): fill character by character; a Latin word that overflows goes whole to the
+    next line when a space or a CJK character lies in the second half of the line; a character that may
+    not start a line (，。、）…) hangs in the margin instead.
+    """
+    from unicodedata import category
+
+    from reportlab.lib.textsplit import ALL_CANNOT_START
+    from reportlab.rl_config import _FUZZ
+
+    lines, start, n, limit = [], 0, len(text), width + _FUZZ
+    while start < n:
+        nl = text.find("\n", start)
+        stop = n if nl < 0 else nl + 1
+        acc = list(itertools.accumulate(widths[start:stop]))
+        over = bisect.bisect_right(acc, limit)
+        if over == len(acc):  # the rest fits: a forced break, or the last line when it has any width
+            if nl >= 0 or acc[-1] > 0:
+                lines.append(_Line(start, stop, False, width - acc[-1]))
+            start = stop
+            continue
+        i = start + over + 1
+        c, w, extra = text[i - 1], widths[i - 1], width - acc[over]
+        if ord(c) < 0x3000:  # inside a Latin word: back up to a space or a CJK character
+            for j in range(i - 1, (start + i) >> 1, -1):
+                if j + 1 < i and (category(text[j]) == "Zs" or ord(text[j]) >= 0x3000):
+                    extra += sum(widths[j + 2:i])
+                    c, w, i = text[j + 1], widths[j + 1], j + 2
+                    break
+        if c not in ALL_CANNOT_START and i > start + 1:
+            i -= 1
+            extra += w
+        lines.append(_Line(start, i, True, extra))
+        start = i
+    return lines
+
+
+def _word_space(line: _Line, runs: list[tuple[str, int]]) -> float:
+    """Paragraph's word spacing for a line wider than the cell (a hanging mark): spread over its no-break spaces."""
+    if line.extra > -1e-8:
+        return 0.0
+    spaces = sum(text.count("\xa0") for text, _ in runs)
+    return line.extra / spaces if spaces else 0.0
+
+
+@functools.lru_cache(maxsize=1)
+def _cell_class():  # -> type
+    from reportlab.platypus import Flowable
+
+    class Cell(Flowable):
+        """Table-cell text laid out and drawn exactly as a CJK Paragraph of the same lines, without its parser.
+
+        Lines of one style and no markup break like Paragraph's single-fragment case (broken lines trimmed);
+        others like its multi-fragment case. Wraps are remembered per width, as tables re-measure on splits.
+        """
+
+        def __init__(self, segs: list[Seg], main: tuple[str, float, Any], detail: tuple[str, float, Any],
+                     leading: float) -> None:
+            super().__init__()
+            self.segs = _cleaned(segs) if segs else []
+            self.styles = (main, detail)  # (font, size, colour) of ordinary and of detail lines
+            self.leading = leading
+            self.lines: list[_Line] = []
+            self._wrapped_at: float | None = None
+            frags = sum(len(_CHUNKS.findall(t)) for t, _ in self.segs) + len(self.segs) - 1
+            self.simple = frags <= 1  # Paragraph's single-fragment case, or nothing at all
+            self.text = "\n".join(t for t, _ in self.segs) if frags > 0 else ""
+
+        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+            if availWidth == self._wrapped_at:
+                return self.width, self.height
+            from reportlab.rl_config import _FUZZ
+
+            if availWidth < _FUZZ:
+                return 0, 0x7FFFFFFF
+            widths = [0.0] * len(self.text)
+            pos = 0
+            for text, detail in self.segs:
+                cw = _char_widths(*self.styles[detail][:2])
+                widths[pos:pos + len(text)] = [cw[c] for c in text]
+                pos += len(text) + 1
+            self.lines = _break(self.text, widths, availWidth) if self.text.strip("\n") or not self.simple else []
+            self.width, self.height, self._wrapped_at = availWidth, len(self.lines) * self.leading, availWidth
+            return self.width, self.height
+
+        def runs(self, line: _Line) -> list[tuple[str, int]]:
+            """The pieces of one line with the style of each: 0 ordinary, 1 detail."""
+            if self.simple:
+                text = self.text[line.start:line.end]
+                return [(text.strip() if line.broken else text, self.segs[0][1])]
+            out, pos = [], 0
+            for text, detail in self.segs:
+                a, b = max(line.start, pos), min(line.end, pos + len(text))
+                if a < b:
+                    out.append((self.text[a:b], detail))
+                pos += len(text) + 1
+            return out
+
+        def first_size(self) -> float:
+            """The font size the first baseline hangs from: the largest on the first line (a break counts)."""
+            if self.simple:
+                return self.styles[self.segs[0][1]][1]
+            line = self.lines[0]
+            sizes = [self.styles[d][1] for d in {d for _, d in self.runs(line)}]
+            if self.text.find("\n", line.start, line.end) >= 0:
+                sizes.append(self.styles[0][1])
+            return max(sizes)
+
+        def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+            if not self.lines:
+                return
+            canvas.saveState()
+            canvas.translate(x, y)  # as Flowable.drawOn does, so glyphs land on exactly the same device pixels
+            tx = canvas.beginText(0, self.height - self.first_size())
+            current = None
+            for line in self.lines:
+                runs = self.runs(line)
+                squeeze = _word_space(line, runs)
+                if squeeze:
+                    tx.setWordSpace(squeeze)
+                for k, (text, detail) in enumerate(runs, 1):
+                    if detail != current:
+                        font, size, colour = self.styles[detail]
+                        tx.setFont(font, size, self.leading)
+                        tx.setFillColor(colour)
+                        current = detail
+                    tx._textOut(text, k == len(runs))  # as Paragraph draws: T* after a line's last piece
+                if not runs:  # an empty line between two breaks (T* would need a leading set in the PDF)
+                    tx.moveCursor(0, self.leading)
+                if squeeze:
+                    tx.setWordSpace(0)
+            canvas.drawText(tx)
+            canvas.restoreState()
+
+    return Cell
+
+
+class _Cells:
+    """Makes table cells from lines: fast Cell flowables, or Paragraphs where rows may split across pages."""
+
+    def __init__(self, S: _Styles, split: bool) -> None:
+        from reportlab.lib.colors import HexColor
+
+        self.S, self.split = S, split
+        self.detail = (S.cell.fontName, S.small, HexColor(S.muted))
+
+    def __call__(self, segs: list[Seg], head: bool = False) -> Any:
+        style = self.S.head if head else self.S.cell
+        if self.split:  # Paragraph knows how to split a cell between pages
+            return _para_class()(_markup(segs, self.S), style)
+        return _cell_class()(segs, (style.fontName, style.fontSize, style.textColor), self.detail, style.leading)
 
 
 def _heading(text: str, style: Any, level: int, room: float = 90) -> list[Any]:
@@ -145,62 +354,60 @@ def _widths(style: dict[str, Any], key: str, default: list[float], total: float)
     return [total * f / s for f in fr]
 
 
-def _fig(S: _Styles, fig: tuple[str, str]) -> str:
+def _fig(fig: tuple[str, str]) -> list[Seg]:
+    """A figure as written, with its basis and year below when it has them."""
     main, detail = fig
-    return esc(main) + ("<br/>" + S.detail(detail) if detail else "")
+    return [(main, False)] + ([(detail, True)] if detail else [])
 
 
-def _change_table(rows: list[ChangeRow], typ: str, view: View, S: _Styles, style: dict[str, Any],
+def _change_table(rows: list[ChangeRow], typ: str, view: View, cell: _Cells, style: dict[str, Any],
                   width: float) -> Any:
-    P = _para_class()
-
+    """The table of one kind of change: both sides for paired changes, one side for new and dropped targets."""
     L, qn = view.L, int(style.get("tables", {}).get("quote_chars", 70))
-    a_, b_ = L("brief.doc_a"), L("brief.doc_b")
-    c = S.cell
+    a_, b_, co = L("brief.doc_a"), L("brief.doc_b"), L("brief.colon")
     if typ in ("new", "dropped"):
         side = "b" if typ == "new" else "a"
         head = [L("columns.metric"), L(f"columns.{side}"), L("columns.section"), L("columns.quote")]
-        data = [[P(esc(h), S.head) for h in head]]
+        data = [[cell([(h, False)], head=True) for h in head]]
         for r in rows:
             quote = r.b_quote if side == "b" else r.a_quote
-            data.append([P(esc(short(r.metric, 120)), c), P(_fig(S, r.b if side == "b" else r.a), c),
-                         P(esc(r.b_section if side == "b" else r.a_section), c),
-                         P(esc(short(quote, qn * 2)) + _extra(S, r, L), c)])
+            data.append([cell([(short(r.metric, 120), False)]), cell(_fig(r.b if side == "b" else r.a)),
+                         cell([(r.b_section if side == "b" else r.a_section, False)]),
+                         cell([(short(quote, qn * 2), False)] + _extra(r, L))])
         return _table(data, _widths(style, "single", [0.20, 0.17, 0.23, 0.40], width), style)
     head = [L("columns.metric"), L("columns.a"), L("columns.b"), L("columns.change"), L("columns.section"),
             L("columns.quotes")]
-    data = [[P(esc(h), S.head) for h in head]]
+    data = [[cell([(h, False)], head=True) for h in head]]
     for r in rows:
-        co = esc(L("brief.colon"))
-        quotes = f"{esc(a_)}{co}“{esc(short(r.a_quote, qn))}”<br/>{esc(b_)}{co}“{esc(short(r.b_quote, qn))}”"
-        sections = f"{esc(a_)}{co}{esc(r.a_section or '—')}<br/>{esc(b_)}{co}{esc(r.b_section or '—')}"
-        change = esc(r.change) + ("<br/>" + S.detail(short(L("brief.list_sep").join(r.qualifiers), 60))
-                                  if r.qualifiers else "")
-        data.append([P(esc(short(r.metric, 120)), c), P(_fig(S, r.a), c), P(_fig(S, r.b), c), P(change, c),
-                     P(sections, c), P(quotes + _extra(S, r, L, qualifiers=False), c)])
+        quotes = [(f"{a_}{co}“{short(r.a_quote, qn)}”", False), (f"{b_}{co}“{short(r.b_quote, qn)}”", False)]
+        sections = [(f"{a_}{co}{r.a_section or '—'}", False), (f"{b_}{co}{r.b_section or '—'}", False)]
+        change = [(r.change, False)] + ([(short(L("brief.list_sep").join(r.qualifiers), 60), True)]
+                                        if r.qualifiers else [])
+        data.append([cell([(short(r.metric, 120), False)]), cell(_fig(r.a)), cell(_fig(r.b)), cell(change),
+                     cell(sections), cell(quotes + _extra(r, L, qualifiers=False))])
     return _table(data, _widths(style, "paired", [0.15, 0.14, 0.14, 0.11, 0.17, 0.29], width), style)
 
 
-def _extra(S: _Styles, r: ChangeRow, L: Any, qualifiers: bool = True) -> str:
+def _extra(r: ChangeRow, L: Any, qualifiers: bool = True) -> list[Seg]:
+    """A change's qualifiers and reasons, as detail lines."""
     bits = []
     if qualifiers and r.qualifiers:
         bits.append(L("change.qualifiers") + L("brief.colon") + L("brief.list_sep").join(r.qualifiers))
     if r.reasons:
         bits.append(L("change.reasons") + L("brief.colon") + L("brief.list_sep").join(r.reasons))
-    return "".join("<br/>" + S.detail(short(b, 200)) for b in bits)
+    return [(short(b, 200), True) for b in bits]
 
 
-def _appendix_table(rows: list[FigureRow], view: View, S: _Styles, style: dict[str, Any], width: float) -> Any:
-    P = _para_class()
-
+def _appendix_table(rows: list[FigureRow], view: View, cell: _Cells, style: dict[str, Any], width: float) -> Any:
+    """The appendix table of every figure of one document, in the order of the text."""
     L = view.L
     head = [L("columns.metric"), L("columns.figure"), L("columns.kind"), L("columns.status"), L("columns.quote")]
-    data = [[P(esc(h), S.head) for h in head]]
+    data = [[cell([(h, False)], head=True) for h in head]]
     for r in rows:
-        quote = "“" + esc(r.quote) + "”" + ("<br/>" + S.detail(r.section) if r.section else "")
-        quote += "".join("<br/>" + S.detail(L("html.notes") + L("brief.colon") + short(n, 200)) for n in r.notes)
-        data.append([P(esc(short(r.metric, 120)) + "<br/>" + S.detail(r.id), S.cell), P(_fig(S, r.figure), S.cell),
-                     P(esc(r.kind), S.cell), P(esc(r.status), S.cell), P(quote, S.cell)])
+        quote = [("“" + r.quote + "”", False)] + ([(r.section, True)] if r.section else [])
+        quote += [(L("html.notes") + L("brief.colon") + short(n, 200), True) for n in r.notes]
+        data.append([cell([(short(r.metric, 120), False), (r.id, True)]), cell(_fig(r.figure)),
+                     cell([(r.kind, False)]), cell([(r.status, False)]), cell(quote)])
     return _table(data, _widths(style, "appendix", [0.16, 0.14, 0.12, 0.14, 0.44], width), style)
 
 
@@ -220,13 +427,14 @@ def story(view: View, font: str, style: dict[str, Any], width: float) -> list[An
 
     P = _para_class()
     S, L = _Styles(font, style), view.L
+    cell = _Cells(S, split=bool(style.get("_split")))
 
     def none() -> Any:
         return P(esc(L("brief.none")), S.body)
 
     out: list[Any] = _heading(view.title, S.title, 0, room=0)
-    meta = [[P("", S.head), P(esc(L("brief.doc_a")), S.head), P(esc(L("brief.doc_b")), S.head)]]
-    meta += [[P(esc(k), S.cell), P(esc(a), S.cell), P(esc(b), S.cell)] for k, a, b in view.meta]
+    meta = [[cell([(t, False)], head=True) for t in ("", L("brief.doc_a"), L("brief.doc_b"))]]
+    meta += [[cell([(t, False)]) for t in row] for row in view.meta]
     out += [_table(meta, [width * 0.18, width * 0.41, width * 0.41], style), Spacer(1, 4), P(esc(view.made), S.note)]
 
     out += _heading(L("sections.summary"), S.h1, 0)
@@ -250,7 +458,7 @@ def story(view: View, font: str, style: dict[str, Any], width: float) -> list[An
     blocks = []
     for typ in CHANGE_TYPES:
         rows_t = view.changes[typ]
-        table = _change_table(rows_t, typ, view, S, style, width) if rows_t else None
+        table = _change_table(rows_t, typ, view, cell, style, width) if rows_t else None
         blocks.append((_heading(L.fmt("brief.count", label=L(f"types.{typ}"), n=len(rows_t)), S.h2, 1,
                                 room=(_lead(table) if table else 20) + 60),
                        [P(esc(L(f"type_notes.{typ}")), S.note), table or none()]))
@@ -260,11 +468,11 @@ def story(view: View, font: str, style: dict[str, Any], width: float) -> list[An
 
     table = None
     if view.task_pairs:
-        data = [[P(esc(L(k)), S.head) for k in ("columns.task_a", "columns.task_b", "columns.confidence")]]
+        data = [[cell([(L(k), False)], head=True) for k in ("columns.task_a", "columns.task_b", "columns.confidence")]]
         for t in view.task_pairs:
-            data.append([P(esc(t.a) + ("<br/>" + S.detail(t.a_path) if t.a_path else ""), S.cell),
-                         P("<br/>".join(esc(b) for b in t.b), S.cell),
-                         P(esc(t.mark) + ("<br/>" + S.detail(t.how) if t.how else ""), S.cell)])
+            data.append([cell([(t.a, False)] + ([(t.a_path, True)] if t.a_path else [])),
+                         cell([(b, False) for b in t.b]),
+                         cell([(t.mark, False)] + ([(t.how, True)] if t.how else []))])
         table = _table(data, _widths(style, "tasks", [0.42, 0.46, 0.12], width), style)
     out += _heading(L("sections.alignment"), S.h1, 0, room=(_lead(table) if table else 20) + 100)
     out += _heading(L("sections.tasks_pairs"), S.h2, 1, room=0)
@@ -276,7 +484,7 @@ def story(view: View, font: str, style: dict[str, Any], width: float) -> list[An
     out += [PageBreak()] + _heading(L("sections.appendix"), S.h1, 0, room=0)
     for side in "ab":
         rows_a = view.appendix[side]
-        table = _appendix_table(rows_a, view, S, style, width) if rows_a else None
+        table = _appendix_table(rows_a, view, cell, style, width) if rows_a else None
         out += _heading(L.fmt("brief.count", label=L(f"sections.appendix_{side}"), n=len(rows_a)), S.h2, 1,
                         room=(_lead(table) if table else 20) + 40)
         out.append(table or none())
