@@ -445,12 +445,14 @@ def story(view: View, font: str, style: dict[str, Any], width: float) -> list[An
     out.append(P(esc(L("sections.how_to_read") + L("brief.colon") + L("summary.how_to_read")), S.note))
 
     d = chart.drawing(view, width, font, style)
-    out += _heading(L("sections.chart"), S.h1, 0, room=(d.height + 60) if d is not None else 90)
     if d is None:
+        out += _heading(L("sections.chart"), S.h1, 0)
         out.append(P(esc(L("chart.empty")), S.body))
     else:
         rows, total = chart.chart_rows(view, int(style.get("chart", {}).get("max_rows", 40)))
-        block = [P(esc(L("chart.title")), S.body), d, Spacer(1, 4), P(esc(L("chart.caption")), S.note)]
+        # the heading travels with its chart: never a heading alone at the foot of a page
+        block = [*_heading(L("sections.chart"), S.h1, 0, room=0), P(esc(L("chart.title")), S.body), d,
+                 Spacer(1, 4), P(esc(L("chart.caption")), S.note)]
         if total > len(rows):
             block.append(P(esc(L.fmt("chart.more", shown=len(rows), total=total)), S.note))
         out.append(KeepTogether(block))
