@@ -64,7 +64,7 @@ class Target:
     high: float | None = None
     direction: str | None = None  # "down" for a stated fall
     offset: int = 0  # character offset of the figure in Document.text
-    notes: list[str] = field(default_factory=list)  # doubts worth showing the reader
+    notes: list[dict] = field(default_factory=list)  # coded doubts worth showing the reader (compare/reasons.py)
     restates: str | None = None  # id of an earlier target this one states again
 
     def to_json(self) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from functools import lru_cache
 from compare.model import Target, Task
 from compare.outline import Block, Outline
 from compare.quantity import Figure, find_figures
+from compare.reasons import reason
 from compare.timeframe import HORIZON, DocContext, kind_and_year
 
 STRONG_DELIM = "，,；;。：:！!？?\n\t"
@@ -100,7 +101,7 @@ def mark_restatements(targets: list[Target]) -> None:
             same_basis = first.basis == t.basis or {first.basis, t.basis} <= {"level", "cumulative"}
             if same_basis and metric_similarity(first.metric, t.metric) >= 0.8:
                 t.restates = first.id
-                t.notes.append(f"restates {first.id}")
+                t.notes.append(reason("restates", id=first.id))
                 break
         else:
             seen.setdefault(key, []).append(t)
@@ -141,7 +142,7 @@ def _flat_table_targets(block: Block, outline: Outline) -> list[Found]:
                    basis=basis, year=cell.year, kind="actual" if cell.column == 0 else "target",
                    quote=cell.row, task=task.id if task else None, section=list(block.path),
                    written=cell.row[len(cell.label):], offset=offset,
-                   notes=["read from a flattened table row; the two columns were split by plausibility"])
+                   notes=[reason("flat_table")])
         out.append(Found(t, cell.start + cell.column, cell.end, "", task))
     return out
 def _is_quantity(body: str, f: Figure, block: Block) -> bool:
@@ -356,7 +357,7 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
     quote = body[cand.clause_start:span_end].strip()
     offset = block.start + f.start
     task = outline.task_at(offset)
-    notes = ["metric carried from the previous figure in the sentence"] if inherited else []
+    notes = [reason("metric_carried")] if inherited else []
     t = Target(id="", metric=metric, value=f.value, unit=f.unit, comparator=comparator, stretch=stretch,
                basis=basis, year=year, kind=kind, quote=quote, task=task.id if task else None,
                section=list(block.path), written=body[f.start:cand.span_end], low=f.low, high=f.high,
@@ -477,5 +478,5 @@ def _apply_respectively(body: str, found: list[Found]) -> None:
             _share_list_words(inside)
             for x, name in zip(inside, names, strict=True):
                 x.target.metric = name.strip()
-                x.target.notes = [n for n in x.target.notes if not n.startswith("metric carried")]
+                x.target.notes = [n for n in x.target.notes if n.get("code") != "metric_carried"]
                 x.target.quote = body[m.start():m.end()].strip()

@@ -351,5 +351,5 @@ def _appendix(targets: list[dict[str, Any]], changes: list[dict[str, Any]], side
         out.append(FigureRow(id=tid, metric=short(clean(t.get("metric")) or "—", 120), figure=figure_parts(t, L),
                              kind=L(f"kind.{t.get('kind', 'target')}", clean(t.get("kind"))), status=st,
                              section=section_text(t, 3), quote=short(clean(t.get("quote")), n),
-                             notes=[short(x, 300) for x in _list(t.get("notes"))[:5]]))
+                             notes=[short(clean(say(x, L)), 300) for x in _list(t.get("notes"))[:5]]))
     return out

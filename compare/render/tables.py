@@ -26,6 +26,8 @@ def target_rows(targets: list[dict]) -> list[dict]:
         row = {}
         for c in TARGET_COLUMNS:
             v = t.get(c)
+            if c == "notes" and isinstance(v, list):
+                v = [n.get("text", n.get("code", "")) if isinstance(n, dict) else n for n in v]
             if isinstance(v, list):
                 v = " › ".join(map(str, v)) if c == "section" else "; ".join(map(str, v))
             row[c] = safe_cell(v)
