@@ -13,7 +13,9 @@ from compare.quantity import read_year
 
 ACTUAL_CUES = re.compile(r"预计|已经|已|首次|创历史|创新高|同比|过去一年|一年来|去年|上年度|上半年|前三季度|一季度|"
                          r"前\d{1,2}个?月|1[—-]\d{1,2}月|(?:[二三四五六七八九十两]|\d{1,2})年来")
-FORWARD_CUES = re.compile(r"力争|确保|今年|目标|预期|计划|拟|将|要|争取|到(?:19|20)\d{2}年|明年|全年")
+# 将 and 要 are left out: they are as often a preposition (将…作为) or part of a word (重要) as a future tense.
+FORWARD_CUES = re.compile(r"力争|确保|今年|目标|预期|计划|拟|争取|到(?:19|20)\d{2}年|明年|全年")
+PARTIAL_YEAR = re.compile(r"上半年|前三季度|一季度|前\d{1,2}个?月|1[—-]\d{1,2}月")  # figures so far this year
 
 OWN_YEAR = re.compile(r"(?<![比较是自])((?:19|20)\d{2})\s*年(?!以来)")
 PERIOD_END = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
@@ -56,7 +58,7 @@ def kind_and_year(body: str, start: int, sentence_start: int, block: Block, ctx:
     if block.part == "review":
         actual = not re.search(r"力争|确保|目标|今年|预期", before)
     else:
-        actual = past_year or (bool(ACTUAL_CUES.search(before)) and not forward)
+        actual = past_year or bool(PARTIAL_YEAR.search(before)) or (bool(ACTUAL_CUES.search(before)) and not forward)
     if actual:
         if explicit is not None and (doc_year is None or explicit <= doc_year):
             return "actual", explicit

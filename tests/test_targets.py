@@ -242,3 +242,13 @@ def test_venue_and_speaker_lines_are_not_headings():
                       "四川省人民政府省长 施小琳\n各位代表：\n2024年工作回顾\n地区生产总值增长5.7%。\n", year=2025)
     assert [b.role for b in o.blocks[:3]] == ["title", "title", "title"]
     assert o.blocks[-1].part == "review"
+
+
+def test_figures_so_far_this_year_are_actuals():
+    ts = targets("今年上半年信息经济实现增加值1592亿元,增长14.7%。")
+    assert [t.kind for t in ts] == ["actual", "actual"]
+
+
+def test_a_preposition_is_not_a_future_tense():
+    t = only("自2014年将数字经济作为“一号工程”以来,四年来对经济增长贡献率超过50%。")
+    assert t.kind == "actual"
