@@ -354,6 +354,8 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
     doc_year = ctx.year
     if BASELINE_FROM.search(YEAR_OF.sub("", left)) and kind == "target":  # 从X提高到Y: X is where things stand
         kind, year = "actual", (doc_year - 1 if doc_year and year == doc_year else year)
+    if kind == "actual":
+        stretch = False  # in a review 争取 means "secured" (争取资金95亿元): only a goal can be a stretch
     quote = body[cand.clause_start:span_end].strip()
     offset = block.start + f.start
     task = outline.task_at(offset)

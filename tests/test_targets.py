@@ -252,3 +252,9 @@ def test_figures_so_far_this_year_are_actuals():
 def test_a_preposition_is_not_a_future_tense():
     t = only("自2014年将数字经济作为“一号工程”以来,四年来对经济增长贡献率超过50%。")
     assert t.kind == "actual"
+
+
+def test_secured_in_a_review_is_not_a_stretch():
+    text = "一、2024年工作回顾\n争取设备更新资金95亿元。\n"
+    (t,) = extract_targets(text, build_outline(text, year=2025), 2025, "a")
+    assert (t.kind, t.stretch) == ("actual", False)
