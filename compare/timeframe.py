@@ -56,7 +56,9 @@ def kind_and_year(body: str, start: int, sentence_start: int, block: Block, ctx:
     forward = bool(FORWARD_CUES.search(before))
     past_year = explicit is not None and doc_year is not None and explicit < doc_year
     if block.part == "review":
-        actual = not re.search(r"力争|确保|目标|今年|预期", before)
+        # in a review, 确保/目标/预期 report what was achieved (确保了…, 完成目标任务, 稳预期); only a goal for this
+        # year, or a stretch, looks ahead
+        actual = not re.search(r"力争|今年", before)
     else:
         actual = past_year or bool(PARTIAL_YEAR.search(before)) or (bool(ACTUAL_CUES.search(before)) and not forward)
     if actual:

@@ -258,3 +258,9 @@ def test_secured_in_a_review_is_not_a_stretch():
     text = "一、2024年工作回顾\n争取设备更新资金95亿元。\n"
     (t,) = extract_targets(text, build_outline(text, year=2025), 2025, "a")
     assert (t.kind, t.stretch) == ("actual", False)
+
+
+def test_policy_slogans_in_a_review_do_not_make_goals():
+    text = "一、2025年工作回顾\n全省上下稳就业、稳预期，确保经济运行平稳，地区生产总值增长5.3%。\n"
+    (t,) = extract_targets(text, build_outline(text, year=2026), 2026, "a")
+    assert (t.kind, t.year) == ("actual", 2025)
