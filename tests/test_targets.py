@@ -264,3 +264,8 @@ def test_policy_slogans_in_a_review_do_not_make_goals():
     text = "一、2025年工作回顾\n全省上下稳就业、稳预期，确保经济运行平稳，地区生产总值增长5.3%。\n"
     (t,) = extract_targets(text, build_outline(text, year=2026), 2026, "a")
     assert (t.kind, t.year) == ("actual", 2025)
+
+
+def test_a_planning_assumption_keeps_its_metric():
+    t = only("地区生产总值按增长5%安排。")
+    assert (t.metric, t.value, t.basis) == ("地区生产总值", 5, "growth")
