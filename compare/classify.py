@@ -126,7 +126,8 @@ def _candidate_pairs(ta: list[Target], tb: list[Target]) -> list[tuple[int, int]
 
 def _same_figure_family(x: Target, others: list[Target]) -> bool:
     """A floor and its stretch (增长13%，力争15%), or one figure restated, may all pair with B's one figure."""
-    return any(o.unit == x.unit and o.basis == x.basis and metric_similarity(o.metric, x.metric) >= 0.8
+    return any(o.unit == x.unit and o.basis == x.basis and o.year == x.year
+               and metric_similarity(o.metric, x.metric) >= 0.8
                and (o.stretch != x.stretch or o.value == x.value) for o in others)
 
 
