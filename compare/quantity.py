@@ -154,8 +154,8 @@ def _arabic_figure(m: re.Match[str]) -> Figure | None:
         end = m.end("num2") if m.group("num2") else m.end("num")
     if unit and alt:
         unit = unit + alt
-    if per:
-        unit = unit + per if unit else unit
+    if per and unit:  # 元/月; a per-unit with no unit before it is not a unit
+        unit = unit + per
     value, unit = _tenths(value, unit)
     written = m.string[m.start():end].strip()
     return Figure(m.start(), m.start() + len(written), written, value, unit, low, high,

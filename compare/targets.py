@@ -212,7 +212,7 @@ class Cuts:
         return self.horizons[i - 1][1] if i else None
 
 
-def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate | None:
+def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
     sent_start = cuts.sentence_start(f.start)
     clause_start = cuts.clause_start(f.start)
     rest = body[f.end:f.end + 64]
