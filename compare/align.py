@@ -5,30 +5,51 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from compare.config import DEFAULT, MatchConfig
+from compare.lexicon import ALIGN_STOP_WORDS, HEAD_VERBS
 from compare.metrics import canonical, metric_similarity
 from compare.model import AlignedPair, Task
 from compare.reasons import reason
 
 if TYPE_CHECKING:
-    from compare.pipeline import Extraction
+    from compare.model import Extraction
 
-STOP = set(["的", "和", "与", "及", "等", "在", "对", "为", "把", "以", "了", "是", "将", "要", "并", "加快", "推进", "推动", "加强", "深化", "实施", "开展", "建设", "发展", "持续", "全面", "进一步", "积极", "着力", "大力", "强化", "提升", "完善", "打造", "构建", "促进", "支持", "实现", "培育", "组织", "做好", "坚持", "全省", "全市", "我省", "我市", "一批", "工作", "重点", "新", "更", "其中", "力争", "确保", "全年", "今年", "个", "家", "项", "年"])
 TOKEN_OK = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9+]*$")
 
-HEAD_VERBS = re.compile(r"^(?:推进|加快|推动|深化|加强|积极|着力|大力|强化|完善|构建|打造|实施|开展|建设|培育|促进|提升|"
-                        r"发展|做强|做优|做大|全面|持续|深入|进一步|扎实|[一二三四五六七八九十]是)+")
 HEAD_TAIL = re.compile(r"(?:建设|工作|行动|发展)$")
-STRONG = 0.2  # a pair at or above this is kept on its own
-WEAK = 0.2  # a second partner needs this and to be within 90 % of the best
+
+
+@dataclass(frozen=True)
+class ScoreParts:
+    """The signals behind one task pair's score, kept so the reasons need not recompute them."""
+
+    words: float  # cosine of the IDF-weighted word vectors
+    heading_ratio: float  # rapidfuzz ratio of the headings, 0..100
+    shared: tuple[str, ...]  # target metrics both tasks carry
+    same_part: bool  # their top-level headings read alike
+    echo: str  # a heading phrase of one task found in the other's text
+
+    def total(self, cfg: MatchConfig) -> float:
+        """The combined score, 0..1 (added in this order so scores are reproducible to the last bit)."""
+        s = cfg.w_words * self.words + cfg.w_heading * self.heading_ratio / 100
+        if self.shared:
+            s += cfg.w_shared_metric
+        if self.same_part:
+            s += cfg.w_same_part
+        if self.echo:
+            s += cfg.w_echo
+        return min(1.0, s)
 
 
 def tokens(text: str) -> list[str]:
     """Content words of a task: rjieba segments minus stop words, single characters and figures."""
     import rjieba
 
-    return [w for w in rjieba.cut(text) if len(w) > 1 and w not in STOP and TOKEN_OK.match(w)]
+    return [w for w in rjieba.cut(text) if len(w) > 1 and w not in ALIGN_STOP_WORDS and TOKEN_OK.match(w)]
 
 
 def _vectors(texts: list[list[str]]) -> list[dict[str, float]]:
@@ -55,14 +76,15 @@ def heading_core(heading: str) -> str:
 
 
 class Similarity:
-    """Task-to-task similarity with candidate retrieval: the expensive signals are scored only for the few B tasks
-    an inverted index of words, a shared target metric or an identical heading puts forward for each A task (and
-    the other way round), so cost grows with the document, not with its square."""
+    """Task-to-task similarity with candidate retrieval.
 
-    TOP_K = 12
+    The expensive signals are scored only for the few B tasks an inverted index of words, a shared target metric
+    or an identical heading puts forward for each A task (and the other way round), so cost grows with the
+    document, not with its square.
+    """
 
-    def __init__(self, a: Extraction, b: Extraction) -> None:
-        self.a, self.b = a, b
+    def __init__(self, a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> None:
+        self.a, self.b, self.cfg = a, b, cfg
         self.texts_a = [_task_text(a, t) for t in a.tasks]
         self.texts_b = [_task_text(b, t) for t in b.tasks]
         self.tok_a = [tokens(t) for t in self.texts_a]
@@ -71,12 +93,14 @@ class Similarity:
         self.va, self.vb = vecs[: len(self.tok_a)], vecs[len(self.tok_a):]
         self.metrics_a = _metrics_by_task(a)
         self.metrics_b = _metrics_by_task(b)
+        self.parts: dict[tuple[int, int], ScoreParts] = {}
         self.scores: dict[tuple[int, int], float] = {}
         for i, j in sorted(self._candidates()):
-            self.scores[(i, j)] = self.score(i, j)
+            self.parts[(i, j)] = self.measure(i, j)
+            self.scores[(i, j)] = self.parts[(i, j)].total(cfg)
 
     def _candidates(self) -> set[tuple[int, int]]:
-        out = _word_candidates(self.va, self.vb, self.TOP_K)
+        out = _word_candidates(self.va, self.vb, self.cfg.candidates_top_k)
         by_metric: dict[str, set[int]] = {}
         for j, t in enumerate(self.b.tasks):
             for m in self.metrics_b.get(t.id, []):
@@ -98,48 +122,33 @@ class Similarity:
             x, y = y, x
         return sum(v * y.get(w, 0.0) for w, v in x.items())
 
-    def score(self, i: int, j: int) -> float:
-        """0..1: wording, heading, shared target metrics, outline position and heading echoes combined."""
+    def measure(self, i: int, j: int) -> ScoreParts:
+        """The signals of one pair: wording, heading, shared target metrics, outline position, heading echoes."""
         from rapidfuzz import fuzz
 
         x, y = self.a.tasks[i], self.b.tasks[j]
-        s = 0.7 * self.words(i, j) + 0.2 * fuzz.ratio(x.heading, y.heading) / 100
-        if self.shared(i, j):
-            s += 0.25
-        if x.path and y.path and fuzz.ratio(x.path[0], y.path[0]) >= 60:
-            s += 0.05
-        if self.echo(i, j):
-            s += 0.25
-        return min(1.0, s)
-
-    def shared(self, i: int, j: int) -> list[str]:
-        """Target metrics the two tasks share."""
-        return _shared_metrics(self.metrics_a.get(self.a.tasks[i].id, []), self.metrics_b.get(self.b.tasks[j].id, []))
-
-    def echo(self, i: int, j: int) -> str:
-        """A heading phrase of one task found in the other task's text."""
-        return _heading_echo(self.a.tasks[i].heading, self.texts_b[j]) or \
-            _heading_echo(self.b.tasks[j].heading, self.texts_a[i])
+        same_part = bool(x.path and y.path and fuzz.ratio(x.path[0], y.path[0]) >= self.cfg.same_part_ratio)
+        shared = _shared_metrics(self.metrics_a.get(x.id, []), self.metrics_b.get(y.id, []),
+                                 self.cfg.shared_metric_min)
+        echo = _heading_echo(x.heading, self.texts_b[j]) or _heading_echo(y.heading, self.texts_a[i])
+        return ScoreParts(self.words(i, j), fuzz.ratio(x.heading, y.heading), tuple(shared), same_part, echo)
 
     def reasons(self, i: int, j: int) -> list[dict]:
-        """Why the two tasks look alike, for the pairs that are kept."""
-        from rapidfuzz import fuzz
-
+        """Why the two tasks look alike, from the signals already measured."""
+        p, cfg = self.parts[(i, j)], self.cfg
         why = []
-        if self.a.tasks[i].heading == self.b.tasks[j].heading:
+        identical = self.a.tasks[i].heading == self.b.tasks[j].heading
+        if identical:
             why.append(reason("identical_heading"))
-        echo = self.echo(i, j)
-        if echo:
-            why.append(reason("heading_echo", phrase=echo))
-        if self.words(i, j) >= 0.2:
+        if p.echo:
+            why.append(reason("heading_echo", phrase=p.echo))
+        if p.words >= cfg.reason_words_min:
             common = sorted(set(self.tok_a[i]) & set(self.tok_b[j]),
                             key=lambda w: (-(self.va[i].get(w, 0) * self.vb[j].get(w, 0)), w))
             why.append(reason("similar_wording", words="、".join(common[:4])))
-        shared = self.shared(i, j)
-        if shared:
-            why.append(reason("shared_metric", metrics="、".join(shared[:3])))
-        if fuzz.ratio(self.a.tasks[i].heading, self.b.tasks[j].heading) >= 80 and \
-                not any(r["code"] == "identical_heading" for r in why):
+        if p.shared:
+            why.append(reason("shared_metric", metrics="、".join(p.shared[:3])))
+        if p.heading_ratio >= cfg.reason_heading_ratio and not identical:
             why.append(reason("similar_heading"))
         return why
 
@@ -207,53 +216,69 @@ def _metrics_by_task(ex: Extraction) -> dict[str, list[str]]:
     return out
 
 
-def _shared_metrics(ma: list[str], mb: list[str]) -> list[str]:
-    return sorted({x for x in ma for y in mb if metric_similarity(x, y) >= 0.85})
+def _shared_metrics(ma: list[str], mb: list[str], minimum: float) -> list[str]:
+    return sorted({x for x in ma for y in mb if metric_similarity(x, y) >= minimum})
 
 
-def align_tasks(a: Extraction, b: Extraction) -> list[AlignedPair]:
+def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> list[AlignedPair]:
     """Pairs of A and B tasks that carry the same work, each with a score, the pass that found it and why."""
     if not a.tasks or not b.tasks:
         return []
-    sim = Similarity(a, b)
-    scores = sim.scores
-    rows: dict[int, list[int]] = {}
-    cols: dict[int, list[int]] = {}
-    for i, j in scores:
-        rows.setdefault(i, []).append(j)
-        cols.setdefault(j, []).append(i)
+    sim = Similarity(a, b, cfg)
     pairs: dict[tuple[int, int], AlignedPair] = {}
 
     def add(i: int, j: int, method: str, score: float) -> None:
         if (i, j) not in pairs:
             pairs[(i, j)] = AlignedPair(a.tasks[i].id, b.tasks[j].id, round(score, 3), method, sim.reasons(i, j))
 
-    # pass 1: identical headings
+    _pass_exact(a.tasks, b.tasks, add)
+    _pass_best(sim, {i for i, _ in pairs}, add)
+    _pass_best_from_b(sim, {j for _, j in pairs}, add)
+    return [pairs[k] for k in sorted(pairs)]
+
+
+Adder = Callable[[int, int, str, float], None]
+
+
+def _pass_exact(ta: list[Task], tb: list[Task], add: Adder) -> None:
+    """Pass 1: identical headings."""
     heads_b: dict[str, list[int]] = {}
-    for j, t in enumerate(b.tasks):
+    for j, t in enumerate(tb):
         heads_b.setdefault(t.heading, []).append(j)
-    for i, t in enumerate(a.tasks):
+    for i, t in enumerate(ta):
         for j in heads_b.get(t.heading, []):
             add(i, j, "exact", 1.0)
-    matched_a = {i for i, _ in pairs}
-    # pass 2: each A task to its best B task (many A tasks may merge into one B task)
+
+
+def _pass_best(sim: Similarity, matched_a: set[int], add: Adder) -> None:
+    """Pass 2: each A task to its best B task (many A tasks may merge into one); pass 3: a split, a second B task
+    nearly as close."""
+    scores, cfg = sim.scores, sim.cfg
+    rows: dict[int, list[int]] = {}
+    for i, j in scores:
+        rows.setdefault(i, []).append(j)
     for i in sorted(rows):
         if i in matched_a:
             continue
         order = sorted(rows[i], key=lambda j: (-scores[(i, j)], j))
-        best = order[0]
-        if scores[(i, best)] >= STRONG:
-            add(i, best, "best", scores[(i, best)])
-            # pass 3: a split: a second B task nearly as close
-            for j in order[1:3]:
-                if scores[(i, j)] >= WEAK and scores[(i, j)] >= 0.9 * scores[(i, best)]:
-                    add(i, j, "split", scores[(i, j)])
-    matched_b = {j for _, j in pairs}
-    # pass 4: B tasks still alone take their best A task (one A task split into several B tasks)
+        best = scores[(i, order[0])]
+        if best < cfg.link_min:
+            continue
+        add(i, order[0], "best", best)
+        for j in order[1:1 + cfg.split_max]:
+            if scores[(i, j)] >= cfg.link_min and scores[(i, j)] >= cfg.split_within * best:
+                add(i, j, "split", scores[(i, j)])
+
+
+def _pass_best_from_b(sim: Similarity, matched_b: set[int], add: Adder) -> None:
+    """Pass 4: B tasks still alone take their best A task (one A task split into several B tasks)."""
+    scores = sim.scores
+    cols: dict[int, list[int]] = {}
+    for i, j in scores:
+        cols.setdefault(j, []).append(i)
     for j in sorted(cols):
         if j in matched_b:
             continue
         i = max(cols[j], key=lambda k: (scores[(k, j)], -k))
-        if scores[(i, j)] >= STRONG:
+        if scores[(i, j)] >= sim.cfg.link_min:
             add(i, j, "best_from_b", scores[(i, j)])
-    return [pairs[k] for k in sorted(pairs)]

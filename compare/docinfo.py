@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from compare.lexicon import YEAR
 from compare.model import Document
 
 
@@ -52,7 +53,7 @@ def infer_issuer(doc: Document) -> str:
     return w.group("who") + "人民政府" if w else ""
 
 
-NAMED_IN_TEXT = re.compile(r"(?:制订|制定|印发|出台|发布)了?《?(?P<title>[^，。,《》()（）]{4,30}?(?:19|20)\d{2}年[^，。,《》()]{0,8}?"
+NAMED_IN_TEXT = re.compile(rf"(?:制订|制定|印发|出台|发布)了?《?(?P<title>[^，。,《》()（）]{{4,30}}?{YEAR}年[^，。,《》()]{{0,8}}?"
                            r"(?:工作要点|行动计划|实施方案|工作方案|规划|方案|要点))")
 
 

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from typing import Any, Literal
 
 SCHEMA = "compare.brief/1"
 CHANGE_TYPES = ("escalated", "deescalated", "rebased", "unchanged", "new", "dropped")
+
+Kind = Literal["target", "actual"]
+Basis = Literal["level", "cumulative", "increment", "growth", "share"]
+Comparator = Literal[">=", ">", "=", "~", "<=", "<"]
+Part = Literal["forward", "review", "other", "preamble"]
+Role = Literal["h1", "h2", "h3", "short", "enum", "lead", "para", "title"]
+ChangeType = Literal["escalated", "deescalated", "rebased", "unchanged", "new", "dropped"]
 
 
 @dataclass
@@ -41,6 +49,56 @@ class Task:
     end: int
     part: str = "forward"  # forward | review | other
     level: str = "item"  # item | section
+
+
+@dataclass
+class Block:
+    """One paragraph (or inline-split piece) with its layout role."""
+
+    start: int
+    end: int
+    text: str
+    role: str  # h1 | h2 | h3 | short | enum | lead | para
+    heading: str = ""
+    part: str = "forward"  # forward | review | other | preamble
+    goals: bool = False  # inside a goals part (主要目标…)
+    path: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Outline:
+    """A document's blocks and the tasks recovered from them."""
+
+    blocks: list[Block]
+    tasks: list[Task]
+    title: str = ""
+    starts: list[int] = field(default_factory=list, repr=False)  # task starts, for look-ups by offset
+
+    def __post_init__(self) -> None:
+        self.starts = [t.start for t in self.tasks]
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block that holds a character offset."""
+        lo, hi = 0, len(self.blocks) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            b = self.blocks[mid]
+            if offset < b.start:
+                hi = mid - 1
+            elif offset >= b.end:
+                lo = mid + 1
+            else:
+                return b
+        return None
+
+    def task_at(self, offset: int) -> Task | None:
+        """The innermost task whose text holds a character offset (tasks are in document order)."""
+        k = bisect_right(self.starts, offset)
+        best = None
+        for t in reversed(self.tasks[max(0, k - 8):k]):  # tasks barely overlap: a few steps back suffice
+            if t.start <= offset < t.end and (best is None or t.end - t.start < best.end - best.start):
+                best = t
+        return best
 
 
 @dataclass
@@ -128,6 +186,7 @@ class Brief:
     alignment: list[AlignedPair]
     changes: list[Change]
     tool_version: str = ""
+    config: dict[str, Any] = field(default_factory=dict)  # the MatchConfig used (compare/config.py)
 
     def to_json(self) -> dict[str, Any]:
         """The brief as the JSON contract of brief-json.md (plus documented extra fields)."""
@@ -154,4 +213,22 @@ class Brief:
                         "b": [t.to_json() for t in self.targets_b]},
             "alignment": [p.to_json() for p in self.alignment],
             "changes": [c.to_json() for c in self.changes],
+            "config": {"match": dict(self.config), "passes": self.pass_counts()},
         }
+
+    def pass_counts(self) -> dict[str, int]:
+        """How many alignment links each pass of the matcher made."""
+        counts: dict[str, int] = {}
+        for p in self.alignment:
+            counts[p.method] = counts.get(p.method, 0) + 1
+        return dict(sorted(counts.items()))
+
+
+@dataclass
+class Extraction:
+    """One document read, outlined and mined for targets."""
+
+    document: Document
+    outline: Outline
+    tasks: list[Task]
+    targets: list[Target]

@@ -7,6 +7,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from compare.lexicon import YEAR
+
 # --- 1. Unicode ---------------------------------------------------------------------------------
 
 _KEEP_FULLWIDTH = {0xFF0C, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F}  # ，：；！？ stay Chinese punctuation
@@ -138,7 +140,7 @@ _SHORT_RULES = re.compile("|".join([
     r"^(?:发布|更新|发表|上传)(?:时间|日期)\s*[:：]",
     rf"^(?:时间|日期)\s*[:：]\s*{_DATE}(?:\s*{_TIME})?$",
     rf"^{_DATE}\s*{_TIME}$",
-    r"^\?\s*(?:19|20)\d{2}\s*[-–—~]\s*(?:19|20)\d{2}(?!\s*年)\s+\S",
+    rf"^\?\s*{YEAR}\s*[-–—~]\s*{YEAR}(?!\s*年)\s+\S",
     r"icp\s*[备证]|公网安备|网安备|[\u4e00-\u9fff]\s*b2\s*-\s*\d{5,}|备案号|许可证\s*[:：号]?\s*[a-z\u4e00-\u9fff]{0,3}\d{5,}",
     r"^(?:报料|投稿|新闻|联系|服务|举报|监督)?(?:热线|邮箱|电话|传真|e-?mail|信箱)\s*[:：]\s*[\w.@+\-()/、,， ]{3,60}$",
     r"^[+]\d{1,5}$",

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, field
 
-from compare.model import Task
+from compare.lexicon import YEAR
+from compare.model import Block, Outline, Task
 
 CN = "一二三四五六七八九十"
 H1_RE = re.compile(rf"^[{CN}]{{1,3}}[、.．]\s*")
@@ -35,7 +34,7 @@ SENTENCE_END_RE = re.compile(r"[。！？!?]")
 
 REVIEW_WORDS = re.compile(r"回顾|成就|成效|成绩|总结|过去一年|过去五年|发展基础|现实基础|发展现状|基础条件")
 CLOSING = re.compile(r"^各位代表[！!，,]")
-VENUE_LINE = re.compile(r"^(?:——)?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日在.{2,40}会议上$")
+VENUE_LINE = re.compile(rf"^(?:——)?{YEAR}年\d{{1,2}}月\d{{1,2}}日在.{{2,40}}会议上$")
 # The speaker under a report's title: 自治区主席 韦 韬, 省长 王伟中, 国务院总理 李 强
 SPEAKER_LINE = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:省长|主席|市长|总理|区长|州长|县长)\s*[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
 OTHER_WORDS = re.compile(r"^(?:附件|附录|名词解释|名词注释|注释|注：|说明：)")
@@ -46,7 +45,7 @@ PERIOD_LAST_YEAR = {"三": 2020, "四": 2025, "五": 2030, "六": 2035}
 
 def _opens_part(heading: str, year: int | None) -> bool:
     """An unnumbered heading that names a review or a plan part (2024年工作回顾, “十五五”时期主要目标和2026年重点工作)."""
-    return bool(REVIEW_WORDS.search(heading)) or bool(re.search(r"(?:19|20)\d{2}年.{0,8}(?:工作|安排|建议|任务)", heading))
+    return bool(REVIEW_WORDS.search(heading)) or bool(re.search(rf"{YEAR}年.{{0,8}}(?:工作|安排|建议|任务)", heading))
 
 
 def looks_ahead(heading: str, year: int | None) -> bool:
@@ -56,7 +55,7 @@ def looks_ahead(heading: str, year: int | None) -> bool:
     return any(year is not None and PERIOD_LAST_YEAR[m.group(1)] > year for m in PERIOD_IN_HEADING.finditer(heading))
 GOAL_WORDS = re.compile(r"目标|总体要求|指标")
 REVIEW_PARAGRAPH = re.compile(
-    r"^(?:去年|过去一年|一年来|过去五年|五年来|这五年|回顾|(?P<year>(?:19|20)\d{2})年(?:以来)?[，,]|“十[三四]五”(?:时期|以来)?[，,])")
+    rf"^(?:去年|过去一年|一年来|过去五年|五年来|这五年|回顾|(?P<year>{YEAR})年(?:以来)?[，,]|“十[三四]五”(?:时期|以来)?[，,])")
 
 
 def is_review_paragraph(text: str, doc_year: int | None) -> bool:
@@ -65,56 +64,6 @@ def is_review_paragraph(text: str, doc_year: int | None) -> bool:
     if not m:
         return False
     return not (m.group("year") and doc_year and int(m.group("year")) >= doc_year)
-
-
-@dataclass
-class Block:
-    """One paragraph (or inline-split piece) with its layout role."""
-
-    start: int
-    end: int
-    text: str
-    role: str  # h1 | h2 | h3 | short | enum | lead | para
-    heading: str = ""
-    part: str = "forward"  # forward | review | other | preamble
-    goals: bool = False  # inside a goals part (主要目标…)
-    path: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Outline:
-    """A document's blocks and the tasks recovered from them."""
-
-    blocks: list[Block]
-    tasks: list[Task]
-    title: str = ""
-    starts: list[int] = field(default_factory=list, repr=False)  # task starts, for look-ups by offset
-
-    def __post_init__(self) -> None:
-        self.starts = [t.start for t in self.tasks]
-
-    def block_at(self, offset: int) -> Block | None:
-        """The block that holds a character offset."""
-        lo, hi = 0, len(self.blocks) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            b = self.blocks[mid]
-            if offset < b.start:
-                hi = mid - 1
-            elif offset >= b.end:
-                lo = mid + 1
-            else:
-                return b
-        return None
-
-    def task_at(self, offset: int) -> Task | None:
-        """The innermost task whose text holds a character offset (tasks are in document order)."""
-        k = bisect_right(self.starts, offset)
-        best = None
-        for t in reversed(self.tasks[max(0, k - 8):k]):  # tasks barely overlap: a few steps back suffice
-            if t.start <= offset < t.end and (best is None or t.end - t.start < best.end - best.start):
-                best = t
-        return best
 
 
 def split_blocks(text: str) -> list[Block]:

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from compare.config import DEFAULT, MatchConfig
 from compare.docinfo import describe, detect_language
-from compare.model import Brief, Document, Target, Task
-from compare.outline import Outline, build_outline, number_tasks
+from compare.model import Brief, Document, Extraction
+from compare.outline import build_outline, number_tasks
 from compare.timeframe import document_context, infer_year
-
-
-@dataclass
-class Extraction:
-    """One document read, outlined and mined for targets."""
-
-    document: Document
-    outline: Outline
-    tasks: list[Task]
-    targets: list[Target]
 
 
 def load_document(path: str | Path, limits=None) -> Document:
@@ -47,16 +37,16 @@ def extract(doc: Document, side: str = "a") -> Extraction:
     return Extraction(doc, outline, outline.tasks, targets)
 
 
-def compare_documents(a: Extraction, b: Extraction) -> Brief:
+def compare_documents(a: Extraction, b: Extraction, config: MatchConfig = DEFAULT) -> Brief:
     """Align two extracted documents and classify every target change."""
     from compare import __version__
     from compare.align import align_tasks
     from compare.classify import classify_changes
 
-    alignment = align_tasks(a, b)
-    changes = classify_changes(a, b, alignment)
+    alignment = align_tasks(a, b, config)
+    changes = classify_changes(a, b, alignment, config)
     return Brief(a.document, b.document, a.tasks, b.tasks, a.targets, b.targets, alignment, changes,
-                 tool_version=__version__)
+                 tool_version=__version__, config=config.to_json())
 
 
 def compare_files(a: str | Path, b: str | Path, limits=None) -> Brief:

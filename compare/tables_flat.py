@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from compare.lexicon import YEAR
 from compare.quantity import MULTIPLIERS
 
-HEADER = re.compile(r"单位\s*(?P<y1>(?:19|20)\d{2})年\s*(?P<y2>(?:19|20)\d{2})年")
+HEADER = re.compile(rf"单位\s*(?P<y1>{YEAR})年\s*(?P<y2>{YEAR})年")
 ROW_UNITS = ["万元/人", "亿元", "万元", "万台", "万人", "万个", "万家", "亿", "个", "件", "家", "项", "台", "人", "%", "元"]
 ROW = re.compile(
     r"(?P<label>(?:\d[A-Za-z]+)?[\u4e00-\u9fff“”、()（）A-Za-z]{2,40}?)"

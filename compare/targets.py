@@ -7,8 +7,19 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from compare.model import Target, Task
-from compare.outline import Block, Outline
+from compare.lexicon import (
+    ACTION_VERBS,
+    DOWN_WORDS,
+    GROWTH_VERBS,
+    INCREMENT_ACTIONS,
+    LEADING_NOISE,
+    LEVEL_VERBS,
+    MEASURE_VERBS,
+    SHARE_WORDS,
+    STRETCH_WORDS,
+    YEAR,
+)
+from compare.model import Block, Outline, Target, Task
 from compare.quantity import Figure, find_figures
 from compare.reasons import reason
 from compare.timeframe import HORIZON, DocContext, kind_and_year
@@ -16,33 +27,7 @@ from compare.timeframe import HORIZON, DocContext, kind_and_year
 STRONG_DELIM = "，,；;。：:！!？?\n\t"
 SENT_DELIM = "。！!？?\n"
 
-# Verbs that sit between a metric and its figure: `增加值增长13%`, `企业达5000家`.
-MEASURE_VERBS = re.compile(
-    r"(?:要|将|拟|预计|力争|争取|确保|可|能|再|继续|进一步)?"
-    r"(?:按|同比|比上年|较上年|年均|平均)?"
-    r"(?P<verb>安排|增长|增加到|增加至|增加|提高到|提高至|提高|提升到|提升至|提升|上升|下降到|下降至|下降|降低到|降低至|降低|"
-    r"减少到|减少|压减|削减|降至|降到|缩短至|缩短到|缩短|缩小到|缩小|增至|扩大到|扩大至|扩大|"
-    r"达到|达|突破|超过|超|不少于|不低于|不高于|不超过|低于|高于|至少|控制在|稳定在|保持在|保持|维持在|"
-    r"涨幅|增幅|增速|按|实现|完成|跃上|迈上|跨上|站上|登上|为|在|有|占)"
-    r"(?:到|至|在)?了?(?:约|近|力争|争取)?$"
-)
-# Verbs that open a clause and take the metric after them: `建成5G基站5万个`, `新增云上企业100家`.
-ACTION_VERBS = re.compile(
-    r"^(?:(?:新增上线试运行|新增|新建|新认定|新入选|新培育|新开工|新引进|累计建成|累计创建|累计谋划建设|累计培育|"
-    r"累计|培育建设|培育|建成|建设|打造|组织实施|组织开展|实施|开展|引进|招引|认定|确定|组建|开发|创建|完成|"
-    r"拟安排|拟发行|安排|发行|推广应用|推广|拓展|布局|落地|入选|新落地|谋划建设|谋划|上线|改造|推动|推进|支持|服务|连接|吸引|带动|"
-    r"惠及|全面推进|联动抓好|抓好|着力推进|着力拓展|试点推广|制\(修\)订|制修订|制定|发布|举办|办好|开通|新开通|"
-    r"建立|设立|认证|评选|遴选|扶持|发展|形成|集聚|实现|达到|新建成|建好|布局|应用)(?:和|、)?)+"
-)
-LEADING_NOISE = re.compile(
-    r"^(?:其中|全省|全市|全区|全国|全县|全年|今年|明年|年内|到年底|年底前|确保|力争|争取|努力|进一步|着力|加快|积极|"
-    r"全面|大力|持续|深入|扎实|稳步|有序|重点|同时|并|且|以及|和|及|与|再|还|总共|使|让|推动|推进|拟|"
-    r"到(?:19|20)\d{2}年(?:底|末)?|(?:19|20)\d{2}年(?:底|末)?|在全省|在全市|对|向|为|将|要|把|通过|围绕|"
-    r"其中|等|主要预期目标是|预期目标是|主要目标是|目标是|是)"
-)
-STRETCH_WORDS = re.compile(r"力争|争取|冲击|冲刺")
 SENTENCE_STRETCH = re.compile(r"力争|争取")
-DOWN_WORDS = re.compile(r"下降|降低|减少|压减|削减|降至|降到|缩短|缩小")
 # A money figure that names a size class rather than a goal: 百亿元企业, 超10亿元的数字企业, 10亿元以上项目.
 CATEGORY_NOUNS = re.compile(r"^(?:以上)?(?:的)?[\u4e00-\u9fff“”]{0,8}?(?:企业|公司|项目|级|产业|集群|园区|龙头|平台|城市|县|规模)")
 NOT_TARGET_AFTER = re.compile(r"^(?:级|届|次会议|周年|岁|位|强|号|版|代|中全会|大|条(?:措施|政策|举措|意见|”|》)|"
@@ -262,7 +247,7 @@ MID_ACTION = re.compile(r"(?:新认定|新培育|培育|组织实施|组织开�
 TRAILING_NOISE = re.compile(r"(?:预计|首次|将|要|可|已|已经|共|合计|总数|数量|拟|再|又|继续|分别|均|都|仍)+$")
 
 
-YEAR_OF = re.compile(r"(?:19|20)\d{2}年(?:底|末)?的?$")
+YEAR_OF = re.compile(rf"{YEAR}年(?:底|末)?的?$")
 BASELINE_FROM = re.compile(r"(?:从|由)(?:每人每月|每人每年|每人|每月|每年|人均|年均)?$")
 # What is left of a metric when the clause names no object: 增加超350个, 惠及超50万名. Not a metric.
 VERB_ONLY = re.compile(r"^(?:增加|提高|提升|实现|完成|达到|建成|新增|开展|惠及|储备|改造|带动|吸引|覆盖|服务|支持|"
@@ -400,13 +385,6 @@ def _comparator(left: str, post: str, f: Figure, verb: str) -> str:
     return "="
 
 
-GROWTH_VERBS = {"增长", "提高", "提升", "下降", "降低", "减少", "压减", "削减", "上升", "增加", "涨幅", "增幅", "增速",
-                "扩大", "缩小", "缩短"}
-LEVEL_VERBS = {"安排", "达到", "达", "突破", "跃上", "迈上", "跨上", "站上", "登上", "超过", "超", "提高到", "提高至", "提升至", "提升到", "增至", "降至", "降到", "稳定在",
-               "保持在", "控制在", "为", "实现", "有", "增加到", "增加至", "扩大到", "扩大至", "下降到", "下降至"}
-INCREMENT_ACTIONS = re.compile(r"新|培育|建设|组织实施|组织开展|实施|开展|引进|招引|认定|确定|组建|开发|创建|推广|"
-                               r"拓展|制|打造|谋划|举办|办好|落地|入选|发布|遴选|评选")
-SHARE_WORDS = re.compile(r"占|比重|比例|率|强度|覆盖|占比|水平")
 
 
 def _basis(f: Figure, verb: str, action: str, metric: str, left_clause: str, inherited_from: Target | None,

@@ -7,19 +7,19 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from compare.model import Document
-from compare.outline import Block
+from compare.lexicon import YEAR
+from compare.model import Block, Document
 from compare.quantity import read_year
 
 ACTUAL_CUES = re.compile(r"预计|已经|已|首次|创历史|创新高|同比|过去一年|一年来|去年|上年度|上半年|前三季度|一季度|"
                          r"前\d{1,2}个?月|1[—-]\d{1,2}月|(?:[二三四五六七八九十两]|\d{1,2})年来")
 # 将 and 要 are left out: they are as often a preposition (将…作为) or part of a word (重要) as a future tense.
-FORWARD_CUES = re.compile(r"力争|确保|今年|目标|预期|计划|拟|争取|到(?:19|20)\d{2}年|明年|全年")
+FORWARD_CUES = re.compile(rf"力争|确保|今年|目标|预期|计划|拟|争取|到{YEAR}年|明年|全年")
 PARTIAL_YEAR = re.compile(r"上半年|前三季度|一季度|前\d{1,2}个?月|1[—-]\d{1,2}月")  # figures so far this year
 
-OWN_YEAR = re.compile(r"(?<![比较是自])((?:19|20)\d{2})\s*年(?!以来)")
+OWN_YEAR = re.compile(rf"(?<![比较是自])({YEAR})\s*年(?!以来)")
 PERIOD_END = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
-HORIZON = re.compile(r"(?:到|至)((?:19|20)\d{2}|二[〇零][一二三四五六七八九〇零]{2})年|(未来|今后)(五|三)年|"
+HORIZON = re.compile(rf"(?:到|至)({YEAR}|二[〇零][一二三四五六七八九〇零]{{2}})年|(未来|今后)(五|三)年|"
                      r"“?(十[三四五六]五)”?(?:期间|时期|末|期末|规划|目标)")
 REVIEW_HEADING = re.compile(r"回顾|总结|成就|成效")
 
@@ -85,11 +85,11 @@ def _context_year(body: str, block: Block, doc_year: int | None, before: str) ->
         return doc_year
     if doc_year and re.search(r"去年|过去一年|一年来|上年|过去五年|五年来|这五年", body[:12] + before):
         return doc_year - 1  # a review of the last year, or of the period that ended with it
-    m = re.match(r"((?:19|20)\d{2})年", body)
+    m = re.match(rf"({YEAR})年", body)
     if m:
         return int(m.group(1))
     for heading in reversed(block.path):
-        m = re.search(r"((?:19|20)\d{2})年", heading)
+        m = re.search(rf"({YEAR})年", heading)
         if m and REVIEW_HEADING.search(heading):
             return int(m.group(1))
         if doc_year and re.search(r"过去一年|去年", heading):
@@ -112,7 +112,7 @@ def document_context(title: str, head: str, year: int | None, date: str = "") ->
     month = int(m.group(1)) if m else None
     ctx = DocContext(year, None, month)
     text = re.sub(r"《[^》]*》", "", f"{title}\n{head}")  # a cited plan's period is not this document's
-    span = re.search(r"((?:19|20)\d{2})\s*[—–-]\s*((?:19|20)\d{2})年", title)
+    span = re.search(rf"({YEAR})\s*[—–-]\s*({YEAR})年", title)
     if span:
         return DocContext(year, int(span.group(2)), month)
     for m in HORIZON.finditer(text):
@@ -122,7 +122,7 @@ def document_context(title: str, head: str, year: int | None, date: str = "") ->
     return ctx
 
 
-YEAR = r"((?:19|20)\d{2})"
+YEAR = rf"({YEAR})"
 
 
 DOC_KIND = r"(?:工作要点|政府工作报告|工作报告|行动计划|实施方案|工作方案|方案|规划|要点|计划|意见)"

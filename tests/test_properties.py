@@ -209,12 +209,12 @@ MIRROR = {"escalated": "deescalated", "deescalated": "escalated", "new": "droppe
 def test_the_metric_list_has_no_two_names_that_pair():
     from itertools import combinations
 
-    from compare.classify import PAIR_MIN
+    from compare.config import DEFAULT
     from compare.metrics import metric_similarity
 
     names = [m for m, _ in COUNT_METRICS] + RATE_METRICS + MONEY_METRICS + [m for m, _ in ACTUAL_METRICS]
     assert len(set(names)) == len(names)
-    close = [(a, b) for a, b in combinations(names, 2) if metric_similarity(a, b) >= PAIR_MIN]
+    close = [(a, b) for a, b in combinations(names, 2) if metric_similarity(a, b) >= DEFAULT.pair_min]
     assert not close
 
 

@@ -1,0 +1,52 @@
+"""Every threshold and weight of task alignment and target pairing, in one frozen value (recorded in each brief)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class MatchConfig:
+    """The knobs of align.py and classify.py. Calibrated on the two labelled pairs of ../shared/gold.
+
+    Each comment says what the value trades: raising a threshold buys precision with recall, raising a weight
+    lets that signal decide more pairs on its own.
+    """
+
+    # --- task alignment (align.py) ---
+    # Score = words·w_words + heading-ratio·w_heading + bonuses, capped at 1.
+    w_words: float = 0.7  # IDF-weighted cosine of the two tasks' words: the main signal
+    w_heading: float = 0.2  # character ratio of the two headings: helps short tasks, misleads on stock phrases
+    w_shared_metric: float = 0.25  # both tasks carry a target on the same metric
+    w_same_part: float = 0.05  # their top-level headings read alike (fuzz ratio ≥ same_part_ratio)
+    w_echo: float = 0.25  # one task's distinctive heading phrase appears in the other's text
+    same_part_ratio: int = 60  # fuzz ratio (0..100) above which two top-level headings count as the same part
+    link_min: float = 0.2  # a best partner at or above this is linked; lower admits loose links
+    split_within: float = 0.9  # a second partner (a split) must score within this share of the best one
+    split_max: int = 2  # at most this many extra partners per task in the split pass
+    candidates_top_k: int = 12  # B tasks scored per A task (and back): more costs time, finds rare partners
+    shared_metric_min: float = 0.85  # metric similarity for two tasks' metrics to count as shared
+    reason_words_min: float = 0.2  # word cosine from which "similar wording" is given as a reason
+    reason_heading_ratio: int = 80  # heading fuzz ratio from which "similar heading" is given as a reason
+
+    # --- target pairing and classification (classify.py) ---
+    pair_min: float = 0.62  # metric similarity to pair figures of the same unit and basis
+    rebase_min: float = 0.8  # higher bar when unit or basis differ: a rebased pair must be the same metric
+    bonus_compatible: float = 0.3  # same unit and rankable basis: prefer a pair that can be ranked
+    bonus_tasks_aligned: float = 0.1  # the two figures sit in tasks the alignment linked
+    penalty_horizon: float = 0.25  # one figure is a goal two or more years out and the other is not
+    bonus_same_quote: float = 0.5  # the very same clause: certainly the same statement
+    bonus_same_value: float = 0.05  # equal figures break ties between otherwise equal candidates
+    bonus_same_stretch: float = 0.1  # a floor pairs with a floor, a stretch figure with a stretch figure
+    family_min: float = 0.8  # metric similarity for a floor and its stretch (or a restatement) to share a partner
+    confidence_scale: float = 1.3  # a pair's score divided by this is its confidence (best scores reach ~1.3)
+    lone_confidence: float = 0.7  # confidence of a new or dropped target: a partner may have been missed
+    large_jump: float = 5.0  # a ratio beyond this (or below its inverse) halves the confidence: check the pairing
+
+    def to_json(self) -> dict[str, Any]:
+        """The configuration as a plain dict for the brief's JSON."""
+        return asdict(self)
+
+
+DEFAULT = MatchConfig()
