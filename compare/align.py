@@ -221,7 +221,8 @@ def _shared_metrics(ma: list[str], mb: list[str], minimum: float) -> list[str]:
 
 
 def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> list[AlignedPair]:
-    """Pairs of A and B tasks that carry the same work, each with a score, the pass that found it and why."""
+    """Pairs of A and B items (parts and tasks) that carry the same work, each with a score, the pass that found
+    it and why. A part pairs only with a part; a task with a task or with a part that regroups its work."""
     if not a.tasks or not b.tasks:
         return []
     sim = Similarity(a, b, cfg)
@@ -232,9 +233,15 @@ def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> lis
             pairs[(i, j)] = AlignedPair(a.tasks[i].id, b.tasks[j].id, round(score, 3), method, sim.reasons(i, j))
 
     _pass_exact(a.tasks, b.tasks, add)
-    _pass_best(sim, {i for i, _ in pairs}, add)
-    _pass_best_from_b(sim, {j for _, j in pairs}, add)
+    scores = _level_scores(sim, a.tasks, b.tasks)
+    _pass_best(scores, cfg, {i for i, _ in pairs}, add)
+    _pass_best_from_b(scores, cfg, {j for _, j in pairs}, add)
     return [pairs[k] for k in sorted(pairs)]
+
+
+def _level_scores(sim: Similarity, ta: list[Task], tb: list[Task]) -> dict[tuple[int, int], float]:
+    """The candidate scores a level allows: a part pairs with a part; a task with a task or a part."""
+    return {(i, j): s for (i, j), s in sim.scores.items() if ta[i].level != "part" or tb[j].level == "part"}
 
 
 Adder = Callable[[int, int, str, float], None]
@@ -250,19 +257,20 @@ def _pass_exact(ta: list[Task], tb: list[Task], add: Adder) -> None:
             add(i, j, "exact", 1.0)
 
 
-def _pass_best(sim: Similarity, matched_a: set[int], add: Adder) -> None:
+def _pass_best(scores: dict[tuple[int, int], float], cfg: MatchConfig, matched_a: set[int], add: Adder) -> None:
     """Pass 2: each A task to its best B task (many A tasks may merge into one); pass 3: a split, a second B task
     nearly as close."""
-    scores, cfg = sim.scores, sim.cfg
     rows: dict[int, list[int]] = {}
     for i, j in scores:
         rows.setdefault(i, []).append(j)
+    best_a = _best_partner_of_b(scores)
     for i in sorted(rows):
         if i in matched_a:
             continue
         order = sorted(rows[i], key=lambda j: (-scores[(i, j)], j))
         best = scores[(i, order[0])]
-        if best < cfg.link_min:
+        mutual = best_a.get(order[0]) == i and best >= cfg.mutual_link_min
+        if best < cfg.link_min and not mutual:
             continue
         add(i, order[0], "best", best)
         for j in order[1:1 + cfg.split_max]:
@@ -270,9 +278,18 @@ def _pass_best(sim: Similarity, matched_a: set[int], add: Adder) -> None:
                 add(i, j, "split", scores[(i, j)])
 
 
-def _pass_best_from_b(sim: Similarity, matched_b: set[int], add: Adder) -> None:
+def _best_partner_of_b(scores: dict[tuple[int, int], float]) -> dict[int, int]:
+    """Each B item's best-scoring A item."""
+    best: dict[int, tuple[float, int]] = {}
+    for (i, j), s in scores.items():
+        if j not in best or (s, -i) > (best[j][0], -best[j][1]):
+            best[j] = (s, i)
+    return {j: i for j, (_, i) in best.items()}
+
+
+def _pass_best_from_b(scores: dict[tuple[int, int], float], cfg: MatchConfig, matched_b: set[int],
+                      add: Adder) -> None:
     """Pass 4: B tasks still alone take their best A task (one A task split into several B tasks)."""
-    scores = sim.scores
     cols: dict[int, list[int]] = {}
     for i, j in scores:
         cols.setdefault(j, []).append(i)
@@ -280,5 +297,5 @@ def _pass_best_from_b(sim: Similarity, matched_b: set[int], add: Adder) -> None:
         if j in matched_b:
             continue
         i = max(cols[j], key=lambda k: (scores[(k, j)], -k))
-        if scores[(i, j)] >= sim.cfg.link_min:
+        if scores[(i, j)] >= cfg.link_min:
             add(i, j, "best_from_b", scores[(i, j)])

@@ -22,6 +22,7 @@ class MatchConfig:
     w_same_part: float = 0.05  # their top-level headings read alike (fuzz ratio ≥ same_part_ratio)
     w_echo: float = 0.25  # one task's distinctive heading phrase appears in the other's text
     same_part_ratio: int = 60  # fuzz ratio (0..100) above which two top-level headings count as the same part
+    mutual_link_min: float = 0.1  # a pair that is each other's best partner is linked from this lower score
     link_min: float = 0.2  # a best partner at or above this is linked; lower admits loose links
     split_within: float = 0.9  # a second partner (a split) must score within this share of the best one
     split_max: int = 2  # at most this many extra partners per task in the split pass

@@ -48,7 +48,7 @@ class Task:
     start: int  # character offsets of the task's text in Document.text
     end: int
     part: str = "forward"  # forward | review | other
-    level: str = "item"  # item | section
+    level: str = "task"  # task | part (a heading that holds tasks)
 
 
 @dataclass
@@ -173,6 +173,10 @@ class Change:
         return d
 
 
+def _count_tasks(tasks: list[Task]) -> int:
+    return sum(1 for t in tasks if t.level == "task")
+
+
 @dataclass
 class Brief:
     """Everything one comparison found: the data every renderer draws from."""
@@ -198,14 +202,14 @@ class Brief:
 
         def task(t: Task) -> dict[str, Any]:
             return {"id": t.id, "path": t.path, "heading": t.heading, "quote": t.quote,
-                    "part": t.part}
+                    "part": t.part, "level": t.level}
 
         counts = {t: sum(1 for c in self.changes if c.type == t) for t in CHANGE_TYPES}
         return {
             "schema": SCHEMA,
             "tool": {"name": "compare", "version": self.tool_version},
             "documents": {"a": doc(self.a), "b": doc(self.b)},
-            "summary": {"tasks": {"a": len(self.tasks_a), "b": len(self.tasks_b)},
+            "summary": {"tasks": {"a": _count_tasks(self.tasks_a), "b": _count_tasks(self.tasks_b)},
                         "targets": {"a": len(self.targets_a), "b": len(self.targets_b)},
                         "changes": counts},
             "tasks": {"a": [task(t) for t in self.tasks_a], "b": [task(t) for t in self.tasks_b]},

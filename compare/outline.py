@@ -129,6 +129,9 @@ def classify(block: Block) -> None:
                 break  # 一、二、三产业增加值分别增长…: an enumeration or a statement of figures, not a heading
             block.role = role
             block.heading = first_sentence(rest) if rest else ""
+            clauses = clause_list(block)
+            if clauses:  # a heading that lists its tasks is named by its theme, the first clause
+                block.heading = block.text[clauses[0][0] - block.start:clauses[0][1] - block.start]
             return
     if ENUM_RE.match(t):
         block.role = "enum"
@@ -149,6 +152,7 @@ def build_outline(text: str, title: str = "", year: int | None = None) -> Outlin
         classify(b)
     title = _take_title(blocks, title)
     _assign_parts(blocks, year)
+    _preamble_goal_lists(blocks)
     tasks = _tasks(blocks)
     return Outline(blocks, tasks, title)
 
@@ -229,40 +233,67 @@ def _assign_parts(blocks: list[Block], year: int | None) -> None:
             b.part = "review"
 
 
-def _tasks(blocks: list[Block]) -> list[Task]:
-    """Tasks: numbered items, bold-led paragraphs and 一是 clauses in the forward part; parents are sections."""
-    cands: list[tuple[int, Block]] = []
-    for i, b in enumerate(blocks):
-        if b.part in ("other", "review", "preamble") or b.role == "title":
+def _is_task_block(b: Block) -> bool:
+    """A block that may carry a task of its own: a numbered item, a bold-led or 一是 paragraph, a long paragraph."""
+    if b.part in ("other", "review", "preamble") or b.role == "title":
+        return False
+    if b.role in ("lead", "enum", "h3"):
+        return True
+    if b.role in ("h1", "h2"):
+        m = H1_RE.match(b.text) or H2_RE.match(b.text)
+        return m is not None and b.text != m.group(0)
+    return b.role == "para" and bool(b.path) and not b.goals and len(b.text) >= 40
+
+
+def _is_section(blocks: list[Block], i: int, chosen: set[int]) -> bool:
+    """A numbered heading is a section when deeper items follow it, or when it is a bare heading line."""
+    b = blocks[i]
+    nxt = next((blocks[j] for j in range(i + 1, len(blocks))
+                if blocks[j].role in ("h1", "h2", "lead", "enum", "h3")), None)
+    deeper = ("h2", "h3", "lead", "enum") if b.role == "h1" else ("h3", "lead", "enum")
+    if nxt is not None and nxt.role in deeper and (i + 1) in chosen:
+        return True
+    return b.goals or b.text[-1] not in FINAL_PUNCT and len(b.text) <= len(b.heading) + 4
+
+
+def _preamble_goal_lists(blocks: list[Block]) -> None:
+    """A run of three or more 一是…二是… paragraphs before the first heading lists the plan's goals
+    (a news report of a plan: 一是产业能级跃升。…五是普惠共享跃升。): they look ahead, each its own section."""
+    run: list[Block] = []
+    for b in [*blocks, Block(0, 0, "", "para")]:
+        if b.role == "enum" and b.part == "preamble":
+            run.append(b)
             continue
-        if b.role in ("lead", "enum", "h3") or b.role in ("h1", "h2") and b.text != (H1_RE.match(b.text) or H2_RE.match(b.text)).group(0) or b.role == "para" and b.path and not b.goals and len(b.text) >= 40:
-            cands.append((i, b))
+        if len(run) >= 3:
+            for g in run:
+                g.part, g.path = "forward", [g.heading]
+        run = []
+
+
+def _tasks(blocks: list[Block]) -> list[Task]:
+    """Tasks in the forward part: numbered items, bold-led paragraphs, 一是 clauses and the clauses of a heading
+    that lists its tasks; the headings that hold them come first as parts (level "part")."""
+    chosen = {i for i, b in enumerate(blocks) if _is_task_block(b)}
     tasks: list[Task] = []
-    chosen = {i for i, _ in cands}
     owned: set[int] = set()
-    for n, (i, b) in enumerate(cands):
-        if b.role in ("h1", "h2"):
-            # a numbered heading is a section when deeper items follow it, or when it is a bare heading line
-            nxt = next((blocks[j] for j in range(i + 1, len(blocks))
-                        if blocks[j].role in ("h1", "h2", "lead", "enum", "h3")), None)
-            deeper = ("h2", "h3", "lead", "enum") if b.role == "h1" else ("h3", "lead", "enum")
-            if nxt is not None and nxt.role in deeper and (i + 1) in chosen:
-                continue
-            if b.goals or b.text[-1] not in FINAL_PUNCT and len(b.text) <= len(b.heading) + 4:
-                continue
-        if b.role == "para":
-            heading = first_sentence(b.text, 40)
-            # a plain paragraph after a numbered item belongs to that item (or to whatever owns the paragraph
-            # before it), not a task of its own
-            if i > 0 and (i - 1 in owned or blocks[i - 1].role in ("lead", "enum", "h3", "h1", "h2")
-                          and (i - 1) in chosen and blocks[i - 1].path[:1] == b.path[:1]):
-                owned.add(i)
-                continue
-        else:
-            heading = b.heading or first_sentence(b.text, 40)
+    sections: list[int] = []
+    for i in sorted(chosen):
+        b = blocks[i]
+        if b.role in ("h1", "h2") and _is_section(blocks, i, chosen):
+            sections.append(i)
+            continue
+        if b.role == "para" and i > 0 and (i - 1 in owned or blocks[i - 1].role in ("lead", "enum", "h3", "h1", "h2")
+                                           and (i - 1) in chosen and blocks[i - 1].path[:1] == b.path[:1]):
+            # a plain paragraph after a numbered item belongs to that item, not a task of its own
+            owned.add(i)
+            continue
+        clauses = clause_list(b) if b.role in ("h1", "h2") else []
+        if clauses:
+            tasks.extend(_clause_tasks(b, clauses))
+            continue
+        heading = first_sentence(b.text, 40) if b.role == "para" else b.heading or first_sentence(b.text, 40)
         end = b.end
-        # a numbered item owns the plain paragraphs that follow it until the next item or heading
-        if b.role in ("h3", "enum", "lead"):
+        if b.role in ("h3", "enum", "lead"):  # an item owns the plain paragraphs after it, up to the next item
             for j in range(i + 1, len(blocks)):
                 if blocks[j].role != "para" or j in chosen:
                     break
@@ -270,16 +301,69 @@ def _tasks(blocks: list[Block]) -> list[Task]:
         path = [p for p in b.path if p != heading]
         tasks.append(Task(id="", path=path, heading=heading, quote=b.text[:200], start=b.start, end=end,
                           part=b.part))
-        del n
-    return tasks
+    return _with_parts(blocks, tasks, sections)
+
+
+def _with_parts(blocks: list[Block], tasks: list[Task], sections: list[int]) -> list[Task]:
+    """Insert the section headings that hold tasks as parts, each before its first task."""
+    heads = [i for i, b in enumerate(blocks) if b.part == "forward" and (b.role == "short" or i in sections)]
+    parts: list[Task] = []
+    for n, i in enumerate(heads):
+        b = blocks[i]
+        level = _heading_level(b)
+        stop = next((blocks[k].start for k in heads[n + 1:] if _heading_level(blocks[k]) <= level),
+                    blocks[-1].end)
+        inside = [t for t in tasks if b.start <= t.start < stop]
+        if inside:
+            heading = b.heading or b.text
+            parts.append(Task(id="", path=[p for p in b.path if p != heading], heading=heading,
+                              quote=b.text[:200], start=b.start, end=max(stop, b.end), part=b.part, level="part"))
+    return sorted(tasks + parts, key=lambda t: (t.start, t.level != "part", -(t.end - t.start)))
+
+
+def _heading_level(b: Block) -> int:
+    return HEADING_LEVEL.get(b.role, 2 if b.path and len(b.path) > 1 else 1)
+
+
+CLAUSE = re.compile(r"[^，,；;。]+")
+
+
+def clause_list(b: Block) -> list[tuple[int, int]]:
+    """Offsets (in the document) of the clauses of a heading that lists its own tasks:
+    `二、高水平建设…引领区，做强做大…产业集群，实施…提升行动，加快发展壮大…梯队。` → the theme, then each task."""
+    m = H1_RE.match(b.text) or H2_RE.match(b.text)
+    if m is None or not b.text.endswith("。") or b.text.count("。") > 1:
+        return []
+    spans = [(x.start(), x.end()) for x in CLAUSE.finditer(b.text, m.end())]
+    if len(spans) < 3 or any(not 4 <= e - s <= 34 for s, e in spans):
+        return []
+    return [(b.start + s, b.start + e) for s, e in spans]
+
+
+def _clause_tasks(b: Block, clauses: list[tuple[int, int]]) -> list[Task]:
+    """A heading that lists its tasks: the first clause is a part, the others are its tasks."""
+    def text(span: tuple[int, int]) -> str:
+        return b.text[span[0] - b.start:span[1] - b.start]
+
+    theme = text(clauses[0])
+    path = [p for p in b.path[:-1]]
+    out = [Task(id="", path=path, heading=theme, quote=b.text[:200], start=b.start, end=b.end, part=b.part,
+                level="part")]
+    for s, e in clauses[1:]:
+        out.append(Task(id="", path=[*path, theme], heading=text((s, e)), quote=text((s, e)), start=s, end=e,
+                        part=b.part))
+    return out
 
 
 def number_tasks(tasks: list[Task], side: str) -> None:
-    """Give tasks stable ids: side letter, section number, item number (a1.2)."""
+    """Give tasks stable ids: side letter, section number, item number (a1.2); a top-level part is a1."""
     section_ids: dict[tuple[str, ...], int] = {}
     counts: dict[int, int] = {}
     for t in tasks:
-        key = tuple(t.path[:1])
-        sec = section_ids.setdefault(key, len(section_ids) + 1)
+        top = t.path[:1] or ([t.heading] if t.level == "part" else [])
+        sec = section_ids.setdefault(tuple(top), len(section_ids) + 1)
+        if t.level == "part" and not t.path:
+            t.id = f"{side}{sec}"
+            continue
         counts[sec] = counts.get(sec, 0) + 1
         t.id = f"{side}{sec}.{counts[sec]}"

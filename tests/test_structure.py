@@ -1,0 +1,94 @@
+"""The outline of restructured plans: parts, clause-list headings, goal lists, and alignment under new headings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compare import compare_files
+from compare.pipeline import extract, load_document
+
+from .conftest import SHARED
+from .structure_gold import alignment_scores, load
+
+FIXTURES = Path(__file__).parent / "fixtures" / "restructured"
+
+CLAUSE_PLAN = """某市2024年数字经济工作要点
+一、建设数字产业集聚区，做强集成电路产业链，实施软件名城提升行动，培育专精特新企业梯队。
+二、建设智能制造先行区，推进工厂智能化改造，建设行业工业互联网平台，推动中小企业上云用数。
+"""
+
+GOALS_REPORT = """市政府召开数字经济大会
+会议提出，今后三年要实现“三个提升”。
+一是规模能级提升。数字经济核心产业增加值突破3000亿元。
+二是创新能力提升。新增高新技术企业500家。
+三是治理水平提升。建成城市数据中台。
+会议从重点项目、平台等方面部署了任务。
+一、实施重大项目攻坚，推进百个项目建设，新开工项目120个。
+"""
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_heading_that_lists_its_tasks_is_a_part_holding_one_task_per_clause(tmp_path):
+    ex = extract(load_document(_write(tmp_path, "plan.txt", CLAUSE_PLAN)), "a")
+    parts = [t for t in ex.tasks if t.level == "part"]
+    tasks = [t for t in ex.tasks if t.level == "task"]
+    assert [p.heading for p in parts] == ["建设数字产业集聚区", "建设智能制造先行区"]
+    assert [t.heading for t in tasks] == ["做强集成电路产业链", "实施软件名城提升行动", "培育专精特新企业梯队",
+                                          "推进工厂智能化改造", "建设行业工业互联网平台", "推动中小企业上云用数"]
+    assert all(t.path == ["建设智能制造先行区"] for t in tasks[3:])
+    assert [t.id for t in ex.tasks[:2]] == ["a1", "a1.1"]
+
+
+def test_a_goal_list_before_the_first_heading_is_read_and_its_figures_have_a_section(tmp_path):
+    ex = extract(load_document(_write(tmp_path, "news.txt", GOALS_REPORT)), "b")
+    headings = [t.heading for t in ex.tasks if t.level == "task"]
+    assert headings[:3] == ["一是规模能级提升", "二是创新能力提升", "三是治理水平提升"]
+    target = next(t for t in ex.targets if t.value == 3e11)
+    assert target.section == ["一是规模能级提升"] and target.kind == "target"
+    assert next(t for t in ex.targets if t.value == 500).task is not None
+
+
+def test_parts_are_marked_in_the_json_and_not_counted_as_tasks(tmp_path):
+    a = _write(tmp_path, "a.txt", CLAUSE_PLAN)
+    data = compare_files(a, a).to_json()
+    levels = [t["level"] for t in data["tasks"]["a"]]
+    assert levels.count("part") == 2
+    assert data["summary"]["tasks"]["a"] == levels.count("task") == 6
+
+
+def test_a_part_is_aligned_only_with_a_part(tmp_path):
+    a = _write(tmp_path, "a.txt", CLAUSE_PLAN)
+    b = _write(tmp_path, "b.txt", CLAUSE_PLAN.replace("2024", "2025"))
+    brief = compare_files(a, b)
+    level = {t.id: t.level for t in brief.tasks_a + brief.tasks_b}
+    assert brief.alignment
+    assert all(level[p.b] == "part" for p in brief.alignment if level[p.a] == "part")
+
+
+def _scores(a: Path, b: Path, folder: Path, a_stem: str, b_stem: str) -> dict[str, float]:
+    return alignment_scores(compare_files(a, b).to_json(), *load(folder, a_stem, b_stem))
+
+
+def test_our_restructured_pair_is_aligned_as_its_labeller_aligned_it():
+    # written and labelled by a helper who never saw the tool's output (tests/fixtures/restructured)
+    s = _scores(FIXTURES / "own_2021_work_points.txt", FIXTURES / "own_2023_upgrade_programme.txt", FIXTURES,
+                "own_2021_work_points", "own_2023_upgrade_programme")
+    assert s["f1"] >= 0.85, s
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "seeds").is_dir(), reason="../shared corpus not present")
+def test_headline_pair_alignment_does_not_fall_back():
+    # Labelled by a helper who never saw the tool's output (eval/gold). The issue's goal is F1 ≥ 0.85; this
+    # guards what the lexical matcher reaches today (0.49, from 0.08 before parts and clause lists were read).
+    seeds = SHARED / "corpus" / "seeds"
+    gold = Path(__file__).parent.parent / "eval" / "gold"
+    s = _scores(seeds / "zhejiang_2020_work_points.txt", seeds / "zhejiang_2022_no1_project_upgrade.txt", gold,
+                "zhejiang_2020_work_points", "zhejiang_2022_no1_project_upgrade")
+    assert s["f1"] >= 0.45, s
