@@ -240,8 +240,15 @@ def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> lis
 
 
 def _level_scores(sim: Similarity, ta: list[Task], tb: list[Task]) -> dict[tuple[int, int], float]:
-    """The candidate scores a level allows: a part pairs with a part; a task with a task or a part."""
-    return {(i, j): s for (i, j), s in sim.scores.items() if ta[i].level != "part" or tb[j].level == "part"}
+    """The candidate scores the outline allows: a part pairs with a part, a task holding sub-tasks with another
+    such task, and a plain task with a plain task or with a part that regroups its work."""
+    return {(i, j): s for (i, j), s in sim.scores.items() if _levels_fit(ta[i], tb[j])}
+
+
+def _levels_fit(x: Task, y: Task) -> bool:
+    if x.level == "part" or (x.container and y.level != "part"):
+        return (x.level, x.container) == (y.level, y.container)
+    return not y.container or y.level == "part"
 
 
 Adder = Callable[[int, int, str, float], None]

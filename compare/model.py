@@ -49,6 +49,7 @@ class Task:
     end: int
     part: str = "forward"  # forward | review | other
     level: str = "task"  # task | part (a heading that holds tasks)
+    container: bool = False  # a heading that holds tasks: a part, or a numbered task with sub-tasks
 
 
 @dataclass

@@ -196,7 +196,7 @@ def _assign_parts(blocks: list[Block], year: int | None) -> None:
     last_numbered = max((k for k, b in enumerate(blocks) if b.role in ("h1", "h2")), default=-1)
     stack: list[tuple[int, str]] = []
     part, goals = "preamble", False
-    seen_forward_heading = False
+    seen_forward_heading = closing = False
     for k, b in enumerate(blocks):
         if b.role == "title" or SPEAKER_LINE.match(b.text) or VENUE_LINE.match(b.text):
             b.role, b.part = "title", "other"
@@ -204,6 +204,8 @@ def _assign_parts(blocks: list[Block], year: int | None) -> None:
         level = HEADING_LEVEL.get(b.role)
         if b.role == "short":
             level = 2 if has_h1 else 1
+        if level is not None and closing and b.role == "h3":
+            part = "forward"  # items after the closing address: a list of 民生实事 (1.医疗卫生方面。…)
         if level is not None:
             heading = b.heading or b.text
             if OTHER_WORDS.match(heading):
@@ -225,7 +227,10 @@ def _assign_parts(blocks: list[Block], year: int | None) -> None:
         else:
             b.path = [h for _, h in stack]
             if part == "forward" and seen_forward_heading and k > last_numbered and CLOSING.match(b.text):
-                part = "other"  # the closing address of a report (各位代表！…) assigns no tasks
+                part, closing = "other", True  # the closing address of a report (各位代表！…) assigns no tasks
+                stack = []
+            elif closing and b.role == "lead":
+                part = "forward"  # …unless items follow it: 政府自身建设 (深入推进依法行政。…)
         if level is not None and part == "forward":
             seen_forward_heading = True
         b.part, b.goals = part, goals
@@ -305,7 +310,8 @@ def _tasks(blocks: list[Block]) -> list[Task]:
 
 
 def _with_parts(blocks: list[Block], tasks: list[Task], sections: list[int]) -> list[Task]:
-    """Insert the section headings that hold tasks as parts, each before its first task."""
+    """Insert the section headings that hold tasks, each before its first task: a top-level one as a part, a
+    nested one as a task holding sub-tasks."""
     heads = [i for i, b in enumerate(blocks) if b.part == "forward" and (b.role == "short" or i in sections)]
     parts: list[Task] = []
     for n, i in enumerate(heads):
@@ -316,8 +322,11 @@ def _with_parts(blocks: list[Block], tasks: list[Task], sections: list[int]) -> 
         inside = [t for t in tasks if b.start <= t.start < stop]
         if inside:
             heading = b.heading or b.text
-            parts.append(Task(id="", path=[p for p in b.path if p != heading], heading=heading,
-                              quote=b.text[:200], start=b.start, end=max(stop, b.end), part=b.part, level="part"))
+            path = [p for p in b.path if p != heading]
+            # a top-level heading is a part; a numbered heading inside one is a task that holds sub-tasks
+            parts.append(Task(id="", path=path, heading=heading, quote=b.text[:200], start=b.start,
+                              end=max(stop, b.end), part=b.part, level="task" if path else "part",
+                              container=True))
     return sorted(tasks + parts, key=lambda t: (t.start, t.level != "part", -(t.end - t.start)))
 
 
@@ -348,7 +357,7 @@ def _clause_tasks(b: Block, clauses: list[tuple[int, int]]) -> list[Task]:
     theme = text(clauses[0])
     path = [p for p in b.path[:-1]]
     out = [Task(id="", path=path, heading=theme, quote=b.text[:200], start=b.start, end=b.end, part=b.part,
-                level="part")]
+                level="part", container=True)]
     for s, e in clauses[1:]:
         out.append(Task(id="", path=[*path, theme], heading=text((s, e)), quote=text((s, e)), start=s, end=e,
                         part=b.part))

@@ -92,3 +92,48 @@ def test_headline_pair_alignment_does_not_fall_back():
     s = _scores(seeds / "zhejiang_2020_work_points.txt", seeds / "zhejiang_2022_no1_project_upgrade.txt", gold,
                 "zhejiang_2020_work_points", "zhejiang_2022_no1_project_upgrade")
     assert s["f1"] >= 0.45, s
+
+
+REPORT_WITH_ITEMS_AFTER_ADDRESS = """2026年政府工作报告
+一、2025年工作回顾
+过去一年，全市地区生产总值增长5.2%。
+二、2026年重点工作
+（一）扩大有效投资。全年实施重大项目300个。
+（二）提升城市品质。改造老旧小区120个。
+各位代表，我们将继续办好十方面民生实事：
+1.教育方面。新建改扩建中小学20所。
+2.医疗方面。新增三甲医院2家。
+各位代表！让我们团结一心，为实现全年目标任务而努力奋斗！
+"""
+
+A_NESTED_PLAN = """2026年政府工作报告
+一、2026年政府工作任务
+（一）加快建设现代化产业体系。
+推动制造业高端化。实施技术改造项目500个。
+培育未来产业。布局建设未来产业先导区5个。
+（二）扩大国内需求。
+促进消费增长。开展消费促进活动1000场。
+"""
+
+
+def test_numbered_items_after_a_closing_address_are_tasks_and_their_figures_targets(tmp_path):
+    ex = extract(load_document(_write(tmp_path, "report.txt", REPORT_WITH_ITEMS_AFTER_ADDRESS)), "b")
+    headings = [t.heading for t in ex.tasks if t.level == "task"]
+    assert "教育方面" in headings and "医疗方面" in headings
+    schools = next(t for t in ex.targets if t.value == 20)
+    assert schools.kind == "target" and schools.unit == "所"
+    assert not any("努力奋斗" in t.heading for t in ex.tasks)
+
+
+def test_a_numbered_heading_holding_items_is_a_task_and_aligns_with_its_like(tmp_path):
+    a = _write(tmp_path, "a.txt", A_NESTED_PLAN)
+    b = _write(tmp_path, "b.txt", A_NESTED_PLAN.replace("500", "600").replace("2026", "2027"))
+    brief = compare_files(a, b)
+    by_id = {t.id: t for t in brief.tasks_a + brief.tasks_b}
+    sections = [t for t in brief.tasks_a if t.container and t.level == "task"]
+    assert [t.heading for t in sections] == ["加快建设现代化产业体系", "扩大国内需求"]
+    for p in brief.alignment:
+        assert by_id[p.a].container == by_id[p.b].container, (p.a, p.b)
+    linked = {(by_id[p.a].heading, by_id[p.b].heading) for p in brief.alignment}
+    assert ("推动制造业高端化", "推动制造业高端化") in linked
+    assert ("加快建设现代化产业体系", "加快建设现代化产业体系") in linked
