@@ -24,11 +24,32 @@ FIRST_SUBITEM_RE = re.compile(r"(?<=[\u4e00-\u9fff”])[(（]一[)）]")
 OPEN_H1_RE = re.compile(rf"[{CN}]{{1,3}}、[^。，,；;]{{2,30}}$")
 
 
+# A task heading run into a long paragraph: a short sentence with no comma, opened by a verb or adverb of action
+# (`…稳定锚。积极主动抢抓政策机遇。紧盯国家…`).
+RUN_IN_HEADING_RE = re.compile(
+    r"(?<=。)(?=(?:积极|主动|着力|加快|扎实|全面|大力|坚决|深入|持续|切实|精准|千方百计|毫不放松|统筹|"
+    r"促进|推动|推进|培育|鼓励|完善|实施|办好|开展|加强|强化|提升|优化|深化|支持|打造|构建|建设)"
+    r"[^，,；;。0-9%]{4,22}。)"
+)
+RUN_IN_MIN_LINE = 900  # only a paragraph this long is taken for several tasks run together
+RUN_IN_MIN_GAP = 150  # …and only where each run-in task has this much text of its own
+
+
 def _inline_cuts(line: str) -> list[int]:
     """Offsets in a long line where an inline heading begins."""
     cuts = [m.start() for m in INLINE_HEADING_RE.finditer(line)]
-    cuts += [m.start() for m in FIRST_SUBITEM_RE.finditer(line) if OPEN_H1_RE.search(line[max(0, m.start() - 34):m.start()])]
+    cuts += [m.start() for m in FIRST_SUBITEM_RE.finditer(line)
+             if OPEN_H1_RE.search(line[max(0, m.start() - 34):m.start()])]
+    if len(line) >= RUN_IN_MIN_LINE:
+        cuts += _run_in_cuts(line)
     return sorted({c for c in cuts if c > 0})
+
+
+def _run_in_cuts(line: str) -> list[int]:
+    """Run-in task headings, kept only where each has a long stretch of its own text."""
+    found = [m.start() for m in RUN_IN_HEADING_RE.finditer(line)]
+    edges = [*found, len(line)]
+    return [c for c, nxt in zip(found, edges[1:], strict=True) if nxt - c >= RUN_IN_MIN_GAP]
 FINAL_PUNCT = "。；;！!？?…"
 SENTENCE_END_RE = re.compile(r"[。！？!?]")
 

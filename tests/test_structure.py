@@ -137,3 +137,34 @@ def test_a_numbered_heading_holding_items_is_a_task_and_aligns_with_its_like(tmp
     linked = {(by_id[p.a].heading, by_id[p.b].heading) for p in brief.alignment}
     assert ("推动制造业高端化", "推动制造业高端化") in linked
     assert ("加快建设现代化产业体系", "加快建设现代化产业体系") in linked
+
+
+def test_bold_led_tasks_run_into_one_docx_paragraph_are_separate_tasks(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("2026年政府工作报告")
+    document.add_paragraph("一、2026年重点任务")
+    p = document.add_paragraph()
+    p.add_run("（一）扩大内需").bold = True
+    p.add_run("。坚持投资消费协同发力。")
+    p.add_run("精准扩大有效投资").bold = True
+    p.add_run("。全年实施亿元以上项目8000个，推进重大工程建设。")
+    p.add_run("大力提振消费").bold = True
+    p.add_run("。社会消费品零售总额增长6%。")
+    path = tmp_path / "report.docx"
+    document.save(str(path))
+    ex = extract(load_document(path), "a")
+    headings = [t.heading for t in ex.tasks]
+    assert "精准扩大有效投资" in headings and "大力提振消费" in headings
+    projects = next(t for t in ex.targets if t.value == 8000)
+    assert ex.outline.task_at(projects.offset).heading == "精准扩大有效投资"
+
+
+def test_task_headings_run_into_a_very_long_paragraph_are_separate_tasks(tmp_path):
+    body = "坚持创新驱动发展，" + "持续优化创新生态，推动创新链产业链资金链人才链深度融合，" * 12 + "形成发展合力。"
+    item = "着力建设科技创新高地。" + body + "加快发展先进制造业集群。" + body + "积极培育未来产业。" + body
+    text = "2026年政府工作报告\n一、2026年重点任务\n（一）推动科技创新和产业创新融合发展。" + item + "\n"
+    ex = extract(load_document(_write(tmp_path, "report.txt", text)), "a")
+    headings = [t.heading for t in ex.tasks if t.level == "task"]
+    assert {"着力建设科技创新高地", "加快发展先进制造业集群", "积极培育未来产业"} <= set(headings)

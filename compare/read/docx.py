@@ -125,8 +125,27 @@ def _blocks(document: Any) -> list[str]:
         if isinstance(block, Table):
             out.extend(_table_rows(block))
         else:
-            out.append(block.text)
+            out.append(_paragraph_text(block))
     return out
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    """A paragraph's text, with a line break before each bold-led inline heading: a report that runs its tasks
+    into one paragraph (`…稳定锚。**精准发力扩大有效投资**。扎实开展…`) still shows each task as its own item."""
+    runs = list(paragraph.runs)
+    if not any(r.bold for r in runs[1:]):
+        return str(paragraph.text)
+    parts: list[str] = []
+    for k, run in enumerate(runs):
+        text = run.text
+        after = runs[k + 1].text if k + 1 < len(runs) else ""
+        before = "".join(parts).rstrip()
+        heading = text.strip()
+        if (run.bold and before and before[-1] in "。！？；" and 2 <= len(heading) <= 40
+                and (heading.endswith("。") or after.startswith("。"))):
+            parts.append("\n")
+        parts.append(text)
+    return "".join(parts)
 
 
 def _table_rows(table: Any) -> list[str]:
