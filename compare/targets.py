@@ -243,7 +243,7 @@ def _left_segment(body: str, cand: Candidate, prev: Found | None) -> str:
 
 # Verbs that may open the metric after a short scope phrase (`数字经济领域培育百亿元企业25家`). 新增 is not
 # among them: it forms compounds such as 城镇新增就业.
-MID_ACTION = re.compile(r"(?:新认定|新培育|培育|组织实施|组织开展|开展|引进|认定|确定|组建|创建|推广|打造|累计)")
+MID_ACTION = re.compile(r"(?:新认定|新培育|培育|组织实施|组织开展|开展|引进|认定|确定|组建|创建|推广|打造|累计|推介)")
 TRAILING_NOISE = re.compile(r"(?:预计|首次|将|要|可|已|已经|共|合计|总数|数量|拟|再|又|继续|分别|均|都|仍)+$")
 
 
@@ -264,6 +264,21 @@ def word_boundaries(text: str) -> frozenset[int]:
         pos += len(w)
         cuts.add(pos)
     return frozenset(cuts)
+
+
+# verb, verbal noun, adjective, adverb, particle, conjunction, preposition
+NO_THING_TAGS = ("v", "vn", "a", "ad", "d", "u", "c", "p")
+
+
+def names_no_thing(left: str) -> bool:
+    """True when the words before a figure end in a verb, adverb or particle, not a noun: the counted thing is
+    written after the figure (`加快壮大40个省级县域特色产业集群`, `荆门石化特种油基地等5500个重大项目`)."""
+    if not left:
+        return False
+    import rjieba
+
+    tags = rjieba.tag(left)
+    return bool(tags) and tags[-1][1] in NO_THING_TAGS
 
 
 def _split_metric(left: str) -> tuple[str, str, str]:
@@ -307,7 +322,8 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
     action = action or clause_action
     from_right = False
     ends_open = bool(re.search(r"(?:和|及|与|或|、)$", metric)) or bool(ACTION_VERBS.fullmatch(metric or "-"))
-    if cand.right_metric and (len(metric) <= 1 or ends_open or (not verb and not metric)):
+    if cand.right_metric and (len(metric) <= 1 or ends_open or (not verb and not metric)
+                              or (names_no_thing(metric) and not names_no_thing(cand.right_metric))):
         metric, from_right = cand.right_metric, True
     if VERB_ONLY.match(metric):
         metric = ""

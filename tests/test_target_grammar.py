@@ -1,0 +1,56 @@
+"""Target grammar on real-report phrasing (issue 14): a year's work counts, rises stated as 上涨, and counted
+things written after the figure. Every sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.outline import build_outline
+from compare.targets import extract_targets
+
+YEAR = 2026
+
+
+def only(body: str):
+    text = f"二、2026年重点工作\n{body}\n"
+    found = [t for t in extract_targets(text, build_outline(text, year=YEAR), YEAR, "b") if t.kind == "target"]
+    assert len(found) == 1, [(t.metric, t.written) for t in found]
+    return found[0]
+
+
+@pytest.mark.parametrize("body", [
+    "新改建城乡道路800公里。",
+    "更新改造供热管网1200公里。",
+    "治理城市易涝积水点60个以上。",
+    "修复历史遗留矿山150个。",
+    "全年开工重点项目900个以上。",
+    "新布局冷链物流中心30个。",
+    "向社会资本推介优质项目200个以上。",
+    "争创国家级专精特新企业40家。",
+])
+def test_a_years_work_count_is_an_increment(body):
+    assert only(body).basis == "increment"
+
+
+def test_a_stock_reached_stays_a_level():
+    assert only("年底前建成充电桩2万个。").basis == "level"
+
+
+def test_prices_rising_is_a_growth_figure():
+    t = only("居民消费价格涨幅控制在2%左右，工业品出厂价格上涨1%。".split("，")[1])
+    assert (t.basis, t.value, t.unit) == ("growth", 1, "%")
+
+
+@pytest.mark.parametrize("body, metric", [
+    ("加快壮大30个县域特色产业集群。", "县域特色产业集群"),
+    ("扎实推进高铁站城融合等420个重大项目建设。", "重大项目"),
+    ("每个街道至少建成1个社区食堂。", "社区食堂"),
+    ("统筹合作建设12个以上产业“飞地”园区。", "产业“飞地”园区"),
+])
+def test_the_counted_thing_written_after_the_figure_is_the_metric(body, metric):
+    assert only(body).metric == metric
+
+
+def test_a_measure_verb_after_the_figure_is_not_a_metric():
+    t = only("赤字率拟按3.5%安排。")
+    assert t.metric == "赤字率"
