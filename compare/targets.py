@@ -30,8 +30,21 @@ SENT_DELIM = "。！!？?\n"
 SENTENCE_STRETCH = re.compile(r"力争|争取")
 # A money figure that names a size class rather than a goal: 百亿元企业, 超10亿元的数字企业, 10亿元以上项目.
 CATEGORY_NOUNS = re.compile(r"^(?:以上)?(?:的)?[\u4e00-\u9fff“”]{0,8}?(?:企业|公司|项目|级|产业|集群|园区|龙头|平台|城市|县|规模)")
-NOT_TARGET_AFTER = re.compile(r"^(?:级|届|次会议|周年|岁|位|强|号|版|代|中全会|大|条(?:措施|政策|举措|意见|”|》)|"
-                              r"个工作日内|分钟|小时(?:过境|免签)|圈)")
+NOT_TARGET_AFTER = re.compile(
+    r"^(?:级|届|次会议|周年|岁|位|强|号|版|代|中全会|大|条(?:措施|政策|举措|意见|”|》)|"
+    r"个工作日内|分钟|小时(?:过境|免签)|圈)"
+)
+# A figure with its unit that states a definition or the plan's own structure, not a goal: 公园24小时开放,
+# 出行50米内, 21个主要指标, 13个领域, 5个方面, 10大类.
+NOT_TARGET_WITH_UNIT = re.compile(
+    r"^(?:小时(?:开放|营业|服务|在线|值守|不打烊)|(?:米|公里)(?:内|以内|范围)|"
+    r"(?:个|大)(?:主要|重点|核心)?(?:指标|领域|方面|板块|类|大类|章|部分)(?=[，,。、；;的中和及]))"
+)
+# Nouns that a plan counts but does not aim at: the population it serves (我省有2.9亿在校学生, 高校毕业生1170万人).
+POPULATION_FACT = re.compile(r"(?:在校生|在校学生|毕业生|人口|老年人|儿童|适龄人口|劳动力)$")
+# A ratio written without a unit: 城乡居民收入倍差缩小至1.83, 弹性系数0.5.
+UNITLESS_RATIO = re.compile(r"(?:倍差|系数|比值|指数|之比)(?:缩小|扩大|下降|降低|提高|提升|保持|控制|稳定)?"
+                            r"(?:到|至|在|为)?(?:约|近)?$")
 POST_QUALIFIER = re.compile(r"^(?:以上|左右|以内|以下|上下|之内|内|多|余)")
 RIGHT_STOP = re.compile(r"[，,；;。：:！!？?、\n\t]|和\d|及\d|与\d|等|(?<!\d)以上")
 
@@ -134,10 +147,12 @@ def _is_quantity(body: str, f: Figure, block: Block) -> bool:
     """False for years, ordinals, names, codes and bare numbers: figures that are not quantities."""
     before, after = body[max(0, f.start - 3):f.start], body[f.end:f.end + 6]
     if not f.unit and not f.has_multiplier:
-        return False
+        return bool(UNITLESS_RATIO.search(body[max(0, f.start - 12):f.start]))
     if f.unit in ("次",) and not re.match(r"^(?:以上|左右)", after):
         return False
     if before.endswith(("第", "前", "No.", "NO.")) or NOT_TARGET_AFTER.match(after):
+        return False
+    if NOT_TARGET_WITH_UNIT.match(body[f.end - len(f.unit):f.end + 6] if f.unit else after):
         return False
     if f.unit == "条" and re.match(r"(?:措施|政策|举措|意见|”|》)", after):  # 民营经济32条: a policy package
         return False
@@ -355,6 +370,8 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
     doc_year = ctx.year
     if BASELINE_FROM.search(YEAR_OF.sub("", left)) and kind == "target":  # 从X提高到Y: X is where things stand
         kind, year = "actual", (doc_year - 1 if doc_year and year == doc_year else year)
+    if kind == "target" and not stretch and (verb == "有" or POPULATION_FACT.search(metric)):
+        kind = "actual"  # a fact about the present (我省有2.9亿在校学生, 高校毕业生1170万人), not a goal
     if kind == "actual":
         stretch = False  # in a review 争取 means "secured" (争取资金95亿元): only a goal can be a stretch
     quote = body[cand.clause_start:span_end].strip()
@@ -389,7 +406,7 @@ def _comparator(left: str, post: str, f: Figure, verb: str) -> str:
     tail = left[-6:]
     if post in ("以内", "以下", "之内", "内") or re.search(r"(?:不超过|不高于)$", tail):
         return "<="
-    if re.search(r"低于$", tail):
+    if re.search(r"(?<!不)低于$", tail):
         return "<"
     if post in ("以上",) or re.search(r"(?:突破|超过|超|不少于|不低于|至少|高于)(?:约|近)?$", tail):
         return ">="

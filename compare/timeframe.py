@@ -21,6 +21,7 @@ OWN_YEAR = re.compile(rf"(?<![比较是自])({YEAR})\s*年(?!以来)")
 PERIOD_END = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 HORIZON = re.compile(rf"(?:到|至)({YEAR}|二[〇零][一二三四五六七八九〇零]{{2}})年|(未来|今后)(五|三)年|"
                      r"“?(十[三四五六]五)”?(?:期间|时期|末|期末|规划|目标)")
+THIS_YEAR = re.compile(r"今年|全年|年内")
 REVIEW_HEADING = re.compile(r"回顾|总结|成就|成效")
 
 
@@ -65,6 +66,9 @@ def kind_and_year(body: str, start: int, sentence_start: int, block: Block, ctx:
         if explicit is not None and (doc_year is None or explicit <= doc_year):
             return "actual", explicit
         return "actual", _context_year(body, block, doc_year, before)
+    this_year = THIS_YEAR.search(before)
+    if this_year and (horizon is None or horizon.end() <= sentence_start + this_year.start()):
+        return "target", doc_year  # 今年 after a period phrase (“十五五”时期，今年…): this year's figure
     stated = _horizon(horizon, ctx)
     if stated is not None and (doc_year is None or stated >= doc_year):
         return "target", stated

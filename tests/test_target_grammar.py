@@ -54,3 +54,43 @@ def test_the_counted_thing_written_after_the_figure_is_the_metric(body, metric):
 def test_a_measure_verb_after_the_figure_is_not_a_metric():
     t = only("赤字率拟按3.5%安排。")
     assert t.metric == "赤字率"
+
+
+def figures(body: str):
+    text = f"二、2026年重点工作\n{body}\n"
+    return extract_targets(text, build_outline(text, year=YEAR), YEAR, "b")
+
+
+@pytest.mark.parametrize("body", [
+    "全市设置28个主要指标，涵盖9个领域、6个方面。",
+    "推进口袋公园24小时开放。",
+    "实现居民出行300米内见绿。",
+])
+def test_counts_of_the_plans_own_structure_and_definitions_are_not_targets(body):
+    assert figures(body) == []
+
+
+@pytest.mark.parametrize("body", [
+    "我市有180万在校学生。",
+    "今年高校毕业生预计达到45万人。",
+])
+def test_facts_about_the_population_are_not_goals(body):
+    assert all(t.kind == "actual" for t in figures(body))
+
+
+def test_not_below_is_a_floor():
+    assert only("一般公共预算收入不低于900亿元。").comparator == ">="
+
+
+def test_this_year_wins_over_a_period_named_earlier_in_the_paragraph():
+    found = figures("“十五五”时期，今年中央预算内投资拟安排800亿元。")
+    assert [(t.year, t.kind) for t in found] == [(2026, "target")]
+
+
+def test_a_period_goal_without_this_year_keeps_its_horizon():
+    assert only("“十五五”时期，全市地区生产总值年均增长5.5%左右。").year == 2030
+
+
+def test_a_ratio_written_without_a_unit_is_a_target():
+    t = only("城乡居民收入倍差缩小至1.9。")
+    assert (t.metric, t.value, t.unit, t.basis) == ("城乡居民收入倍差", 1.9, "", "level")
