@@ -79,8 +79,14 @@ REVIEW_PARAGRAPH = re.compile(
     rf"^(?:去年|过去一年|一年来|过去五年|五年来|这五年|回顾|(?P<year>{YEAR})年(?:以来)?[，,]|“十[三四]五”(?:时期|以来)?[，,])")
 
 
+PAST_PERIOD_OPENING = re.compile(r"^“?十([三四五六])五”?(?:时期|期间|以来|这五年)")
+
+
 def is_review_paragraph(text: str, doc_year: int | None) -> bool:
     """A paragraph that opens by looking back (去年…, 2021年，…): its figures are actuals."""
+    period = PAST_PERIOD_OPENING.match(text)
+    if period and doc_year and PERIOD_LAST_YEAR[period.group(1)] < doc_year:
+        return True  # “十四五”时期是极不平凡的五年…: a plan period that has ended
     m = REVIEW_PARAGRAPH.match(text)
     if not m:
         return False

@@ -38,7 +38,8 @@ NOT_TARGET_AFTER = re.compile(
 # 出行50米内, 21个主要指标, 13个领域, 5个方面, 10大类.
 NOT_TARGET_WITH_UNIT = re.compile(
     r"^(?:小时(?:开放|营业|服务|在线|值守|不打烊)|(?:米|公里)(?:内|以内|范围)|"
-    r"(?:个|大)(?:主要|重点|核心)?(?:指标|领域|方面|板块|类|大类|章|部分)(?=[，,。、；;的中和及]))"
+    r"(?:个|大)(?:主要|重点|核心)?(?:指标|领域|方面|板块|类|大类|章|部分|维度)(?=[，,。、；;的中和及设])|"
+    r"项(?:主要|重点|核心)?(?:指标|任务举措|任务|举措)(?=[，,。、；;：:的中和及]))"
 )
 # Nouns that a plan counts but does not aim at: the population it serves (我省有2.9亿在校学生, 高校毕业生1170万人).
 POPULATION_FACT = re.compile(r"(?:在校生|在校学生|毕业生|人口|老年人|儿童|适龄人口|劳动力)$")
@@ -166,6 +167,8 @@ def _is_quantity(body: str, f: Figure, block: Block) -> bool:
         return False
     if f.chinese:
         if block.heading and f.start < len(block.heading) + 3:
+            return False
+        if f.value == 1:  # 建设一个…, 打造一批…: a single thing named, not a count aimed at
             return False
         if not re.search(r"(?:突破|超过|超|达到|达|增长|提高|新增|建成|培育|建设|引进|近|约|翻)$", before):
             return False

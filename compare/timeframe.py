@@ -77,9 +77,11 @@ def kind_and_year(body: str, start: int, sentence_start: int, block: Block, ctx:
     if re.search(r"今年|全年|年内|年底|明年", before):
         return "target", doc_year + 1 if doc_year and "明年" in before else doc_year
     for heading in reversed(block.path):  # a section for a period: “十五五”时期主要目标
-        h = _horizon(HORIZON.search(heading), ctx)
-        if h is not None:
-            return "target", h
+        # a heading may name a past period and the coming one (“十四五”时期发展成就和“十五五”时期主要目标任务):
+        # a goal belongs to the latest
+        years = [h for h in (_horizon(m, ctx) for m in HORIZON.finditer(heading)) if h is not None]
+        if years:
+            return "target", max(years)
     return "target", ctx.horizon or doc_year
 
 

@@ -94,3 +94,26 @@ def test_a_period_goal_without_this_year_keeps_its_horizon():
 def test_a_ratio_written_without_a_unit_is_a_target():
     t = only("城乡居民收入倍差缩小至1.9。")
     assert (t.metric, t.value, t.unit, t.basis) == ("城乡居民收入倍差", 1.9, "", "level")
+
+
+def test_a_paragraph_opening_with_an_ended_plan_period_is_a_review():
+    text = ("二、“十四五”时期发展成就和“十五五”时期主要目标任务\n"
+            "“十四五”时期是极不平凡的五年，全市经济总量迈上3万亿元台阶。\n"
+            "今后五年的主要目标是：地区生产总值年均增长5%左右。\n")
+    found = extract_targets(text, build_outline(text, year=YEAR), YEAR, "b")
+    kinds = {t.written: (t.kind, t.year) for t in found}
+    assert kinds["3万亿元"][0] == "actual"
+    assert kinds["5%左右"] == ("target", 2030)
+
+
+@pytest.mark.parametrize("body", [
+    "从经济、创新、民生、安全4个维度设置了24项主要指标。",
+    "规划具体部署了12项任务举措。",
+    "着力建设一个开放包容的创新生态。",
+])
+def test_more_of_the_plans_own_structure_is_not_a_target(body):
+    assert figures(body) == []
+
+
+def test_a_service_trade_metric_keeps_its_first_word():
+    assert only("服务贸易年均增速6%左右。").metric.startswith("服务贸易")
