@@ -37,8 +37,8 @@ NOT_TARGET_AFTER = re.compile(
 # A figure with its unit that states a definition or the plan's own structure, not a goal: 公园24小时开放,
 # 出行50米内, 21个主要指标, 13个领域, 5个方面, 10大类.
 NOT_TARGET_WITH_UNIT = re.compile(
-    r"^(?:小时(?:开放|营业|服务|在线|值守|不打烊)|(?:米|公里)(?:内|以内|范围)|"
-    r"(?:个|大)(?:主要|重点|核心)?(?:指标|领域|方面|板块|类|大类|章|部分|维度)(?=[，,。、；;的中和及设])|"
+    r"^(?:小时(?:开放|营业|服务|在线|值守|不打烊|过境|免签)|(?:米|公里)(?:内|以内|范围)|"
+    r"(?:个|大)(?:主要|重点|核心)?(?:指标|领域|方面|板块|类|大类|章|部分|维度)(?=[，,。、；;的中和及设]|工作)|"
     r"项(?:主要|重点|核心)?(?:指标|任务举措|任务|举措)(?=[，,。、；;：:的中和及]))"
 )
 # Nouns that a plan counts but does not aim at: the population it serves (我省有2.9亿在校学生, 高校毕业生1170万人).
@@ -268,7 +268,8 @@ TRAILING_NOISE = re.compile(r"(?:预计|首次|将|要|可|已|已经|共|合计
 YEAR_OF = re.compile(rf"{YEAR}年(?:底|末)?的?$")
 BASELINE_FROM = re.compile(r"(?:从|由)(?:每人每月|每人每年|每人|每月|每年|人均|年均)?$")
 # What is left of a metric when the clause names no object: 增加超350个, 惠及超50万名. Not a metric.
-VERB_ONLY = re.compile(r"^(?:增加|提高|提升|实现|完成|达到|建成|新增|开展|惠及|储备|改造|带动|吸引|覆盖|服务|支持|"
+VERB_ONLY = re.compile(r"^(?:新\(改\)建|新改建|改扩建|新建|改建|"
+                       r"增加|提高|提升|实现|完成|达到|建成|新增|开展|惠及|储备|改造|带动|吸引|覆盖|服务|支持|"
                        r"帮助|扶持|培训|发放|安排|投入|拉动|减少|降低|节约|节省|其中|合计|共计|累计|包括)+$")
 
 
@@ -343,6 +344,7 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
     if cand.right_metric and (len(metric) <= 1 or ends_open or (not verb and not metric)
                               or (names_no_thing(metric) and not names_no_thing(cand.right_metric))):
         metric, from_right = cand.right_metric, True
+    metric = readable_metric(metric)
     if VERB_ONLY.match(metric):
         metric = ""
     if prev is not None and GENERIC_HEAD.fullmatch(metric):
@@ -356,11 +358,13 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
         metric = cand.right_metric or _strip_leading(left).strip("的 ")
     if len(metric) > 40:
         metric = metric[-20:]
-    metric = metric.strip()
+    metric = readable_metric(metric)
     if not metric:
         return None
     span_end = cand.span_end + (len(cand.right_metric) if from_right else 0)
 
+    if metric == "经济" and verb == "增长":
+        metric += "增长"  # 经济增长5%左右: the growth of the economy, named as a reader says it
     comparator = _comparator(left, cand.post, f, verb)
     stretch = bool(STRETCH_WORDS.search(body[cand.clause_start:f.start])) or bool(
         SENTENCE_STRETCH.match(body, cand.sentence_start)) or (coordinated(body, prev, f.start) and prev.target.stretch) \
@@ -397,7 +401,28 @@ def _complete_ellipsis(metric: str, previous: str) -> str:
     m = GENERIC_HEAD.search(previous)
     if m and m.start() > 0 and m.end() == len(previous) and previous[m.start():] != metric:
         return previous[: m.start()] + metric
+    if metric in ("规模", "总额", "总量") and m is None:  # 转移支付增加1.5万亿元、规模近9.8万亿元
+        return previous + metric
     return metric
+
+
+# Words that cling to a metric's edges but name nothing: 规模近…, 支出规模比去年…, 失业率全年…, 或改造…, 第4批…
+METRIC_TAIL = re.compile(r"(?:近|约|超|达|为|共|总计|全年|今年|年内|(?:比|较)(?:去年|上年)(?:同期)?)+$")
+METRIC_HEAD = re.compile(r"^(?:或|和|及|并|且|预计(?:全年)?|第[0-9一二三四五六七八九十]+(?:批|次|届))+")
+
+
+def readable_metric(metric: str) -> str:
+    """A metric without clinging qualifiers, time words and half a bracket: what an analyst would write."""
+    prev = None
+    while prev != metric:
+        prev = metric
+        metric = METRIC_HEAD.sub("", METRIC_TAIL.sub("", metric.strip()))
+    for op, cl in (("(", ")"), ("（", "）")):
+        if metric.count(op) > metric.count(cl):  # 县(市 → 县
+            metric = metric[: metric.rindex(op)]
+        elif metric.count(cl) > metric.count(op):  # 市)重点项目 → 重点项目
+            metric = metric[metric.index(cl) + 1:]
+    return metric.strip("的之、， ")
 
 
 def has_own_verb(left: str) -> bool:

@@ -117,3 +117,24 @@ def test_more_of_the_plans_own_structure_is_not_a_target(body):
 
 def test_a_service_trade_metric_keeps_its_first_word():
     assert only("服务贸易年均增速6%左右。").metric.startswith("服务贸易")
+
+
+@pytest.mark.parametrize("body, metric", [
+    ("一般公共预算支出规模比去年扩大2万亿元以上。", "一般公共预算支出规模"),
+    ("城镇调查失业率全年控制在5.5%以内。", "城镇调查失业率"),
+    ("转移支付增加1.2万亿元、规模近10万亿元。", "转移支付规模"),
+])
+def test_metric_names_lose_clinging_words(body, metric):
+    assert figures(body)[-1].metric == metric
+
+
+def test_growth_of_the_economy_is_named_as_such():
+    assert only("全省经济增长5%左右。").metric == "经济增长"
+
+
+@pytest.mark.parametrize("raw, clean", [("县(市", "县"), ("市)重点项目", "重点项目"), ("第4批试点", "试点"),
+                                        ("或改造提升医养结合床位", "改造提升医养结合床位")])
+def test_half_brackets_and_ordinals_leave_a_metric(raw, clean):
+    from compare.targets import readable_metric
+
+    assert readable_metric(raw) == clean
