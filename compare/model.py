@@ -30,6 +30,7 @@ class Document:
     issuer: str = ""
     date: str = ""  # from metadata, when the document carries one
     language: str = "zh"
+    type: str = "other"  # plan | work_report | work_points | news_report | other (docinfo.document_type)
 
     @property
     def chars(self) -> int:
@@ -198,8 +199,8 @@ class Brief:
 
         def doc(d: Document) -> dict[str, Any]:
             return {"path": d.path, "title": d.title, "year": d.year, "issuer": d.issuer,
-                    "date": d.date, "format": d.format, "language": d.language, "sha256": d.sha256,
-                    "chars": d.chars}
+                    "date": d.date, "format": d.format, "language": d.language, "type": d.type,
+                    "sha256": d.sha256, "chars": d.chars}
 
         def task(t: Task) -> dict[str, Any]:
             return {"id": t.id, "path": t.path, "heading": t.heading, "quote": t.quote,
