@@ -105,3 +105,8 @@ def find_task(key: dict[str, Any], tasks: list[dict[str, Any]],
     if found is None and not why:
         why = f"no task like {describe_key(key)} is left in {side.upper()}"
     return found, why
+
+
+def corrected_of(item: dict[str, Any]) -> str | None:
+    """None for the tool's own judgement; the analyst's note ("" when none) for a corrected change or link."""
+    return str(item.get("note") or "") if item.get("corrected") else None
