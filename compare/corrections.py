@@ -80,7 +80,7 @@ def _bad(source: str, message: str, remedy: str) -> UsageError:
 def _header_lines(text: str, kind: str, prefix: str = "") -> list[int]:
     """The line numbers of every [[kind]] header (or [[prefix.kind]]) in the file's text."""
     head = re.escape(prefix + "." if prefix else "") + re.escape(kind)
-    pat = re.compile(r"^\s*\[\[\s*" + head.replace(r"\.", r"\s*\.\s*") + r"\s*\]\]", re.M)
+    pat = re.compile(r"^[ \t]*\[\[[ \t]*" + head.replace(r"\.", r"\s*\.\s*") + r"\s*\]\]", re.M)
     return [text.count("\n", 0, m.start()) + 1 for m in pat.finditer(text)]
 
 
@@ -89,15 +89,17 @@ def _check_key(source: str, entry: Entry, side: str, what: str) -> None:
     if not isinstance(key, dict):
         raise _bad(source, f"{entry.where()}: {side} must be a table like "
                    "{ figure = \"3万个\", quote = \"…\" }", "see the README's corrections section")
-    names = TASK_FIELDS if ("task" in key or what == "task") else TARGET_FIELDS
+    is_task = what == "task" or (what == "any" and "task" in key)
+    names = TASK_FIELDS if is_task else TARGET_FIELDS
+    if is_task and "figure" in key:
+        raise _bad(source, f"{entry.where()}: {side} must name a task (task = …), not a figure",
+                   "write task = the task's heading")
     unknown = sorted(set(key) - set(names))
     if unknown or not all(isinstance(v, str) for v in key.values()):
         raise _bad(source, f"{entry.where()}: {side} has unknown or non-text fields "
                    f"{', '.join(unknown) or '(a value is not text)'}", "use " + ", ".join(names))
-    need = "task" if names is TASK_FIELDS else "figure"
-    if what == "task" and names is TARGET_FIELDS:
-        raise _bad(source, f"{entry.where()}: {side} must name a task (task = …)", "add task = heading")
-    if not key.get(need) and not (need == "task" and key.get("quote")):
+    need = "task" if is_task else "figure"
+    if not key.get(need) and not (is_task and key.get("quote")):
         raise _bad(source, f"{entry.where()}: {side} needs {need} = …", f"add the {need} as written")
 
 
@@ -220,7 +222,10 @@ def apply_for_pair(data: dict[str, Any], name: str, manifest_dir: str | Path | N
     if path is None:
         return data
     pair = name if path.name == "corrections.toml" else None
-    return apply_corrections(data, load_corrections(path, pair))
+    fixes = load_corrections(path, pair)
+    if pair is not None and not fixes.entries:  # the batch file has no table for this pair
+        return data
+    return apply_corrections(data, fixes)
 
 
 def report_lines(data: dict[str, Any]) -> list[str]:
