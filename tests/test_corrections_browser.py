@@ -37,7 +37,9 @@ window.__t = {
   },
   partner: function (words) {
     var s = document.getElementById('corr-partner');
-    for (var i = 0; i < s.options.length; i++) if (s.options[i].textContent.indexOf(words) >= 0) s.selectedIndex = i;
+    for (var i = 0; i < s.options.length; i++) {
+      if (s.options[i].textContent.indexOf(words) >= 0) s.selectedIndex = i;
+    }
     if (s.options[s.selectedIndex].textContent.indexOf(words) < 0) throw new Error('no partner ' + words);
   },
   set: function (id, value) { document.getElementById(id).value = value; }
@@ -53,12 +55,13 @@ def click_corrections(page: Browser) -> None:
     """An analyst's session: one of each kind of correction, through the page's own controls."""
     page.js(HELPERS)
     steps = [
-        f"__t.open('change', 'dropped', '装机量'); __t.partner('工业机器人'); __t.set('corr-note', {j(NOTE)});"
-        " __t.act('pair')",
+        "__t.open('change', 'dropped', '装机量'); __t.partner('工业机器人');"
+        f" __t.set('corr-note', {j(NOTE)}); __t.act('pair')",
         "__t.open('change', 'rebased', '网络零售额'); __t.act('unpair')",
         "__t.open('change', 'escalated', '省级人工智能创新应用先导区'); __t.act('not_target', 'a')",
         "__t.open('change', 'new', '数字经济高层次人才'); __t.act('actual', 'b')",
-        "__t.open('change', 'unchanged', '工业应用程序'); __t.set('corr-metric', '工业APP'); __t.act('rename')",
+        "__t.open('change', 'unchanged', '工业应用程序'); __t.set('corr-metric', '工业APP');"
+        " __t.act('rename')",
         "__t.open('change', 'unchanged', '上云企业'); __t.set('corr-type', 'escalated'); __t.act('set_type')",
         "__t.open('link', '', '推进软件产业提质发展 → 推动软件产业做优做强'); __t.act('unlink')",
         "__t.open('link', '', '推进人工智能创新发展'); __t.set('corr-note', 'checked'); __t.act('note')",
