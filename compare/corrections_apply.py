@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
@@ -268,9 +269,19 @@ def rebuild_changes(st: State) -> list[dict[str, Any]]:
     return out
 
 
+def _copy(data: dict[str, Any]) -> dict[str, Any]:
+    """A copy of the brief whose parts corrections change are deep copies (via JSON: several times faster than
+    copy.deepcopy); the parts they never change (documents, tasks, config) are shared with the input."""
+    out = dict(data)
+    for k in ("targets", "changes", "alignment", "summary"):
+        if k in out:
+            out[k] = json.loads(json.dumps(out[k]))
+    return out
+
+
 def apply_entries(data: dict[str, Any], corrections: CorrectionSet) -> dict[str, Any]:
     """A corrected copy of the brief dict; each entry is either applied or listed with why it was not."""
-    out = copy.deepcopy(data)
+    out = _copy(data)
     st = State(out)
     applied, not_applied = [], []
     for kind in ORDER:
