@@ -116,6 +116,9 @@ def check_entry(source: str, entry: Entry) -> None:
         raise _bad(source, f"{entry.where()} needs {need}", "name the figures or tasks it concerns")
     for s in present:
         _check_key(source, entry, s, what)
+    if len({"task" in entry.raw[s] for s in present}) > 1:
+        raise _bad(source, f"{entry.where()}: a names a {'task' if 'task' in entry.raw['a'] else 'figure'} "
+                   "and b does not", "name two figures or two tasks")
     for f in extras:
         if f in entry.raw and not isinstance(entry.raw[f], str):
             raise _bad(source, f"{entry.where()}: {f} must be text", f'write {f} = "…"')

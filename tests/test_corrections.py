@@ -250,6 +250,7 @@ def test_entries_apply_the_same_in_any_order(brief):
     ('[[merge]]\na = { figure = "x" }\n', "unknown kind of entry [[merge]]"),
     ('[[link]]\na = { figure = "x" }\nb = { task = "y" }\n', "must name a task"),
     ('[[note]]\nb = { figure = "x", page = "3" }\nnote = "n"\n', "unknown or non-text fields page"),
+    ('[[note]]\na = { task = "x" }\nb = { figure = "x" }\nnote = "n"\n', "a names a task and b does not"),
 ])
 def test_a_malformed_file_is_a_usage_error_naming_the_line(text, words):
     with pytest.raises(UsageError) as err:
