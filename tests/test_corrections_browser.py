@@ -125,3 +125,37 @@ def test_the_page_keeps_its_strict_policy_with_the_controls(tmp_path):
         assert page.js("document.getElementById('corr-panel').hidden") is False, "the hashed script runs"
     finally:
         page.close()
+
+
+def test_a_corrected_brief_starts_from_its_file_and_adds_to_it(tmp_path):
+    fixes = tmp_path / "fixes.toml"
+    fixes.write_text('''
+[[note]]
+b = { figure = "5个", quote = "打造省级特色软件园区5个" }
+note = "ask which parks count"
+
+[[pair]]
+a = { figure = "10万台", quote = "推动全省工业机器人累计装机量达到10万台" }
+b = { figure = "1.5万台", quote = "新增应用工业机器人1.5万台" }
+''', "utf-8")
+    html = tmp_path / "brief.html"
+    res = CliRunner().invoke(main, [str(A), str(B), "--corrections", str(fixes), "--out", str(html)])
+    assert res.exit_code == 0, res.output
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    page = Browser(chromium() or "", html.as_uri(), downloads)
+    try:
+        assert page.js("document.getElementById('corr-count').textContent") == "2"
+        page.js(HELPERS)
+        page.js("__t.open('change', 'rebased', '网络零售额'); __t.act('unpair')")
+        page.js("document.getElementById('corr-download').click()")
+        saved = wait_for_file(downloads, "corrections.toml")
+    finally:
+        page.close()
+    out = tmp_path / "again.json"
+    res = CliRunner().invoke(main, [str(A), str(B), "--corrections", str(saved), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    block = json.loads(out.read_text("utf-8"))["corrections"]
+    assert [m["kind"] for m in block["applied"]] == ["unpair", "pair", "note"] and not block["not_applied"]
+    note = next(m for m in block["applied"] if m["kind"] == "note")
+    assert note["entry"]["note"] == "ask which parks count"

@@ -17,7 +17,7 @@ SCRIPT = r"""
 (function () {
   var panel = document.getElementById('corr-panel'), out = document.getElementById('corr-toml');
   if (!panel || !out) return;
-  var entries = [], current = null, url = null;
+  var entries = JSON.parse(out.getAttribute('data-prior') || '[]'), current = null, url = null;
   var count = document.getElementById('corr-count'), save = document.getElementById('corr-download');
   var noteBox = document.getElementById('corr-note'), what = document.getElementById('corr-what');
   function q(s) {
@@ -221,6 +221,15 @@ def _panel(L: Any) -> str:
         "</p></div>"])
 
 
+def _prior(block: dict[str, Any]) -> str:
+    """The entries of the file this brief was corrected with, in file order, for the page to start from."""
+    both = [*(block.get("applied") or []), *(block.get("not_applied") or [])]
+    records = sorted((r for r in both if isinstance(r, dict)),
+                     key=lambda r: (r.get("line") or 0, str(r.get("kind")), r.get("index") or 0))
+    entries = [{"kind": r.get("kind"), **(r.get("entry") or {})} for r in records]
+    return json.dumps(entries, ensure_ascii=False)
+
+
 def section(view: View) -> str:
     """The corrections section: what this brief's file did, the entries written on this page, download."""
     L = view.L
@@ -231,4 +240,5 @@ def section(view: View) -> str:
             f'<p>{e(L("corrections.count"))} <span id="corr-count">0</span> '
             f'<button type="button" id="corr-undo">{e(L("corrections.undo"))}</button> '
             f'<button type="button" id="corr-download" disabled>{e(L("corrections.download"))}</button></p>'
-            f'<pre id="corr-toml" data-head="{e(head)}"></pre>{_panel(L)}</section>')
+            f'<pre id="corr-toml" data-head="{e(head)}" data-prior="{e(_prior(view.corrections))}"></pre>'
+            f'{_panel(L)}</section>')
