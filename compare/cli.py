@@ -52,15 +52,19 @@ def main() -> None:
 @click.argument("a", type=click.Path(path_type=Path))
 @click.argument("b", type=click.Path(path_type=Path))
 @click.option("--out", "-o", "outs", multiple=True, type=click.Path(path_type=Path),
-              help="Output file; the format follows the extension (.json .docx .pdf .html .xlsx .csv). Repeatable.")
+              help="Output file; the format follows the extension (.json .docx .pdf .html .xlsx .csv). "
+                   "Repeatable.")
 @click.option("--format", "fmt", type=click.Choice(BRIEF_FORMATS), help="Force the format of a single --out.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Label language (default: zh).")
 @click.option("--template", "template_dir", type=click.Path(path_type=Path, file_okay=False),
               help="A copy of templates/ with your organisation's styles and wording.")
-@click.option("--font", type=click.Path(path_type=Path, dir_okay=False), help="A TrueType CJK font for the PDF.")
+@click.option("--font", type=click.Path(path_type=Path, dir_okay=False),
+              help="A TrueType CJK font for the PDF.")
+@click.option("--corrections", type=click.Path(path_type=Path, dir_okay=False),
+              help="An analyst's corrections (TOML) to apply; the HTML brief can write one.")
 @click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
 def pair(a: Path, b: Path, outs: tuple[Path, ...], fmt: str | None, lang: str | None,
-         template_dir: Path | None, font: Path | None, debug: bool) -> None:
+         template_dir: Path | None, font: Path | None, corrections: Path | None, debug: bool) -> None:
     """Compare plan A with plan B and write the brief.
 
     Without --out, prints a short summary to the terminal.
@@ -68,11 +72,12 @@ def pair(a: Path, b: Path, outs: tuple[Path, ...], fmt: str | None, lang: str | 
     \b
     Example:
         compare plan_2020.txt plan_2022.docx --out brief.pdf
+        compare plan_2020.txt plan_2022.docx --corrections fixes.toml --out brief.pdf
     """
-    run_guarded(debug, _pair, a, b, outs, fmt, lang, template_dir, font)
+    run_guarded(debug, _pair, a, b, outs, fmt, lang, template_dir, font, corrections)
 
 
-def _pair(a: Path, b: Path, outs, fmt, lang, template_dir, font) -> None:
+def _pair(a: Path, b: Path, outs, fmt, lang, template_dir, font, corrections=None) -> None:
     from compare.pipeline import compare_files
     from compare.writers import format_of, write_briefs
 
@@ -82,9 +87,18 @@ def _pair(a: Path, b: Path, outs, fmt, lang, template_dir, font) -> None:
     from compare.outputs import check_output
 
     for p, _ in targets:
-        check_output(p, [a, b])
+        check_output(p, [a, b] + ([corrections] if corrections else []))
+    from compare.corrections import load_corrections, report_lines
+
+    fixes = load_corrections(corrections) if corrections else None  # a bad file stops here, before any output
     brief = compare_files(a, b)
     data = brief.to_json()
+    if fixes is not None:
+        from compare.corrections import apply_corrections
+
+        data = apply_corrections(data, fixes)
+        for line in report_lines(data):
+            click.echo(line, err=True)
     if not targets:
         from compare.writers import summary_text
 

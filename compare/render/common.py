@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
+from compare.corrections_match import corrected_of, target_key, task_key
 from compare.reasons import say
 from compare.render.labels import Labels
 
@@ -158,6 +159,9 @@ class ChangeRow:
     confidence: float
     ratio: float | None
     doubtful: bool
+    a_key: dict[str, str] = field(default_factory=dict)  # how a corrections file names each figure
+    b_key: dict[str, str] = field(default_factory=dict)
+    corrected: str | None = None  # None: the tool's judgement; else the analyst's note ("" for none)
 
 
 @dataclass
@@ -170,6 +174,9 @@ class TaskRow:
     mark: str
     how: str
     score: float
+    a_key: dict[str, str] = field(default_factory=dict)  # how a corrections file names each task
+    b_keys: list[dict[str, str]] = field(default_factory=list)
+    b_corrected: list[str | None] = field(default_factory=list)  # per B task, as ChangeRow.corrected
 
 
 @dataclass
@@ -204,6 +211,7 @@ class View:
     tasks_new: list[tuple[str, str]]
     tasks_dropped: list[tuple[str, str]]
     appendix: dict[str, list[FigureRow]] = field(default_factory=dict)
+    corrections: dict[str, Any] = field(default_factory=dict)  # the brief's corrections block, when any
 
 
 def doc_title(doc: dict[str, Any], fallback: str) -> str:
@@ -213,6 +221,10 @@ def doc_title(doc: dict[str, Any], fallback: str) -> str:
 
 def _list(value: Any) -> list[Any]:
     return [v for v in value if v is not None] if isinstance(value, (list, tuple)) else []
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _dicts(value: Any) -> list[dict[str, Any]]:
@@ -269,7 +281,9 @@ def build_view(brief: dict[str, Any], L: Labels, appendix_chars: int = 400) -> V
             a_quote=clean((ta or {}).get("quote")), b_quote=clean((tb or {}).get("quote")),
             qualifiers=[short(clean(say(q, L)), 80) for q in _list(c.get("qualifiers"))[:6]],
             reasons=[short(clean(say(r, L)), 300) for r in _list(c.get("reasons"))[:6]],
-            confidence=conf, ratio=ratio_of(c, ta, tb) if typ in RANKED else None, doubtful=doubtful))
+            confidence=conf, ratio=ratio_of(c, ta, tb) if typ in RANKED else None, doubtful=doubtful,
+            a_key=target_key(ta) if ta else {}, b_key=target_key(tb) if tb else {},
+            corrected=corrected_of(c)))
     for typ in ("escalated", "deescalated"):
         rows[typ].sort(key=lambda r: -abs(math.log(r.ratio)) if r.ratio else 0.0)
 
@@ -307,6 +321,7 @@ def build_view(brief: dict[str, Any], L: Labels, appendix_chars: int = 400) -> V
         tasks_new=[(heads["b"].get(i) or i, _part(tasks["b"], i, L)) for i in new_b],
         tasks_dropped=[(heads["a"].get(i) or i, _part(tasks["a"], i, L)) for i in dropped_a],
         appendix={s: _appendix(targets[s], changes, s, L, appendix_chars) for s in "ab"},
+        corrections=_dict(brief.get("corrections")),
     )
 
 
@@ -319,6 +334,7 @@ def _task_pairs(alignment: list[dict[str, Any]], tasks: dict[str, list[dict[str,
                 heads: dict[str, dict[str, str]], L: Labels) -> list[TaskRow]:
     order = {clean(t.get("id")): i for i, t in enumerate(tasks["a"])}
     paths = {clean(t.get("id")): " › ".join(clean(p) for p in _list(t.get("path"))[:-1]) for t in tasks["a"]}
+    by_id = {s: {clean(t.get("id")): t for t in tasks[s]} for s in "ab"}
     grouped: dict[str, list[dict[str, Any]]] = {}
     for p in alignment:
         grouped.setdefault(clean(p.get("a")), []).append(p)
@@ -329,7 +345,10 @@ def _task_pairs(alignment: list[dict[str, Any]], tasks: dict[str, list[dict[str,
         how = L("brief.list_sep").join(dict.fromkeys(L(f"method.{clean(p.get('method'))}", clean(p.get("method")))
                                      for p in pairs if p.get("method")))
         out.append(TaskRow(a=heads["a"].get(aid) or aid, a_path=paths.get(aid, ""), b=b,
-                           mark=confidence_mark(score, L), how=how, score=score))
+                           mark=confidence_mark(score, L), how=how, score=score,
+                           a_key=task_key(by_id["a"].get(aid) or {}),
+                           b_keys=[task_key(by_id["b"].get(clean(p.get("b"))) or {}) for p in pairs],
+                           b_corrected=[corrected_of(p) for p in pairs]))
     return out
 
 

@@ -8,6 +8,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from compare.render import corrections_ui as corr
 from compare.render.common import CHANGE_TYPES, ChangeRow, View, short
 
 SCRIPT = """(function () {
@@ -93,31 +94,32 @@ def _change_table(typ: str, rows: list[ChangeRow], L: Any, qn: int) -> str:
         side = "b" if typ == "new" else "a"
         head = [L("columns.metric"), L(f"columns.{side}"), L("columns.section"), L("columns.quotes")]
         body = [f"<tr><td>{e(r.metric)}</td><td>{_fig(r.b if side == 'b' else r.a)}</td>"
-                f"<td>{e(r.b_section if side == 'b' else r.a_section)}</td><td>{_details(r, L, qn)}</td></tr>"
-                for r in rows]
-        return _table(head, body)
+                f"<td>{e(r.b_section if side == 'b' else r.a_section)}</td><td>{_details(r, L, qn)}</td>"
+                f"{corr.change_cell(r, L)}</tr>" for r in rows]
+        return _table([*head, L("corrections.column")], body)
     head = [L("columns.metric"), L("columns.a"), L("columns.b"), L("columns.change"), L("columns.section"),
-            L("columns.quotes")]
+            L("columns.quotes"), L("corrections.column")]
     body = []
     for r in rows:
         sort = f"{r.ratio:.6g}" if r.ratio else ""
         body.append(f"<tr><td>{e(r.metric)}</td><td>{_fig(r.a)}</td><td>{_fig(r.b)}</td>"
                     f'<td class="num" data-sort="{sort}">{e(r.change)}</td>'
                     f"<td>{a_}{co}{e(r.a_section or '—')}<br>{b_}{co}{e(r.b_section or '—')}</td>"
-                    f"<td>{_details(r, L, qn)}</td></tr>")
+                    f"<td>{_details(r, L, qn)}</td>{corr.change_cell(r, L)}</tr>")
     return _table(head, body)
 
 
 def page(view: View, css: str, svg: str | None, chart_note: str, qn: int = 70, version: str = "") -> str:
     """The whole HTML document as a string."""
     L = view.L
-    css = css + BASE_CSS
-    csp = (f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(SCRIPT)}; "
+    css = css + BASE_CSS + corr.CSS
+    script = SCRIPT + corr.SCRIPT
+    csp = (f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(script)}; "
            "img-src data:; base-uri 'none'; form-action 'none'")
     lang = "zh-CN" if view.lang == "zh" else "en"
     sections = [("summary", L("sections.summary")), ("chart", L("sections.chart")),
                 ("changes", L("sections.changes")), ("alignment", L("sections.alignment")),
-                ("appendix", L("sections.appendix"))]
+                ("appendix", L("sections.appendix")), ("corrections", L("corrections.title"))]
     h: list[str] = [
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
@@ -165,7 +167,7 @@ def page(view: View, css: str, svg: str | None, chart_note: str, qn: int = 70, v
              f'<h3>{e(L("sections.tasks_pairs"))}</h3><p class="note">{e(L("alignment.legend"))}</p>')
     if view.task_pairs:
         rows = [f"<tr><td>{e(t.a)}{_muted(t.a_path)}</td>"
-                f'<td>{"<br>".join(e(b) for b in t.b)}</td>'
+                f'<td>{"<br>".join(corr.link_cells(t, L))}</td>'
                 f'<td data-sort="{t.score:.3f}">{e(t.mark)}<br><span class="muted">{e(t.how)}</span></td></tr>'
                 for t in view.task_pairs]
         h.append(_table([L("columns.task_a"), L("columns.task_b"), L("columns.confidence")], rows))
@@ -191,7 +193,8 @@ def page(view: View, css: str, svg: str | None, chart_note: str, qn: int = 70, v
                 + "</td></tr>" for r in rows_a]
         h.append(_table([L("columns.metric"), L("columns.figure"), L("columns.kind"), L("columns.status"),
                          L("columns.quote")], body))
-    h.append(f"</section>\n<script>{SCRIPT}</script>\n</body>\n</html>\n")
+    h.append("</section>\n" + corr.section(view))
+    h.append(f"<script>{script}</script>\n</body>\n</html>\n")
     return "\n".join(h)
 
 
