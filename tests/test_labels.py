@@ -25,8 +25,7 @@ def test_every_reason_code_has_wording(lang):
 
 def test_a_chinese_brief_gives_its_reasons_in_chinese():
     from compare import compare_files
-    from compare.reasons import say
-    from compare.render.labels import load_labels
+    from compare.render.labels import load_labels, say
 
     brief = compare_files(ROOT / "inputs" / "sample_2020_work_points.txt",
                           ROOT / "inputs" / "sample_2022_upgrade_programme.txt")

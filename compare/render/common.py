@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-from compare.reasons import say
-from compare.render.labels import Labels
+from compare.render.labels import Labels, say
 
 CHANGE_TYPES = ("escalated", "deescalated", "rebased", "unchanged", "new", "dropped")
 RANKED = ("escalated", "deescalated", "unchanged")

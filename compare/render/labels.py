@@ -97,3 +97,14 @@ def load_labels(lang: str, template_dir: Path | None = None) -> Labels:
 def load_style(template_dir: Path | None = None) -> dict[str, Any]:
     """The PDF and chart style (templates/pdf_style.toml), user values over the defaults."""
     return _load_toml("pdf_style.toml", Path(template_dir) if template_dir else None)
+
+
+def say(item: Any, labels: Labels) -> str:
+    """A coded reason (or a plain string) in the wording of the given labels."""
+    if isinstance(item, dict) and "code" in item:
+        args = dict(item.get("args") or {})
+        if item["code"] == "basis_changed":  # basis codes (level, increment…) have their own wording
+            args = {k: labels(f"basis.{v}", str(v)) for k, v in args.items()}
+        text = labels.fmt(f"reason.{item['code']}", **args)
+        return text if text != item["code"] else str(item.get("text", item["code"]))
+    return str(item)
