@@ -52,7 +52,7 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("docx", (".docx",), "compare.render:write_docx", heavy=True),
     Format("pdf", (".pdf",), "compare.render:write_pdf", heavy=True),
     Format("html", (".html", ".htm"), "compare.render:write_html"),
-    Format("xlsx", (".xlsx",), "compare.render.tables:write_brief_xlsx"),
+    Format("xlsx", (".xlsx",), "compare.render.xlsx:write_brief_xlsx"),
     Format("csv", (".csv",), "compare.render.tables:write_brief_csv"),
 )}
 NAMES = tuple(FORMATS)
