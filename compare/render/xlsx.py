@@ -24,8 +24,8 @@ def text_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _widths(sheet: Sheet) -> list[float]:
-    out = []
+def _widths(sheet: Sheet) -> list[int]:
+    out: list[int] = []
     for i, key in enumerate(sheet.keys):
         longest = max([text_width(sheet.headings[i])] + [text_width(_shown(r[i])) for r in sheet.rows[:500]])
         out.append(min(WIDE_WIDTH if key in WIDE else MAX_WIDTH, max(8, longest + 2)))
