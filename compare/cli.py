@@ -82,7 +82,7 @@ def _pair(a: Path, b: Path, outs, fmt, lang, template_dir, font) -> None:
     if not targets:
         from compare.render.terminal import summary_text
 
-        click.echo(summary_text(data))
+        click.echo(summary_text(data, lang))
         return
     write_briefs(data, targets, BriefOptions(lang=lang, template_dir=template_dir, font=font),
                  on_written=lambda p: click.echo(f"wrote {p}", err=True))

@@ -41,7 +41,7 @@ def test_version():
 def test_pair_without_out_prints_a_summary():
     result = run(A, B)
     assert result.exit_code == 0
-    assert "escalated" in result.output and "targets" in result.output
+    assert "个提高" in result.output and "量化目标" in result.output
 
 
 def test_pair_writes_json_by_extension(tmp_path):
@@ -66,7 +66,7 @@ def test_pair_writes_a_spreadsheet_of_changes(tmp_path):
 def test_targets_prints_a_table():
     result = run("targets", B)
     assert result.exit_code == 0
-    assert "5G基站" in result.output and "target" in result.output
+    assert "5G基站" in result.output and "目标" in result.output
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".json"])
