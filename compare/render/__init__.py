@@ -72,7 +72,7 @@ def _layout(brief: dict[str, Any], path: Path, fmt: str, options: BriefOptions) 
         else:
             from compare.render.html import render_html
 
-            render_html(view, tmp, style, template_dir, font_file, subfont, version)
+            render_html(view, tmp, style, template_dir, font_file, subfont, version, brief)
 
 
 def write_pdf(brief: dict[str, Any], path: Path, options: BriefOptions) -> None:

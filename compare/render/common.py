@@ -157,6 +157,8 @@ class ChangeRow:
     confidence: float
     ratio: float | None
     doubtful: bool
+    a_id: str = ""  # the figures' ids, so a page can link to their places
+    b_id: str = ""
 
 
 @dataclass
@@ -268,7 +270,8 @@ def build_view(brief: dict[str, Any], L: Labels, appendix_chars: int = 400) -> V
             a_quote=clean((ta or {}).get("quote")), b_quote=clean((tb or {}).get("quote")),
             qualifiers=[short(clean(say(q, L)), 80) for q in _list(c.get("qualifiers"))[:6]],
             reasons=[short(clean(say(r, L)), 300) for r in _list(c.get("reasons"))[:6]],
-            confidence=conf, ratio=ratio_of(c, ta, tb) if typ in RANKED else None, doubtful=doubtful))
+            confidence=conf, ratio=ratio_of(c, ta, tb) if typ in RANKED else None, doubtful=doubtful,
+            a_id=clean(c.get("a")), b_id=clean(c.get("b"))))
     for typ in ("escalated", "deescalated"):
         rows[typ].sort(key=lambda r: -abs(math.log(r.ratio)) if r.ratio else 0.0)
 
