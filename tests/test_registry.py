@@ -62,7 +62,8 @@ def test_an_unknown_format_is_a_usage_error(sample, tmp_path):
 def test_the_engine_codes_reasons_and_the_json_writer_words_them(tmp_path):
     from compare import compare_files
 
-    brief = compare_files(INPUTS / "sample_2020_work_points.txt", INPUTS / "sample_2022_upgrade_programme.txt")
+    a, b = INPUTS / "sample_2020_work_points.txt", INPUTS / "sample_2022_upgrade_programme.txt"
+    brief = compare_files(a, b)
     coded = [r for c in brief.changes for r in c.reasons + c.qualifiers]
     assert coded and all(set(r) <= {"code", "args"} for r in coded), "the engine writes no wording"
     out = tmp_path / "brief.json"

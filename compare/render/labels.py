@@ -100,7 +100,7 @@ def load_style(template_dir: Path | None = None) -> dict[str, Any]:
 
 
 def degree(score: Any, labels: Labels) -> str:
-    """A similarity score in [0, 1] as a word a reader understands (very close, close, partly close)."""
+    """A similarity score in [0, 1] as words a reader understands (high, medium or low similarity)."""
     s = float(score) if isinstance(score, (int, float)) else 0.0
     return labels("degree." + ("high" if s >= 0.9 else "medium" if s >= 0.75 else "low"))
 
