@@ -245,7 +245,15 @@ def _groups(dom: str) -> dict[str, tuple[int, int, int, bool]]:
 def test_in_chromium_filtering_updates_the_counts_and_hides_empty_tables(page, tmp_path):
     before = _groups(_dom(page.as_uri(), tmp_path))
     assert before["changes-escalated"] == (5, 5, 5, False)
-    after = _groups(_dom(page.as_uri() + "#q=5G基站", tmp_path))
+    filtered = _dom(page.as_uri() + "#q=5G基站", tmp_path)
+    after = _groups(filtered)
     assert after["changes-escalated"] == (1, 1, 5, False)
     assert after["changes-deescalated"] == (0, 0, 3, True)
     assert after["changes-rebased"][0] == 0 and after["changes-rebased"][3] is True
+    side = filtered.split('<section id="side">', 1)[1].split("</section>")[0]
+    shown = [r for r in re.findall(r"<tr( class=\"hidden\")?>", side.split("<tbody>", 1)[1]) if not r]
+    assert 1 <= len(shown) < len(sample_rows(side)), "the side-by-side rows follow the filter too"
+
+
+def sample_rows(html: str) -> list[str]:
+    return re.findall(r"<tr[ >]", html.split("<tbody>", 1)[1])

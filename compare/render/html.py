@@ -186,7 +186,8 @@ def _side(p: Page) -> list[str]:
         b = "".join(_task_html(t, L) for t in row.b) or f'<span class="muted">{e(L("side.only_a"))}</span>'
         body.append(f"<tr><td>{a}</td><td>{b}</td></tr>")
     if body:
-        h.append(_table([L("brief.doc_a"), L("brief.doc_b")], body, "side filterable"))
+        h.append('<div class="group">' + _table([L("brief.doc_a"), L("brief.doc_b")], body, "side filterable")
+                 + "</div>")
     else:
         h.append(f'<p>{e(L("brief.none"))}</p>')
     h.append("</section>")
