@@ -83,6 +83,12 @@ def test_values_are_numbers_and_comparators_are_words(book_zh, sample):
     assert all(c.data_type == "n" for c in years if c.value is not None)
 
 
+def test_changes_are_grouped_by_kind_in_the_briefs_order(book_zh):
+    order = ["目标提高", "目标降低", "口径变化", "保持不变", "B 新增的目标", "B 中未再出现的目标"]
+    kinds = column(book_zh["目标变化"], "变化类型")
+    assert kinds == sorted(kinds, key=order.index) and kinds[0] == "目标提高"
+
+
 def test_the_summary_sheet_counts_each_kind_of_change(book_zh, sample):
     rows = dict(book_zh["摘要"].iter_rows(min_row=2, values_only=True))
     for typ, label in (("escalated", "目标提高"), ("new", "B 新增的目标"), ("rebased", "口径变化")):

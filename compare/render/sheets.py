@@ -70,10 +70,12 @@ def _change_row(c: dict[str, Any], a: dict[str, Any] | None, b: dict[str, Any] |
 
 
 def change_sheet(data: dict[str, Any], L: Labels) -> Sheet:
-    """One row per change, both figures as written and as numbers, both quotes, in the brief's language."""
+    """One row per change, grouped by kind as in the brief: both figures (text and number), both quotes."""
     ta = {t.get("id"): t for t in (data.get("targets") or {}).get("a") or []}
     tb = {t.get("id"): t for t in (data.get("targets") or {}).get("b") or []}
-    rows = [_change_row(c, ta.get(c.get("a")), tb.get(c.get("b")), L) for c in data.get("changes") or []]
+    rank = {t: i for i, t in enumerate(CHANGE_TYPES)}
+    changes = sorted(data.get("changes") or [], key=lambda c: rank.get(c.get("type"), len(rank)))
+    rows = [_change_row(c, ta.get(c.get("a")), tb.get(c.get("b")), L) for c in changes]
     return Sheet(L("sheet.changes"), CHANGE_KEYS, tuple(L(f"table.{k}") for k in CHANGE_KEYS), rows)
 
 
