@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 WIDTH = 100  # columns when the output is not a terminal (a pipe, a file, a test)
 QUOTE_CHARS = 60  # a quote longer than this is cut, with an ellipsis
 # widest each column may grow (metric, figure, basis, year, kind, section); the quote takes the rest
-COLUMN_LIMITS = (14, 12, 4, 4, 9, 12, None)
+COLUMN_LIMITS = (14, 14, 4, 4, 9, 12, None)
 
 
 def _labels(language: str | None, lang: str | None = None) -> Labels:
