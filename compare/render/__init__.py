@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +29,7 @@ def brief_language(brief: dict[str, Any]) -> str:
     return "zh" if _CJK.search(" ".join(sample)) or not any(sample) else "en"
 
 
-def atomic_path(path: Path):  # noqa: ANN201 - a context manager from compare.outputs
+def atomic_path(path: Path) -> AbstractContextManager[Path]:
     """A temporary file beside path that replaces path only when the block succeeds (see compare.outputs)."""
     from compare.outputs import atomic_path as _atomic
 
