@@ -476,7 +476,7 @@ def brief_data(a: str, b: str) -> dict[str, Any]:
 def run_pair(job: Job) -> IndexRow:
     """Compare one pair and write its outputs; every failure becomes a failed row, never an exception."""
     from compare.outputs import check_output
-    from compare.writers import write_brief
+    from compare.render.registry import BriefOptions, write_brief
 
     t0 = time.perf_counter()
     row = row_for(job)
@@ -487,8 +487,7 @@ def run_pair(job: Job) -> IndexRow:
             path = Path(out)
             path.parent.mkdir(parents=True, exist_ok=True)
             check_output(path, [Path(job.a), Path(job.b)])
-            write_brief(data, path, fmt, lang=job.lang, template_dir=Path(job.template_dir) if job.template_dir else None,
-                        font=Path(job.font) if job.font else None)
+            write_brief(data, path, fmt, options=BriefOptions.of(job.lang, job.template_dir, job.font))
             row.outputs.append(out)
         if job.want_step:
             from compare.track import step_of

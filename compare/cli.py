@@ -8,9 +8,8 @@ from pathlib import Path
 import click
 
 from compare import __version__
+from compare.cli_options import brief_options, debug_option, output_options
 from compare.errors import CompareError, ExitCode, UsageError
-
-BRIEF_FORMATS = ("json", "docx", "pdf", "html", "xlsx", "csv")
 
 
 class DefaultGroup(click.Group):
@@ -51,18 +50,11 @@ def main() -> None:
 @main.command("pair")
 @click.argument("a", type=click.Path(path_type=Path))
 @click.argument("b", type=click.Path(path_type=Path))
-@click.option("--out", "-o", "outs", multiple=True, type=click.Path(path_type=Path),
-              help="Output file; the format follows the extension (.json .docx .pdf .html .xlsx .csv). "
-                   "Repeatable.")
-@click.option("--format", "fmt", type=click.Choice(BRIEF_FORMATS), help="Force the format of a single --out.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Label language (default: zh).")
-@click.option("--template", "template_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="A copy of templates/ with your organisation's styles and wording.")
-@click.option("--font", type=click.Path(path_type=Path, dir_okay=False),
-              help="A TrueType CJK font for the PDF.")
+@output_options
+@brief_options
 @click.option("--corrections", type=click.Path(path_type=Path, dir_okay=False),
               help="An analyst's corrections (TOML) to apply; the HTML brief can write one.")
-@click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
+@debug_option
 def pair(a: Path, b: Path, outs: tuple[Path, ...], fmt: str | None, lang: str | None,
          template_dir: Path | None, font: Path | None, corrections: Path | None, debug: bool) -> None:
     """Compare plan A with plan B and write the brief.
@@ -79,7 +71,7 @@ def pair(a: Path, b: Path, outs: tuple[Path, ...], fmt: str | None, lang: str | 
 
 def _pair(a: Path, b: Path, outs, fmt, lang, template_dir, font, corrections=None) -> None:
     from compare.pipeline import compare_files
-    from compare.writers import format_of, write_briefs
+    from compare.render.registry import BriefOptions, format_of, write_briefs
 
     if fmt and len(outs) != 1:
         raise UsageError("--format applies to exactly one --out", "give one --out or drop --format")
@@ -100,11 +92,11 @@ def _pair(a: Path, b: Path, outs, fmt, lang, template_dir, font, corrections=Non
         for line in report_lines(data):
             click.echo(line, err=True)
     if not targets:
-        from compare.writers import summary_text
+        from compare.render.terminal import summary_text
 
-        click.echo(summary_text(data))
+        click.echo(summary_text(data, lang))
         return
-    write_briefs(data, targets, lang=lang, template_dir=template_dir, font=font,
+    write_briefs(data, targets, BriefOptions(lang=lang, template_dir=template_dir, font=font),
                  on_written=lambda p: click.echo(f"wrote {p}", err=True))
 
 
@@ -130,15 +122,16 @@ def _targets(doc: Path, out: Path | None) -> None:
     ex = extract(load_document(doc))
     rows = [t.to_json() for t in ex.targets]
     if out is None:
-        from compare.writers import print_targets
+        from compare.render.terminal import print_targets
 
-        print_targets(ex)
+        print_targets(ex.document, ex.targets)
         return
     from compare.outputs import check_output
-    from compare.writers import write_targets
+    from compare.render.tables import write_targets
 
     check_output(out, [doc])
-    write_targets(rows, ex, out)
+    d = ex.document
+    write_targets(rows, {"path": d.path, "title": d.title, "year": d.year, "sha256": d.sha256}, out)
     click.echo(f"wrote {out} ({len(rows)} targets)", err=True)
 
 

@@ -397,8 +397,8 @@ def test_usage_errors_exit_2(tmp_path, args, why):
 # ---------------------------------------------------------------- interruption and dead workers
 
 def test_an_interrupted_batch_leaves_no_partial_output_and_a_rerun_finishes_the_rest(tmp_path, monkeypatch):
-    from compare import writers
     from compare.outputs import atomic_path
+    from compare.render import registry as writers
 
     write_plans(tmp_path / "p")
     out = tmp_path / "o"

@@ -41,7 +41,7 @@ def test_version():
 def test_pair_without_out_prints_a_summary():
     result = run(A, B)
     assert result.exit_code == 0
-    assert "escalated" in result.output and "targets" in result.output
+    assert "个提高" in result.output and "量化目标" in result.output
 
 
 def test_pair_writes_json_by_extension(tmp_path):
@@ -59,14 +59,14 @@ def test_pair_writes_a_spreadsheet_of_changes(tmp_path):
     out = tmp_path / "brief.xlsx"
     assert run(A, B, "--out", str(out)).exit_code == 0
     sheets = pd.read_excel(out, sheet_name=None)
-    assert set(sheets) == {"changes", "targets A", "targets B"}
-    assert "escalated" in set(sheets["changes"]["type"])
+    assert list(sheets) == ["摘要", "目标变化", "A 的目标", "B 的目标"]
+    assert "目标提高" in set(sheets["目标变化"]["变化类型"])
 
 
 def test_targets_prints_a_table():
     result = run("targets", B)
     assert result.exit_code == 0
-    assert "5G基站" in result.output and "target" in result.output
+    assert "5G基站" in result.output and "目标" in result.output
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".json"])
@@ -80,7 +80,7 @@ def test_targets_writes_every_format(tmp_path, suffix):
         metrics = [r["metric"] for r in rows]
     else:
         frame = pd.read_csv(out) if suffix == ".csv" else pd.read_excel(out)
-        metrics = list(frame["metric"])
+        metrics = list(frame["指标"])
     assert any("5G基站" in m for m in metrics)
     assert len(metrics) > 20
 

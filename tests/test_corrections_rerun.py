@@ -10,7 +10,6 @@ import pytest
 from compare.corrections import apply_file, apply_for_pair, find_pair_file, parse_corrections
 from compare.pipeline import compare_files
 from compare.render import render
-from compare.writers import change_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 A = ROOT / "inputs" / "sample_2020_work_points.txt"
@@ -149,6 +148,11 @@ def test_json_marks_carry_note_and_the_record(corrected):
     assert json.loads(json.dumps(corrected))["corrections"]["file"].endswith("fixes.toml")
 
 
-def test_spreadsheet_rows_still_build_from_a_corrected_brief(corrected):
-    rows = change_rows(corrected)
-    assert len(rows) == len(corrected["changes"])
+def test_spreadsheet_rows_mark_the_corrected_changes(corrected):
+    from compare.render.labels import load_labels
+    from compare.render.sheets import change_sheet
+
+    sheet = change_sheet(corrected, load_labels("zh"))
+    assert len(sheet.rows) == len(corrected["changes"])
+    marks = [row[sheet.keys.index("corrected")] for row in sheet.rows]
+    assert sorted(m for m in marks if m) == ["校正：ask which parks count", "校正：stock against new robots"]

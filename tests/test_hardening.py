@@ -456,7 +456,7 @@ def test_a_document_with_no_targets_and_no_structure_says_so(tmp_path):
     prose = write(tmp_path, "会议纪要.txt", "会议强调，要坚持稳中求进工作总基调。\n各地要结合实际抓好落实。\n")
     result = cli(prose, B)
     assert result.exit_code == 0, result.output
-    assert "targets 0 → " in result.stdout
+    assert "A 的 0 个量化目标" in result.stdout
     out = tmp_path / "brief.json"
     html = tmp_path / "brief.html"
     assert cli(prose, prose, "--out", out, "--out", html).exit_code == 0

@@ -1,9 +1,9 @@
 """Issue 6: document text is data, never markup or code, in every output format.
 
 Two hostile Word documents (markup, script, event handlers, javascript: links, reportlab mini-markup and
-spreadsheet formulas in the title, headings, metrics and quotes, and a file name with markup) go through the real
-CLI into all six brief formats at once. Each format is then checked for the text shown as text and nothing run,
-restyled or evaluated; the HTML brief is also loaded in headless Chromium when it is installed.
+spreadsheet formulas in the title, headings, metrics and quotes, and a file name with markup) go through the
+real CLI into all six brief formats at once. Each format is then checked for the text shown as text and
+nothing run, restyled or evaluated; the HTML brief is also loaded in headless Chromium when it is installed.
 """
 
 from __future__ import annotations
@@ -139,7 +139,8 @@ def _chromium() -> str | None:
 def _dump_dom(page: Path) -> str:
     exe = _chromium()
     assert exe
-    proc = subprocess.run([exe, "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
+    proc = subprocess.run([exe, "--headless", "--no-sandbox", "--disable-gpu",
+                           "--allow-file-access-from-files",
                            "--virtual-time-budget=3000", "--dump-dom", page.resolve().as_uri()],
                           capture_output=True, text=True, timeout=90)
     assert proc.returncode == 0 and "<html" in proc.stdout, proc.stderr[-2000:]
@@ -274,7 +275,8 @@ def test_xlsx_has_no_formula_cell(briefs, key):
             for cell in row:
                 assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
                 if isinstance(cell.value, str):
-                    assert not cell.value.startswith(FORMULA_START), (sheet.title, cell.coordinate, cell.value)
+                    where = (sheet.title, cell.coordinate, cell.value)
+                    assert not cell.value.startswith(FORMULA_START), where
                     values.append(cell.value)
     for metric in FORMULA_METRICS:
         assert "'" + metric in values, metric

@@ -144,7 +144,8 @@ def test_self_contained_with_a_strict_policy(sample, tmp_path):
         for attr in ("src", "href", "action", "xlink:href"):
             if a.get(attr) is not None:
                 assert a[attr].startswith("#"), (tag, attr, a[attr])
-    csp = next(a["content"] for tag, a in t.tags if tag == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    csp = next(a["content"] for tag, a in t.tags
+               if tag == "meta" and a.get("http-equiv") == "Content-Security-Policy")
     assert "default-src 'none'" in csp and "unsafe-inline" not in csp
     script = t.scripts[0]
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()

@@ -12,8 +12,7 @@ from pathlib import PurePath
 from typing import Any
 
 from compare.corrections_match import corrected_of, target_key, task_key
-from compare.reasons import say
-from compare.render.labels import Labels
+from compare.render.labels import Labels, say
 
 CHANGE_TYPES = ("escalated", "deescalated", "rebased", "unchanged", "new", "dropped")
 RANKED = ("escalated", "deescalated", "unchanged")
@@ -162,6 +161,8 @@ class ChangeRow:
     a_key: dict[str, str] = field(default_factory=dict)  # how a corrections file names each figure
     b_key: dict[str, str] = field(default_factory=dict)
     corrected: str | None = None  # None: the tool's judgement; else the analyst's note ("" for none)
+    a_id: str = ""  # the figures' ids, so a page can link to their places
+    b_id: str = ""
 
 
 @dataclass
@@ -283,7 +284,7 @@ def build_view(brief: dict[str, Any], L: Labels, appendix_chars: int = 400) -> V
             reasons=[short(clean(say(r, L)), 300) for r in _list(c.get("reasons"))[:6]],
             confidence=conf, ratio=ratio_of(c, ta, tb) if typ in RANKED else None, doubtful=doubtful,
             a_key=target_key(ta) if ta else {}, b_key=target_key(tb) if tb else {},
-            corrected=corrected_of(c)))
+            corrected=corrected_of(c), a_id=clean(c.get("a")), b_id=clean(c.get("b"))))
     for typ in ("escalated", "deescalated"):
         rows[typ].sort(key=lambda r: -abs(math.log(r.ratio)) if r.ratio else 0.0)
 

@@ -8,6 +8,7 @@ offers it for download as a Blob. The script is appended to the page's own and a
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
@@ -179,13 +180,13 @@ def change_cell(r: ChangeRow, L: Any) -> str:
     return f"<td>{_button(L, 'change', r.type, r.a_key, r.b_key, label)}{mark_html(r.corrected, L)}</td>"
 
 
-def link_cells(t: TaskRow, L: Any) -> list[str]:
-    """Each B task of an alignment row with its corrected mark and its link's button."""
+def link_cells(t: TaskRow, L: Any, text_of: Callable[[str], str] = str) -> list[str]:
+    """Each B task of an alignment row (as text_of shows it) with its corrected mark and its link's button."""
     out = []
     for i, head in enumerate(t.b):
         key = t.b_keys[i] if i < len(t.b_keys) else {}
         corrected = t.b_corrected[i] if i < len(t.b_corrected) else None
-        out.append(e(head) + " " + _button(L, "link", "", t.a_key, key, f"{t.a} → {head}")
+        out.append(e(text_of(head)) + " " + _button(L, "link", "", t.a_key, key, f"{t.a} → {head}")
                    + mark_html(corrected, L))
     return out
 

@@ -1,11 +1,20 @@
-"""The JSON brief: deterministic bytes from the brief dict."""
+"""The JSON brief: deterministic bytes from the brief dict, each coded reason with its English sentence."""
 
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from compare.outputs import write_text
+
+if TYPE_CHECKING:
+    from compare.render.labels import Labels
+    from compare.render.registry import BriefOptions
+
+# where coded reasons sit in a brief: (list of objects, the key of each object's reason list)
+_REASON_LISTS = (("changes", "reasons"), ("changes", "qualifiers"), ("alignment", "reasons"))
 
 
 def dumps(data: dict | list) -> str:
@@ -16,3 +25,47 @@ def dumps(data: dict | list) -> str:
 def write_json(data: dict | list, path: Path) -> None:
     """Write the brief (or any JSON-able value) atomically."""
     write_text(path, dumps(data))
+
+
+@lru_cache(maxsize=1)
+def _english() -> Labels:
+    from compare.render.labels import load_labels
+
+    return load_labels("en")
+
+
+def reason_text(item: Any) -> Any:
+    """A coded reason with its English sentence added as `text` (for JSON readers); other values pass."""
+    if not isinstance(item, dict) or "code" not in item or "text" in item:
+        return item
+    return {**item, "text": _english().fmt(f"reason.{item['code']}", **dict(item.get("args") or {}))}
+
+
+def _with_texts(objects: Any, keys: tuple[str, ...]) -> Any:
+    if not isinstance(objects, list):
+        return objects
+    out = []
+    for obj in objects:
+        if isinstance(obj, dict) and any(isinstance(obj.get(k), list) for k in keys):
+            obj = {k: [reason_text(r) for r in v] if k in keys and isinstance(v, list) else v
+                   for k, v in obj.items()}
+        out.append(obj)
+    return out
+
+
+def with_reason_texts(brief: dict[str, Any]) -> dict[str, Any]:
+    """A copy of the brief whose coded reasons, qualifiers and notes each carry their English `text`."""
+    out = dict(brief)
+    for name in ("changes", "alignment"):
+        keys = tuple(k for n, k in _REASON_LISTS if n == name)
+        if name in out:
+            out[name] = _with_texts(out[name], keys)
+    targets = out.get("targets")
+    if isinstance(targets, dict):
+        out["targets"] = {side: _with_texts(ts, ("notes",)) for side, ts in targets.items()}
+    return out
+
+
+def write_brief_json(brief: dict[str, Any], path: Path, options: BriefOptions) -> None:
+    """The brief as JSON (registry writer); the JSON is the same in any language, whatever the options."""
+    write_json(with_reason_texts(brief), path)

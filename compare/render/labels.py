@@ -97,3 +97,27 @@ def load_labels(lang: str, template_dir: Path | None = None) -> Labels:
 def load_style(template_dir: Path | None = None) -> dict[str, Any]:
     """The PDF and chart style (templates/pdf_style.toml), user values over the defaults."""
     return _load_toml("pdf_style.toml", Path(template_dir) if template_dir else None)
+
+
+def degree(score: Any, labels: Labels) -> str:
+    """A similarity score in [0, 1] as words a reader understands (high, medium or low similarity)."""
+    s = float(score) if isinstance(score, (int, float)) else 0.0
+    return labels("degree." + ("high" if s >= 0.9 else "medium" if s >= 0.75 else "low"))
+
+
+def _reader_args(code: str, args: dict[str, Any], labels: Labels) -> dict[str, Any]:
+    """Arguments in words: basis codes, comparator signs and similarity scores never reach a reader raw."""
+    if code == "basis_changed":  # basis codes (level, increment…) have their own wording
+        return {k: labels(f"basis.{v}", str(v)) for k, v in args.items()}
+    if code == "comparator_changed":
+        return {k: labels(f"comparator_word.{v}", str(v)) for k, v in args.items()}
+    return {k: degree(v, labels) if k == "score" else v for k, v in args.items()}
+
+
+def say(item: Any, labels: Labels) -> str:
+    """A coded reason (or a plain string) in the wording of the given labels, with no raw code or score."""
+    if isinstance(item, dict) and "code" in item:
+        text = labels.fmt(f"reason.{item['code']}", **_reader_args(item["code"], dict(item.get("args") or {}),
+                                                                      labels))
+        return text if text != item["code"] else str(item.get("text", item["code"]))
+    return str(item)

@@ -1,14 +1,18 @@
-"""Tabular outputs (CSV, XLSX) through pandas, with spreadsheet-formula injection neutralised."""
+"""Tabular outputs: the CSV brief, a document's target list, and the spreadsheet-formula guard they share."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from compare.errors import UsageError
 from compare.outputs import atomic_path
 
-TARGET_COLUMNS = ["id", "metric", "written", "value", "unit", "comparator", "stretch", "basis", "year", "kind",
-                  "section", "task", "quote", "notes"]
+if TYPE_CHECKING:
+    from compare.render.labels import Labels
+    from compare.render.registry import BriefOptions
+    from compare.render.sheets import Sheet
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -19,34 +23,58 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def target_rows(targets: list[dict]) -> list[dict]:
-    """Flatten target dicts into spreadsheet rows (lists joined, text made safe)."""
-    rows = []
-    for t in targets:
-        row = {}
-        for c in TARGET_COLUMNS:
-            v = t.get(c)
-            if c == "notes" and isinstance(v, list):
-                v = [n.get("text", n.get("code", "")) if isinstance(n, dict) else n for n in v]
-            if isinstance(v, list):
-                v = " › ".join(map(str, v)) if c == "section" else "; ".join(map(str, v))
-            row[c] = safe_cell(v)
-        rows.append(row)
-    return rows
+def brief_labels(data: dict[str, Any], options: BriefOptions) -> Labels:
+    """The labels a brief is written in: --lang, else the documents' own language."""
+    from compare.render import brief_language
+    from compare.render.labels import load_labels
+
+    if options.template_dir is not None and not Path(options.template_dir).is_dir():
+        raise UsageError(f"template folder not found: {options.template_dir}",
+                         "copy the templates/ folder and point at it")
+    return load_labels((options.lang or brief_language(data)).lower(), options.template_dir)
 
 
-def write_table(rows: list[dict], path: Path, columns: list[str] | None = None, sheet: str = "targets") -> None:
-    """Write rows as CSV (UTF-8 with BOM, so Excel reads Chinese) or XLSX, chosen by the extension."""
+def write_csv(sheet: Sheet, path: Path) -> None:
+    """One sheet as CSV: UTF-8 with a BOM (so Excel reads Chinese), headings first, no cell a formula."""
     import pandas as pd
 
-    frame = pd.DataFrame(rows, columns=columns)
-    frame = frame.map(safe_cell) if hasattr(frame, "map") else frame.applymap(safe_cell)
-    suffix = Path(path).suffix.lower()
+    rows = [[v if v is None or isinstance(v, (int, float)) else safe_cell(str(v)) for v in row]
+            for row in sheet.rows]
+    frame = pd.DataFrame(rows, columns=list(sheet.headings), dtype=object)  # object: 50000 stays 50000
     with atomic_path(Path(path)) as tmp:
-        if suffix == ".csv":
-            frame.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n")
-        elif suffix == ".xlsx":
-            with pd.ExcelWriter(tmp, engine="openpyxl") as xw:
-                frame.to_excel(xw, index=False, sheet_name=sheet[:31])
-        else:
-            raise ValueError(f"unsupported table format: {suffix}")
+        frame.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n")
+
+
+def write_brief_csv(data: dict, path: Path, options: BriefOptions) -> None:
+    """The brief's changes as a CSV in the brief's language (registry writer)."""
+    from compare.render.sheets import change_sheet
+
+    write_csv(change_sheet(data, brief_labels(data, options)), path)
+
+
+def write_targets(rows: list[dict], document: dict[str, Any], path: Path, lang: str | None = None) -> None:
+    """One document's targets (with its path, title, year and hash) as CSV, XLSX or JSON.
+
+    CSV and XLSX speak the document's language (or `lang`): headings, comparators and bases as words.
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix == ".json":
+        from compare.render.json import write_json
+
+        write_json({"document": document, "targets": rows}, path)
+        return
+    if suffix not in (".csv", ".xlsx"):
+        raise UsageError(f"cannot write targets as {suffix or 'a file without extension'}",
+                         "use .csv, .xlsx or .json")
+    from compare.render.labels import load_labels
+    from compare.render.sheets import target_sheet
+
+    language = lang or ("zh" if str(document.get("language") or "zh").lower().startswith("zh") else "en")
+    L = load_labels(language)
+    sheet = target_sheet(rows, L, L("sheet.targets"))
+    if suffix == ".csv":
+        write_csv(sheet, path)
+    else:
+        from compare.render.xlsx import write_sheets
+
+        write_sheets([sheet], path)

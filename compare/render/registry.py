@@ -1,0 +1,111 @@
+"""The brief formats in one table: each a writer given the brief dict, a path and one BriefOptions value."""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from compare.errors import UsageError
+
+
+@dataclass(frozen=True)
+class BriefOptions:
+    """How a brief is written, whatever its format: label language, templates folder and CJK font."""
+
+    lang: str | None = None  # zh | en; None: the documents' own language
+    template_dir: Path | None = None  # a copy of templates/ with an organisation's styles and wording
+    font: Path | None = None  # a TrueType CJK font instead of the bundled one
+
+    @classmethod
+    def of(cls, lang: str | None = None, template_dir: str | Path | None = None,
+           font: str | Path | None = None) -> BriefOptions:
+        """Options from loose values (strings or paths, empty meaning unset)."""
+        return cls(lang=lang or None, template_dir=Path(template_dir) if template_dir else None,
+                   font=Path(font) if font else None)
+
+
+Writer = Callable[[dict[str, Any], Path, BriefOptions], None]
+
+
+@dataclass(frozen=True)
+class Format:
+    """One output format: its name, the file extensions that ask for it and where its writer lives."""
+
+    name: str
+    extensions: tuple[str, ...]
+    writer: str  # "module:function", imported only when a brief is written in this format
+    heavy: bool = False  # its layout costs a second or more on a long brief: written on its own core
+
+    def load(self) -> Writer:
+        """The writer function."""
+        module, _, name = self.writer.partition(":")
+        fn: Writer = getattr(importlib.import_module(module), name)
+        return fn
+
+
+FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("json", (".json",), "compare.render.json:write_brief_json"),
+    Format("docx", (".docx",), "compare.render:write_docx", heavy=True),
+    Format("pdf", (".pdf",), "compare.render:write_pdf", heavy=True),
+    Format("html", (".html", ".htm"), "compare.render:write_html"),
+    Format("xlsx", (".xlsx",), "compare.render.xlsx:write_brief_xlsx"),
+    Format("csv", (".csv",), "compare.render.tables:write_brief_csv"),
+)}
+NAMES = tuple(FORMATS)
+EXTENSIONS = {ext: f.name for f in FORMATS.values() for ext in f.extensions}
+
+
+def format_of(path: Path) -> str:
+    """The output format a file name asks for."""
+    fmt = EXTENSIONS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise UsageError(f"cannot tell the output format of {path}",
+                         "use an extension among " + " ".join(sorted(EXTENSIONS)) + " or --format")
+    return fmt
+
+
+def get(fmt: str) -> Format:
+    """The format of a name (json, docx, pdf, html, xlsx, csv), or a usage error naming them."""
+    found = FORMATS.get(str(fmt).lower().lstrip("."))
+    if found is None:
+        raise UsageError(f"cannot write a brief as {fmt!r}", "use one of: " + ", ".join(NAMES))
+    return found
+
+
+def write_brief(data: dict[str, Any], path: Path, fmt: str, options: BriefOptions | None = None) -> None:
+    """Write one brief dict in one format."""
+    get(fmt).load()(data, Path(path), options or BriefOptions())
+
+
+def write_briefs(data: dict[str, Any], outputs: list[tuple[Path, str]], options: BriefOptions | None = None,
+                 *, parallel: bool = True, on_written: Callable[[Path], None] | None = None) -> None:
+    """Write one brief in several formats; the slow layouts (PDF, DOCX) run side by side on separate cores.
+
+    `on_written` hears of each output as soon as it is complete, so a later failure still tells the user what
+    was written before it.
+    """
+    opts = options or BriefOptions()
+    done = on_written or (lambda _path: None)
+    heavy = [(p, f) for p, f in outputs if get(f).heavy]
+    light = [(p, f) for p, f in outputs if not get(f).heavy]
+    if parallel and len(heavy) > 1 and (os.cpu_count() or 1) > 1:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        method = "fork" if "fork" in mp.get_all_start_methods() else None
+        with ProcessPoolExecutor(len(heavy), mp_context=mp.get_context(method)) as pool:
+            jobs = [(p, pool.submit(write_brief, data, p, f, opts)) for p, f in heavy]
+            for p, f in light:
+                write_brief(data, p, f, opts)
+                done(p)
+            for p, job in jobs:
+                job.result()  # re-raises a worker's error here, with its exit code
+                done(p)
+        return
+    for p, f in outputs:
+        write_brief(data, p, f, opts)
+        done(p)
