@@ -95,7 +95,7 @@ def _fig(fig: tuple[str, str]) -> list[Seg]:
 
 def _change_table(rows: list[ChangeRow], typ: str, view: View, cell: _Cells, style: dict[str, Any],
                   width: float) -> Any:
-    """The table of one kind of change: both sides for paired changes, one side for new and dropped targets."""
+    """The table of one kind of change: both sides for paired changes, one for new and dropped targets."""
     L, qn = view.L, int(style.get("tables", {}).get("quote_chars", 70))
     a_, b_, co = L("brief.doc_a"), L("brief.doc_b"), L("brief.colon")
     if typ in ("new", "dropped"):
@@ -131,10 +131,11 @@ def _extra(r: ChangeRow, L: Any, qualifiers: bool = True) -> list[Seg]:
     return [(short(b, 200), True) for b in bits]
 
 
-def _appendix_table(rows: list[FigureRow], view: View, cell: _Cells, style: dict[str, Any], width: float) -> Any:
+def _appendix_table(rows: list[FigureRow], view: View, cell: _Cells, style: dict[str, Any],
+                    width: float) -> Any:
     """The appendix table of every figure of one document, in the order of the text."""
     L = view.L
-    head = [L("columns.metric"), L("columns.figure"), L("columns.kind"), L("columns.status"), L("columns.quote")]
+    head = [L(f"columns.{k}") for k in ("metric", "figure", "kind", "status", "quote")]
     data = [[cell([(h, False)], head=True) for h in head]]
     for r in rows:
         quote = [("“" + r.quote + "”", False)] + ([(r.section, True)] if r.section else [])
@@ -168,7 +169,8 @@ def story(view: View, font: str, style: dict[str, Any], width: float) -> list[An
     out: list[Any] = _heading(view.title, S.title, 0, room=0)
     meta = [[cell([(t, False)], head=True) for t in ("", L("brief.doc_a"), L("brief.doc_b"))]]
     meta += [[cell([(t, False)]) for t in row] for row in view.meta]
-    out += [_table(meta, [width * 0.18, width * 0.41, width * 0.41], style), Spacer(1, 4), P(esc(view.made), S.note)]
+    out += [_table(meta, [width * 0.18, width * 0.41, width * 0.41], style), Spacer(1, 4),
+            P(esc(view.made), S.note)]
 
     out += _heading(L("sections.summary"), S.h1, 0)
     out += [P(esc(s), S.body) for s in view.summary]
@@ -203,7 +205,8 @@ def story(view: View, font: str, style: dict[str, Any], width: float) -> list[An
 
     table = None
     if view.task_pairs:
-        data = [[cell([(L(k), False)], head=True) for k in ("columns.task_a", "columns.task_b", "columns.confidence")]]
+        keys = ("columns.task_a", "columns.task_b", "columns.confidence")
+        data = [[cell([(L(k), False)], head=True) for k in keys]]
         for t in view.task_pairs:
             data.append([cell([(t.a, False)] + ([(t.a_path, True)] if t.a_path else [])),
                          cell([(b, False) for b in t.b]),
@@ -248,7 +251,8 @@ def render_pdf(view: View, out: Path, style: dict[str, Any], font_file: Path, su
     style = {**style, "_font": font}
     S = _Styles(font, style)
     pw, ph = _page_size(style)
-    top, right, bottom, left = (float(v) * mm for v in (style.get("page", {}).get("margins_mm") or [20, 16, 18, 16]))
+    margins = style.get("page", {}).get("margins_mm") or [20, 16, 18, 16]
+    top, right, bottom, left = (float(v) * mm for v in margins)
     width = pw - left - right
     L = view.L
     rule = HexColor(style.get("colors", {}).get("rule", "#888888"))
@@ -274,9 +278,11 @@ def render_pdf(view: View, out: Path, style: dict[str, Any], font_file: Path, su
 
     doc = _doc_class()(
         str(out), pagesize=(pw, ph), leftMargin=left, rightMargin=right, topMargin=top, bottomMargin=bottom,
-        title=L.fmt("brief.doc_title", title=view.title, a=view.titles[0], b=view.titles[1]), author="compare",
+        title=L.fmt("brief.doc_title", title=view.title, a=view.titles[0], b=view.titles[1]),
+        author="compare",
         subject=L("brief.subject"), keywords=L("brief.keywords"), creator=f"compare {version}".strip(),
-        producer="compare (reportlab)", initialFontName=font, lang="zh-CN" if view.lang == "zh" else "en", displayDocTitle=1,
+        producer="compare (reportlab)", initialFontName=font, lang="zh-CN" if view.lang == "zh" else "en",
+        displayDocTitle=1,
         invariant=1 if os.environ.get("SOURCE_DATE_EPOCH", "").strip() else 0, pageCompression=1,
     )
     frame = Frame(left, bottom, width, ph - top - bottom, id="body", leftPadding=0, rightPadding=0,

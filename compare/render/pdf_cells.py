@@ -30,7 +30,8 @@ class _Styles:
 
         def ps(name: str, size: float, **kw: Any) -> ParagraphStyle:
             kw.setdefault("textColor", text)
-            return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * lead, wordWrap="CJK", **kw)
+            return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * lead, wordWrap="CJK",
+                                  **kw)
 
         self.title = ps("title", float(sz.get("title", 18)), spaceAfter=6)
         self.h1 = ps("h1", float(sz.get("h1", 14)), spaceBefore=14, spaceAfter=6)
@@ -67,8 +68,10 @@ def _para_class():  # -> type
     return Para
 
 
-Seg = tuple[str, bool]  # one line of a table cell, as written: (text, is_detail); detail lines are small and grey
-_BR, _TAG = "\x00", "\x01"  # stand-ins for <br/> and <font> tags while whitespace is cleaned as Paragraph does
+# one line of a table cell, as written: (text, is_detail); detail lines are small and grey
+Seg = tuple[str, bool]
+# stand-ins for <br/> and <font> tags while whitespace is cleaned as Paragraph does
+_BR, _TAG = "\x00", "\x01"
 _CHUNKS = re.compile(r'[&<>"]|[^&<>"]+')  # the pieces reportlab's parser hands over between entities
 
 
@@ -85,7 +88,8 @@ def _cleaned(segs: list[Seg]) -> list[Seg]:
     for text, detail in segs:
         text = text.replace(_BR, "").replace(_TAG, "")
         parts.append(_TAG + text + _TAG if detail and text else text)  # S.detail("") writes no tags
-    return [(piece.replace(_TAG, ""), _TAG in piece) for piece in cleanBlockQuotedText(_BR.join(parts)).split(_BR)]
+    pieces = cleanBlockQuotedText(_BR.join(parts)).split(_BR)
+    return [(piece.replace(_TAG, ""), _TAG in piece) for piece in pieces]
 
 
 class _Widths(dict):
@@ -158,103 +162,106 @@ def _break(text: str, widths: list[float], width: float) -> list[_Line]:
 
 
 def _word_space(line: _Line, runs: list[tuple[str, int]]) -> float:
-    """Paragraph's word spacing for a line wider than the cell (a hanging mark): spread over its no-break spaces."""
+    """Paragraph's word spacing for a line wider than the cell (a hanging mark), spread over no-break spaces."""
     if line.extra > -1e-8:
         return 0.0
     spaces = sum(text.count("\xa0") for text, _ in runs)
     return line.extra / spaces if spaces else 0.0
 
 
+class _CellText:
+    """Table-cell text laid out and drawn exactly as a CJK Paragraph of the same lines, without a parser.
+
+    Lines of one style and no markup break like Paragraph's single-fragment case (broken lines trimmed);
+    others like its multi-fragment case. Wraps are remembered per width, as tables re-measure on splits.
+    """
+
+    def __init__(self, segs: list[Seg], main: tuple[str, float, Any], detail: tuple[str, float, Any],
+                 leading: float) -> None:
+        super().__init__()
+        self.segs = _cleaned(segs) if segs else []
+        self.styles = (main, detail)  # (font, size, colour) of ordinary and of detail lines
+        self.leading = leading
+        self.lines: list[_Line] = []
+        self._wrapped_at: float | None = None
+        frags = sum(len(_CHUNKS.findall(t)) for t, _ in self.segs) + len(self.segs) - 1
+        self.simple = frags <= 1  # Paragraph's single-fragment case, or nothing at all
+        self.text = "\n".join(t for t, _ in self.segs) if frags > 0 else ""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if availWidth == self._wrapped_at:
+            return self.width, self.height
+        from reportlab.rl_config import _FUZZ
+
+        if availWidth < _FUZZ:
+            return 0, 0x7FFFFFFF
+        widths = [0.0] * len(self.text)
+        pos = 0
+        for text, detail in self.segs:
+            cw = _char_widths(*self.styles[detail][:2])
+            widths[pos:pos + len(text)] = [cw[c] for c in text]
+            pos += len(text) + 1
+        has_text = bool(self.text.strip("\n")) or not self.simple
+        self.lines = _break(self.text, widths, availWidth) if has_text else []
+        self.width, self.height, self._wrapped_at = availWidth, len(self.lines) * self.leading, availWidth
+        return self.width, self.height
+
+    def runs(self, line: _Line) -> list[tuple[str, int]]:
+        """The pieces of one line with the style of each: 0 ordinary, 1 detail."""
+        if self.simple:
+            text = self.text[line.start:line.end]
+            return [(text.strip() if line.broken else text, self.segs[0][1])]
+        out, pos = [], 0
+        for text, detail in self.segs:
+            a, b = max(line.start, pos), min(line.end, pos + len(text))
+            if a < b:
+                out.append((self.text[a:b], detail))
+            pos += len(text) + 1
+        return out
+
+    def first_size(self) -> float:
+        """The font size the first baseline hangs from: the largest on the first line (a break counts)."""
+        if self.simple:
+            return self.styles[self.segs[0][1]][1]
+        line = self.lines[0]
+        sizes = [self.styles[d][1] for d in {d for _, d in self.runs(line)}]
+        if self.text.find("\n", line.start, line.end) >= 0:
+            sizes.append(self.styles[0][1])
+        return max(sizes)
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        if not self.lines:
+            return
+        canvas.saveState()
+        canvas.translate(x, y)  # as Flowable.drawOn does: glyphs land on exactly the same device pixels
+        tx = canvas.beginText(0, self.height - self.first_size())
+        current = None
+        for line in self.lines:
+            runs = self.runs(line)
+            squeeze = _word_space(line, runs)
+            if squeeze:
+                tx.setWordSpace(squeeze)
+            for k, (text, detail) in enumerate(runs, 1):
+                if detail != current:
+                    font, size, colour = self.styles[detail]
+                    tx.setFont(font, size, self.leading)
+                    tx.setFillColor(colour)
+                    current = detail
+                tx._textOut(text, k == len(runs))  # as Paragraph draws: T* after a line's last piece
+            if not runs:  # an empty line between two breaks (T* would need a leading set in the PDF)
+                tx.moveCursor(0, self.leading)
+            if squeeze:
+                tx.setWordSpace(0)
+        canvas.drawText(tx)
+        canvas.restoreState()
+
+
 @functools.lru_cache(maxsize=1)
 def _cell_class():  # -> type
+    """The Cell flowable class: _CellText on reportlab's Flowable (imported only when a PDF is made)."""
     from reportlab.platypus import Flowable
 
-    class Cell(Flowable):
-        """Table-cell text laid out and drawn exactly as a CJK Paragraph of the same lines, without its parser.
-
-        Lines of one style and no markup break like Paragraph's single-fragment case (broken lines trimmed);
-        others like its multi-fragment case. Wraps are remembered per width, as tables re-measure on splits.
-        """
-
-        def __init__(self, segs: list[Seg], main: tuple[str, float, Any], detail: tuple[str, float, Any],
-                     leading: float) -> None:
-            super().__init__()
-            self.segs = _cleaned(segs) if segs else []
-            self.styles = (main, detail)  # (font, size, colour) of ordinary and of detail lines
-            self.leading = leading
-            self.lines: list[_Line] = []
-            self._wrapped_at: float | None = None
-            frags = sum(len(_CHUNKS.findall(t)) for t, _ in self.segs) + len(self.segs) - 1
-            self.simple = frags <= 1  # Paragraph's single-fragment case, or nothing at all
-            self.text = "\n".join(t for t, _ in self.segs) if frags > 0 else ""
-
-        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-            if availWidth == self._wrapped_at:
-                return self.width, self.height
-            from reportlab.rl_config import _FUZZ
-
-            if availWidth < _FUZZ:
-                return 0, 0x7FFFFFFF
-            widths = [0.0] * len(self.text)
-            pos = 0
-            for text, detail in self.segs:
-                cw = _char_widths(*self.styles[detail][:2])
-                widths[pos:pos + len(text)] = [cw[c] for c in text]
-                pos += len(text) + 1
-            self.lines = _break(self.text, widths, availWidth) if self.text.strip("\n") or not self.simple else []
-            self.width, self.height, self._wrapped_at = availWidth, len(self.lines) * self.leading, availWidth
-            return self.width, self.height
-
-        def runs(self, line: _Line) -> list[tuple[str, int]]:
-            """The pieces of one line with the style of each: 0 ordinary, 1 detail."""
-            if self.simple:
-                text = self.text[line.start:line.end]
-                return [(text.strip() if line.broken else text, self.segs[0][1])]
-            out, pos = [], 0
-            for text, detail in self.segs:
-                a, b = max(line.start, pos), min(line.end, pos + len(text))
-                if a < b:
-                    out.append((self.text[a:b], detail))
-                pos += len(text) + 1
-            return out
-
-        def first_size(self) -> float:
-            """The font size the first baseline hangs from: the largest on the first line (a break counts)."""
-            if self.simple:
-                return self.styles[self.segs[0][1]][1]
-            line = self.lines[0]
-            sizes = [self.styles[d][1] for d in {d for _, d in self.runs(line)}]
-            if self.text.find("\n", line.start, line.end) >= 0:
-                sizes.append(self.styles[0][1])
-            return max(sizes)
-
-        def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
-            if not self.lines:
-                return
-            canvas.saveState()
-            canvas.translate(x, y)  # as Flowable.drawOn does, so glyphs land on exactly the same device pixels
-            tx = canvas.beginText(0, self.height - self.first_size())
-            current = None
-            for line in self.lines:
-                runs = self.runs(line)
-                squeeze = _word_space(line, runs)
-                if squeeze:
-                    tx.setWordSpace(squeeze)
-                for k, (text, detail) in enumerate(runs, 1):
-                    if detail != current:
-                        font, size, colour = self.styles[detail]
-                        tx.setFont(font, size, self.leading)
-                        tx.setFillColor(colour)
-                        current = detail
-                    tx._textOut(text, k == len(runs))  # as Paragraph draws: T* after a line's last piece
-                if not runs:  # an empty line between two breaks (T* would need a leading set in the PDF)
-                    tx.moveCursor(0, self.leading)
-                if squeeze:
-                    tx.setWordSpace(0)
-            canvas.drawText(tx)
-            canvas.restoreState()
-
-    return Cell
+    return type("Cell", (_CellText, Flowable), {})
 
 
 class _Cells:
@@ -270,4 +277,5 @@ class _Cells:
         style = self.S.head if head else self.S.cell
         if self.split:  # Paragraph knows how to split a cell between pages
             return _para_class()(_markup(segs, self.S), style)
-        return _cell_class()(segs, (style.fontName, style.fontSize, style.textColor), self.detail, style.leading)
+        main = (style.fontName, style.fontSize, style.textColor)
+        return _cell_class()(segs, main, self.detail, style.leading)
