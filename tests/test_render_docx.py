@@ -91,8 +91,8 @@ def test_summary_and_notable_changes(sample, tmp_path):
     render(sample, out, "docx")
     text = "\n".join(str(v) for k, v in blocks(out) if k != "table")
     assert "B 延续了 A 的 15 项任务中的 11 项，新增 4 项，未再部署 4 项。" in text
-    assert "5 个提高，3 个降低，1 个持平，3 个口径变化" in text
-    assert "5G基站：5万个 → 16万个以上（×3.2）" in text
+    assert "A 的 16 个量化目标：5 个提高、3 个降低、1 个持平、3 个口径变化" in text
+    assert "5G基站目标由 5万个 调为 16万个以上，提高到 3.2 倍" in text
     assert "−3.0个百分点" in text
 
 

@@ -102,7 +102,7 @@ def test_summary_and_chart_come_first(sample, tmp_path):
     assert len(svg) == 1
     assert sum(1 for tag, a in t.tags if tag == "rect") >= 9, "one bar or mark per paired target"
     text = "".join(t.text)
-    assert "5G基站：5万个 → 16万个以上（×3.2）" in text
+    assert "5G基站目标由 5万个 调为 16万个以上，提高到 3.2 倍" in text
 
 
 def test_each_change_expands_to_the_full_quotes(sample, tmp_path):

@@ -62,7 +62,7 @@ def test_chinese_metrics_and_section_headings_come_back_out(sample, tmp_path):
         assert heading in text, heading
     for metric in ("5G基站", "未来工厂", "工业机器人", "上云企业", "制造业投资", "网络零售额"):
         assert metric in text, metric
-    assert "5G基站：5万个 → 16万个以上（×3.2）" in text
+    assert "5G基站目标由 5万个 调为 16万个以上，提高到 3.2 倍" in text
     assert "浙江省数字经济发展2020年工作要点" in text
     assert re.search(r"第 1 页，共 \d+ 页", text)
 

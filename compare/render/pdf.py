@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -93,32 +94,93 @@ def _fig(fig: tuple[str, str]) -> list[Seg]:
     return [(main, False)] + ([(detail, True)] if detail else [])
 
 
+def anchor(side: str, tid: str) -> str:
+    """The PDF destination name of a figure's appendix row."""
+    return "fig-" + re.sub(r"[^A-Za-z0-9_.-]", "_", f"{side}-{tid}")
+
+
+def _anchor_class():  # -> type
+    from reportlab.platypus import Flowable
+
+    class Anchor(Flowable):
+        """An invisible named destination where it is drawn (a row of the appendix)."""
+
+        def __init__(self, name: str) -> None:
+            super().__init__()
+            self.name = name
+
+        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+            return 0, 0
+
+        def draw(self) -> None:
+            self.canv.bookmarkHorizontal(self.name, 0, 0)
+
+    return Anchor
+
+
+def _links(refs: list[tuple[str, str]], view: View, S: _Styles, colour: str) -> str:
+    """Small links to the appendix rows of a change's figures: A a-t1 · B b-t9."""
+    L = view.L
+    parts = [f'<a href="#{anchor(side, tid)}" color="{esc(colour)}">{esc(L(f"brief.doc_{side}"))} {esc(tid)}</a>'
+             for side, tid in dict.fromkeys(refs) if (side, tid) in view.figure_ids]
+    return f'<font size="{S.small}">{esc(L("wording.appendix_link"))} {" · ".join(parts)}</font>' if parts else ""
+
+
+def redline_markup(ops: list[dict[str, Any]], style: dict[str, Any], limit: int) -> str:
+    """Paragraph markup of a redline: deletions struck and grey, insertions underlined, moved figures marked."""
+    from compare.redline import cap, window
+
+    col = style.get("colors", {})
+    out = []
+    for op in cap(window(ops), limit):
+        text = esc(op["text"])
+        if op.get("figure"):
+            text = f'<span backColor="{esc(col.get("figure_mark", "#ffe58f"))}">{text}</span>'
+        if op["op"] == "delete":
+            text = f'<strike><font color="{esc(col.get("deleted", "#8a8a8a"))}">{text}</font></strike>'
+        elif op["op"] == "insert":
+            text = f'<u><font color="{esc(col.get("inserted", "#1f3b5c"))}">{text}</font></u>'
+        out.append(text)
+    return "".join(out)
+
+
+def _rich(markup: str, detail: list[Seg], S: _Styles) -> Any:
+    """A table cell from markup, with detail lines below it."""
+    tail = "".join("<br/>" + S.detail(t) for t, _ in detail if t)
+    return _para_class()(markup + tail, S.cell)
+
+
 def _change_table(rows: list[ChangeRow], typ: str, view: View, cell: _Cells, style: dict[str, Any],
                   width: float) -> Any:
     """The table of one kind of change: both sides for paired changes, one for new and dropped targets."""
     L, qn = view.L, int(style.get("tables", {}).get("quote_chars", 70))
+    S, link = cell.S, style.get("colors", {}).get("link", "#1f3b5c")
     a_, b_, co = L("brief.doc_a"), L("brief.doc_b"), L("brief.colon")
+
+    def metric(r: ChangeRow) -> Any:
+        refs = [(s, i) for s, i in (("a", r.a_id), ("b", r.b_id)) if i]
+        return _para_class()(esc(short(r.metric, 120)) + "<br/>" + _links(refs, view, S, link), S.cell)
+
     if typ in ("new", "dropped"):
         side = "b" if typ == "new" else "a"
         head = [L("columns.metric"), L(f"columns.{side}"), L("columns.section"), L("columns.quote")]
         data = [[cell([(h, False)], head=True) for h in head]]
         for r in rows:
             quote = r.b_quote if side == "b" else r.a_quote
-            data.append([cell([(short(r.metric, 120), False)]), cell(_fig(r.b if side == "b" else r.a)),
+            data.append([metric(r), cell(_fig(r.b if side == "b" else r.a)),
                          cell([(r.b_section if side == "b" else r.a_section, False)]),
                          cell([(short(quote, qn * 2), False)] + _extra(r, L))])
         return _table(data, _widths(style, "single", [0.20, 0.17, 0.23, 0.40], width), style)
     head = [L("columns.metric"), L("columns.a"), L("columns.b"), L("columns.change"), L("columns.section"),
-            L("columns.quotes")]
+            L("wording.redline_column")]
     data = [[cell([(h, False)], head=True) for h in head]]
     for r in rows:
-        quotes = [(f"{a_}{co}“{short(r.a_quote, qn)}”", False), (f"{b_}{co}“{short(r.b_quote, qn)}”", False)]
         sections = [(f"{a_}{co}{r.a_section or '—'}", False), (f"{b_}{co}{r.b_section or '—'}", False)]
         change = [(r.change, False)] + ([(short(L("brief.list_sep").join(r.qualifiers), 60), True)]
                                         if r.qualifiers else [])
-        data.append([cell([(short(r.metric, 120), False)]), cell(_fig(r.a)), cell(_fig(r.b)), cell(change),
-                     cell(sections), cell(quotes + _extra(r, L, qualifiers=False))])
-    return _table(data, _widths(style, "paired", [0.15, 0.14, 0.14, 0.11, 0.17, 0.29], width), style)
+        data.append([metric(r), cell(_fig(r.a)), cell(_fig(r.b)), cell(change), cell(sections),
+                     _rich(redline_markup(r.redline, style, qn * 2), _extra(r, L, qualifiers=False), S)])
+    return _table(data, _widths(style, "paired", [0.15, 0.13, 0.13, 0.11, 0.14, 0.34], width), style)
 
 
 def _extra(r: ChangeRow, L: Any, qualifiers: bool = True) -> list[Seg]:
@@ -132,16 +194,16 @@ def _extra(r: ChangeRow, L: Any, qualifiers: bool = True) -> list[Seg]:
 
 
 def _appendix_table(rows: list[FigureRow], view: View, cell: _Cells, style: dict[str, Any],
-                    width: float) -> Any:
-    """The appendix table of every figure of one document, in the order of the text."""
-    L = view.L
+                    width: float, side: str) -> Any:
+    """The appendix table of every figure of one document, in the order of the text; each row a destination."""
+    L, Anchor = view.L, _anchor_class()
     head = [L(f"columns.{k}") for k in ("metric", "figure", "kind", "status", "quote")]
     data = [[cell([(h, False)], head=True) for h in head]]
     for r in rows:
         quote = [("“" + r.quote + "”", False)] + ([(r.section, True)] if r.section else [])
         quote += [(L("html.notes") + L("brief.colon") + short(n, 200), True) for n in r.notes]
-        data.append([cell([(short(r.metric, 120), False), (r.id, True)]), cell(_fig(r.figure)),
-                     cell([(r.kind, False)]), cell([(r.status, False)]), cell(quote)])
+        data.append([[Anchor(anchor(side, r.id)), cell([(short(r.metric, 120), False), (r.id, True)])],
+                     cell(_fig(r.figure)), cell([(r.kind, False)]), cell([(r.status, False)]), cell(quote)])
     return _table(data, _widths(style, "appendix", [0.16, 0.14, 0.12, 0.14, 0.44], width), style)
 
 
@@ -153,44 +215,81 @@ def _lead(table: Any) -> float:
     return head.wrap(sum(table._colWidths), 1e6)[1] + 12  # + cell padding
 
 
-def story(view: View, font: str, style: dict[str, Any], width: float) -> list[Any]:
-    """The flowables of the brief, in reading order."""
-    from reportlab.platypus import KeepTogether, PageBreak, Spacer
+def _page_one(view: View, S: _Styles, style: dict[str, Any], width: float, font: str) -> list[Any]:
+    """Page 1: what a director must know, ranked; the counts that add up; the chart of pairs that compare."""
+    from reportlab.platypus import KeepTogether, Spacer
 
     from compare.render import chart
 
+    P, L = _para_class(), view.L
+    link = style.get("colors", {}).get("link", "#1f3b5c")
+    out: list[Any] = _heading(view.title, S.title, 0, room=0)
+    out.append(P(esc(view.pair_line), S.body))
+    out += _heading(L("sections.summary"), S.h1, 0, room=0)
+    out += _heading(L("verdict.heading"), S.h2, 1, room=0)
+    refs = view.verdict_refs + [[]] * (len(view.notable) - len(view.verdict_refs))
+    for i, (text, ref) in enumerate(zip(view.notable, refs), 1):
+        out.append(P(f"{i}. {esc(text)}" + ("　" + _links(ref, view, S, link) if ref else ""), S.body))
+    if not view.notable:
+        out.append(P(esc(L("verdict.none")), S.body))
+    if view.verdict_more:
+        out.append(P(esc(view.verdict_more), S.note))
+    out += [P(esc(s), S.body) for s in view.summary]
+
+    d = chart.drawing(view, width, font, style)
+    if d is None:
+        out += _heading(L("sections.chart"), S.h1, 0, room=40)
+        out.append(P(esc(L("chart.empty")), S.body))
+    else:
+        rows, total = chart.chart_rows(view, int(style.get("chart", {}).get("max_rows", 12)))
+        # the heading travels with its chart: never a heading alone at the foot of a page
+        block = [*_heading(L("sections.chart"), S.h1, 0, room=0), d, Spacer(1, 4), P(esc(L("chart.caption")), S.note)]
+        if total > len(rows):
+            block.append(P(esc(L.fmt("chart.more", shown=len(rows), total=total)), S.note))
+        out.append(KeepTogether(block))
+    out.append(P(esc(L("sections.how_to_read") + L("brief.colon") + L("summary.how_to_read")), S.note))
+    return out
+
+
+def _documents(view: View, S: _Styles, cell: _Cells, style: dict[str, Any], width: float) -> list[Any]:
+    """The two documents' particulars."""
+    from reportlab.platypus import Spacer
+
+    L = view.L
+    meta = [[cell([(t, False)], head=True) for t in ("", L("brief.doc_a"), L("brief.doc_b"))]]
+    meta += [[cell([(t, False)]) for t in row] for row in view.meta]
+    table = _table(meta, [width * 0.18, width * 0.41, width * 0.41], style)
+    return _heading(L("verdict.documents"), S.h2, 1, room=_lead(table) + 40) + [
+        table, Spacer(1, 4), _para_class()(esc(view.made), S.note)]
+
+
+def _task_table(view: View, cell: _Cells, style: dict[str, Any], width: float) -> Any:
+    """A's tasks and where B carries them on, B's heading shown as edits of A's when one carries one on."""
+    L, S = view.L, cell.S
+    keys = ("columns.task_a", "columns.task_b", "columns.confidence")
+    data = [[cell([(L(k), False)], head=True) for k in keys]]
+    for t in view.task_pairs:
+        shared = sum(len(op["text"]) for op in t.redline if op["op"] == "equal")
+        b_cell = _rich(redline_markup(t.redline, style, 200), [], S) if shared >= 2 else \
+            cell([(b, False) for b in t.b])
+        data.append([cell([(t.a, False)] + ([(t.a_path, True)] if t.a_path else [])), b_cell,
+                     cell([(t.mark, False)] + ([(t.how, True)] if t.how else []))])
+    return _table(data, _widths(style, "tasks", [0.42, 0.46, 0.12], width), style)
+
+
+def story(view: View, font: str, style: dict[str, Any], width: float) -> list[Any]:
+    """The flowables of the brief, in reading order."""
+    from reportlab.platypus import PageBreak
+
     P = _para_class()
     S, L = _Styles(font, style), view.L
-    cell = _Cells(S, split=bool(style.get("_split")))
+    cell = _Cells(S, split=bool(style.get("_split")), whole=view.lang != "zh")
 
     def none() -> Any:
         return P(esc(L("brief.none")), S.body)
 
-    out: list[Any] = _heading(view.title, S.title, 0, room=0)
-    meta = [[cell([(t, False)], head=True) for t in ("", L("brief.doc_a"), L("brief.doc_b"))]]
-    meta += [[cell([(t, False)]) for t in row] for row in view.meta]
-    out += [_table(meta, [width * 0.18, width * 0.41, width * 0.41], style), Spacer(1, 4),
-            P(esc(view.made), S.note)]
-
-    out += _heading(L("sections.summary"), S.h1, 0)
-    out += [P(esc(s), S.body) for s in view.summary]
-    out += _heading(L("sections.notable"), S.h2, 1, room=60)
-    items = view.notable or [L("summary.no_notable")]
-    out += [P(f"{i}. {esc(t)}" if view.notable else esc(t), S.body) for i, t in enumerate(items, 1)]
-    out.append(P(esc(L("sections.how_to_read") + L("brief.colon") + L("summary.how_to_read")), S.note))
-
-    d = chart.drawing(view, width, font, style)
-    if d is None:
-        out += _heading(L("sections.chart"), S.h1, 0)
-        out.append(P(esc(L("chart.empty")), S.body))
-    else:
-        rows, total = chart.chart_rows(view, int(style.get("chart", {}).get("max_rows", 40)))
-        # the heading travels with its chart: never a heading alone at the foot of a page
-        block = [*_heading(L("sections.chart"), S.h1, 0, room=0), P(esc(L("chart.title")), S.body), d,
-                 Spacer(1, 4), P(esc(L("chart.caption")), S.note)]
-        if total > len(rows):
-            block.append(P(esc(L.fmt("chart.more", shown=len(rows), total=total)), S.note))
-        out.append(KeepTogether(block))
+    out = _page_one(view, S, style, width, font)
+    out += _documents(view, S, cell, style, width)
 
     blocks = []
     for typ in CHANGE_TYPES:
@@ -200,19 +299,13 @@ def story(view: View, font: str, style: dict[str, Any], width: float) -> list[An
                                 room=(_lead(table) if table else 20) + 60),
                        [P(esc(L(f"type_notes.{typ}")), S.note), table or none()]))
     out += _heading(L("sections.changes"), S.h1, 0, room=blocks[0][0][0].height + 40)
+    out.append(P(esc(L("wording.redline_legend")), S.note))
     for head, body in blocks:
         out += head + body
 
-    table = None
-    if view.task_pairs:
-        keys = ("columns.task_a", "columns.task_b", "columns.confidence")
-        data = [[cell([(L(k), False)], head=True) for k in keys]]
-        for t in view.task_pairs:
-            data.append([cell([(t.a, False)] + ([(t.a_path, True)] if t.a_path else [])),
-                         cell([(b, False) for b in t.b]),
-                         cell([(t.mark, False)] + ([(t.how, True)] if t.how else []))])
-        table = _table(data, _widths(style, "tasks", [0.42, 0.46, 0.12], width), style)
+    table = _task_table(view, cell, style, width) if view.task_pairs else None
     out += _heading(L("sections.alignment"), S.h1, 0, room=(_lead(table) if table else 20) + 100)
+    out += _structure_map(view, S, style, width, font)
     out += _heading(L("sections.tasks_pairs"), S.h2, 1, room=0)
     out += [P(esc(L("alignment.legend")), S.note), table or none()]
     for key, tasks in (("tasks_new", view.tasks_new), ("tasks_dropped", view.tasks_dropped)):
@@ -222,11 +315,16 @@ def story(view: View, font: str, style: dict[str, Any], width: float) -> list[An
     out += [PageBreak()] + _heading(L("sections.appendix"), S.h1, 0, room=0)
     for side in "ab":
         rows_a = view.appendix[side]
-        table = _appendix_table(rows_a, view, cell, style, width) if rows_a else None
+        table = _appendix_table(rows_a, view, cell, style, width, side) if rows_a else None
         out += _heading(L.fmt("brief.count", label=L(f"sections.appendix_{side}"), n=len(rows_a)), S.h2, 1,
                         room=(_lead(table) if table else 20) + 40)
         out.append(table or none())
     return out
+
+
+def _structure_map(view: View, S: _Styles, style: dict[str, Any], width: float, font: str) -> list[Any]:
+    """The structure map figure (filled in by compare.render.structure_map when the brief has tasks)."""
+    return []
 
 
 def _page_size(style: dict[str, Any]) -> tuple[float, float]:

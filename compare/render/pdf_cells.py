@@ -121,7 +121,7 @@ class _Line(NamedTuple):
     extra: float
 
 
-def _break(text: str, widths: list[float], width: float) -> list[_Line]:
+def _break(text: str, widths: list[float], width: float, whole: bool = False) -> list[_Line]:
     """The lines of text as reportlab breaks CJK text at width; a newline ends its line.
 
     The same rules and arithmetic as Paragraph with wordWrap='CJK' (textsplit.dumbSplit and
@@ -148,7 +148,7 @@ def _break(text: str, widths: list[float], width: float) -> list[_Line]:
         i = start + over + 1
         c, w, extra = text[i - 1], widths[i - 1], width - acc[over]
         if ord(c) < 0x3000:  # inside a Latin word: back up to a space or a CJK character
-            for j in range(i - 1, (start + i) >> 1, -1):
+            for j in range(i - 1, start if whole else (start + i) >> 1, -1):
                 if j + 1 < i and (category(text[j]) == "Zs" or ord(text[j]) >= 0x3000):
                     extra += sum(widths[j + 2:i])
                     c, w, i = text[j + 1], widths[j + 1], j + 2
@@ -162,7 +162,7 @@ def _break(text: str, widths: list[float], width: float) -> list[_Line]:
 
 
 def _word_space(line: _Line, runs: list[tuple[str, int]]) -> float:
-    """Paragraph's word spacing for a line wider than the cell (a hanging mark), spread over no-break spaces."""
+    """Paragraph's word spacing for a line wider than the cell (a hanging mark), over no-break spaces."""
     if line.extra > -1e-8:
         return 0.0
     spaces = sum(text.count("\xa0") for text, _ in runs)
@@ -180,6 +180,7 @@ class _CellText:
                  leading: float) -> None:
         super().__init__()
         self.segs = _cleaned(segs) if segs else []
+        self.whole = False  # True: a Latin word never breaks where the line has an earlier space
         self.styles = (main, detail)  # (font, size, colour) of ordinary and of detail lines
         self.leading = leading
         self.lines: list[_Line] = []
@@ -202,7 +203,7 @@ class _CellText:
             widths[pos:pos + len(text)] = [cw[c] for c in text]
             pos += len(text) + 1
         has_text = bool(self.text.strip("\n")) or not self.simple
-        self.lines = _break(self.text, widths, availWidth) if has_text else []
+        self.lines = _break(self.text, widths, availWidth, self.whole) if has_text else []
         self.width, self.height, self._wrapped_at = availWidth, len(self.lines) * self.leading, availWidth
         return self.width, self.height
 
@@ -267,10 +268,10 @@ def _cell_class():  # -> type
 class _Cells:
     """Makes table cells from lines: fast Cell flowables, or Paragraphs where rows may split across pages."""
 
-    def __init__(self, S: _Styles, split: bool) -> None:
+    def __init__(self, S: _Styles, split: bool, whole: bool = False) -> None:
         from reportlab.lib.colors import HexColor
 
-        self.S, self.split = S, split
+        self.S, self.split, self.whole = S, split, whole
         self.detail = (S.cell.fontName, S.small, HexColor(S.muted))
 
     def __call__(self, segs: list[Seg], head: bool = False) -> Any:
@@ -278,4 +279,6 @@ class _Cells:
         if self.split:  # Paragraph knows how to split a cell between pages
             return _para_class()(_markup(segs, self.S), style)
         main = (style.fontName, style.fontSize, style.textColor)
-        return _cell_class()(segs, main, self.detail, style.leading)
+        c = _cell_class()(segs, main, self.detail, style.leading)
+        c.whole = self.whole
+        return c
