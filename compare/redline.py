@@ -42,25 +42,23 @@ def redline(a: str, b: str) -> list[Op]:
     matcher = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            _add(ops, "equal", "".join(ta[i1:i2]))
+            _add(ops, "equal", ta[i1:i2])
             continue
         if tag in ("delete", "replace"):
-            _add(ops, "delete", "".join(ta[i1:i2]))
+            _add(ops, "delete", ta[i1:i2])
         if tag in ("insert", "replace"):
-            _add(ops, "insert", "".join(tb[j1:j2]))
-    for op in ops:
-        if op["op"] != "equal" and _DIGIT.search(op["text"]):
-            op["figure"] = True
+            _add(ops, "insert", tb[j1:j2])
     return ops
 
 
-def _add(ops: list[Op], kind: str, text: str) -> None:
-    if not text:
-        return
-    if ops and ops[-1]["op"] == kind:
-        ops[-1]["text"] += text
-    else:
-        ops.append({"op": kind, "text": text})
+def _add(ops: list[Op], kind: str, words: list[str]) -> None:
+    """Append words as ops of one kind; in an edit, a figure is its own op marked figure=True."""
+    for w in words:
+        figure = kind != "equal" and bool(_DIGIT.search(w))
+        if ops and ops[-1]["op"] == kind and bool(ops[-1].get("figure")) == figure:
+            ops[-1]["text"] += w
+        else:
+            ops.append({"op": kind, "text": w, **({"figure": True} if figure else {})})
 
 
 def window(ops: list[Op], context: int = 12) -> list[Op]:

@@ -332,6 +332,33 @@ def _change_rows(brief: dict[str, Any], changes: list[dict[str, Any]], by_id: di
     return rows
 
 
+_BOUNDARY = set("。；，、！？：;,.!?:\n“”\"（）()《》 \t")
+
+
+def marked_cut(quote: str, source: str) -> str:
+    """The quote with … where it was cut out of its source mid-clause (…职业技能培 → …职业技能培…)."""
+    if not quote or not source or quote.startswith("…") and quote.endswith("…"):
+        return quote
+    i = source.find(quote.strip("…"))
+    if i < 0:
+        return quote
+    j = i + len(quote.strip("…"))
+    head = "…" if i > 0 and source[i - 1] not in _BOUNDARY and quote[0] not in _BOUNDARY else ""
+    tail = "…" if j < len(source) and source[j] not in _BOUNDARY and quote[-1] not in _BOUNDARY else ""
+    return head + quote.strip("…") + tail if head or tail else quote
+
+
+def _with_cuts_marked(targets: list[dict[str, Any]], tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Targets whose quotes show with … where the clause was cut from its task's text."""
+    source = {clean(t.get("id")): clean(t.get("quote")) for t in tasks}
+    out = []
+    for t in targets:
+        q = clean(t.get("quote"))
+        marked = marked_cut(q, source.get(clean(t.get("task")), ""))
+        out.append(dict(t, quote=marked) if marked != q else t)
+    return out
+
+
 def _delta(c: dict[str, Any], ta: dict[str, Any] | None, tb: dict[str, Any] | None) -> float | None:
     """B's figure minus A's (the lower ends of ranges), for percentage points."""
     d = c.get("delta")
@@ -348,8 +375,8 @@ def build_view(brief: dict[str, Any], L: Labels, appendix_chars: int = 400,
     """Turn the brief dict into the rows, sentences and labels every format renders."""
     docs = {s: (brief.get("documents") or {}).get(s) or {} for s in "ab"}
     titles = (doc_title(docs["a"], "A"), doc_title(docs["b"], "B"))
-    targets = {s: _dicts((brief.get("targets") or {}).get(s)) for s in "ab"}
     tasks = {s: _dicts((brief.get("tasks") or {}).get(s)) for s in "ab"}
+    targets = {s: _with_cuts_marked(_dicts((brief.get("targets") or {}).get(s)), tasks[s]) for s in "ab"}
     by_id = {s: {clean(t.get("id")): t for t in targets[s]} for s in "ab"}
     changes = _dicts(brief.get("changes"))
     alignment = _dicts(brief.get("alignment"))

@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape
 
 from compare.errors import UsageError
 from compare.render.common import CHANGE_TYPES, ChangeRow, View, short
+from compare.render.docx_parts import bookmark_name, bookmarked, link_runs, redline_runs, run
 
 BODY_FONTS = ("Times New Roman", "宋体")  # (Latin, East Asian)
 HEAD_FONTS = ("Arial", "黑体")
@@ -105,6 +106,11 @@ class _Writer:
         self.grid_style = _style_id(doc, "Table Grid")
         shade = str(style.get("colors", {}).get("table_header", "#e4e4e4")).lstrip("#").upper()
         self.head_shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{_attr(shade)}"/>'
+        self.link_colour = str(style.get("colors", {}).get("link", "#1f3b5c"))
+
+    def links(self, refs: list[tuple[str, str]]) -> str:
+        """Hyperlinks to the appendix rows of these figures."""
+        return link_runs(refs, self.L("wording.appendix_link"), self.view.figure_ids, self.link_colour)
 
     def para(self, text: str, style: str | None = None) -> Any:
         """Add a paragraph in the named style (left out when the template lacks it)."""
@@ -133,8 +139,17 @@ class _Writer:
             return self.doc.add_heading(_text(text), level)  # python-docx's own error for a missing style
         return self.para(text, style)
 
-    def table(self, head: list[str], rows: list[list[list[tuple[str, bool]]]], fractions: list[float]) -> Any:
-        """Add a fixed-width grid table whose header row repeats on every page, parsed from one XML string."""
+    def table(self, head: list[str], rows: list[list[Any]], fractions: list[float]) -> Any:
+        """Add a fixed-width grid table whose header row repeats on every page, parsed from one XML string.
+
+        A cell is a list of (text, is_detail) lines, or a ready <w:p> string (a redline, a bookmarked row);
+        rows never split across pages, and the paragraph before the table keeps with it.
+        """
+        last = self.doc.element.body[-2] if len(self.doc.element.body) > 1 else None
+        if last is not None and last.tag.endswith("}p"):
+            from docx.text.paragraph import Paragraph
+
+            Paragraph(last, self.doc._body).paragraph_format.keep_with_next = True
         from docx.oxml import parse_xml
         from docx.table import Table
 
@@ -197,12 +212,14 @@ def _para_xml(lines: list[tuple[str, bool]], ppr: str, detail_rpr: str) -> str:
     return f"<w:p>{ppr}{runs}</w:p>" if ppr or runs else "<w:p/>"
 
 
-def _row_xml(cells: list[list[tuple[str, bool]]], twips: list[int], ppr: str, detail_rpr: str,
+def _row_xml(cells: list[Any], twips: list[int], ppr: str, detail_rpr: str,
              shade: str = "") -> str:
     """A table row of fixed-width cells; a shaded row is the header, repeated at the top of every page."""
-    out = ['<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>' if shade else "<w:tr>"]
+    out = ['<w:tr><w:trPr><w:cantSplit/><w:tblHeader w:val="true"/></w:trPr>' if shade
+           else "<w:tr><w:trPr><w:cantSplit/></w:trPr>"]
     for i, tw in enumerate(twips):
-        p = _para_xml(cells[i], ppr, detail_rpr) if i < len(cells) else "<w:p/>"
+        cell = cells[i] if i < len(cells) else None
+        p = cell if isinstance(cell, str) else _para_xml(cell, ppr, detail_rpr) if cell is not None else "<w:p/>"
         out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{tw}"/>{shade}</w:tcPr>{p}</w:tc>')
     out.append("</w:tr>")
     return "".join(out)
@@ -210,6 +227,12 @@ def _row_xml(cells: list[list[tuple[str, bool]]], twips: list[int], ppr: str, de
 
 def _fig(fig: tuple[str, str]) -> list[tuple[str, bool]]:
     return [(fig[0], False), (fig[1], True)]
+
+
+def _metric_cell(w: _Writer, r: ChangeRow) -> str:
+    """The metric of a change with links to its figures' appendix rows."""
+    refs = [(s, i) for s, i in (("a", r.a_id), ("b", r.b_id)) if i]
+    return f"<w:p>{w.cell_ppr}{run(short(r.metric, 120))}<w:r><w:br/></w:r>{w.links(refs)}</w:p>"
 
 
 def _change_rows(w: _Writer, typ: str, rows: list[ChangeRow], style: dict[str, Any]) -> None:
@@ -222,22 +245,23 @@ def _change_rows(w: _Writer, typ: str, rows: list[ChangeRow], style: dict[str, A
         body = []
         for r in rows:
             fig, sec, quote = (r.b, r.b_section, r.b_quote) if side == "b" else (r.a, r.a_section, r.a_quote)
-            body.append([[(short(r.metric, 120), False)], _fig(fig), [(sec, False)],
+            body.append([_metric_cell(w, r), _fig(fig), [(sec, False)],
                          [(short(quote, qn * 2), False)] + _why(r, L)])
         w.table(head, body, tables.get("single") or [0.20, 0.17, 0.23, 0.40])
         return
     head = [L("columns.metric"), L("columns.a"), L("columns.b"), L("columns.change"), L("columns.section"),
-            L("columns.quotes")]
+            L("wording.redline_column")]
+    colours = style.get("colors", {})
     body = []
     for r in rows:
+        why = "".join(run(t, w.detail_rpr, True) for t, _ in _why(r, L, qualifiers=False))
         body.append([
-            [(short(r.metric, 120), False)], _fig(r.a), _fig(r.b),
+            _metric_cell(w, r), _fig(r.a), _fig(r.b),
             [(r.change, False), (short(sep.join(r.qualifiers), 60), True)],
             [(f"{a_}{co}{r.a_section or '—'}", False), (f"{b_}{co}{r.b_section or '—'}", False)],
-            [(f"{a_}{co}“{short(r.a_quote, qn)}”", False), (f"{b_}{co}“{short(r.b_quote, qn)}”", False)]
-            + _why(r, L, qualifiers=False),
+            f"<w:p>{w.cell_ppr}{redline_runs(r.redline, colours, qn * 2)}{why}</w:p>",
         ])
-    w.table(head, body, tables.get("paired") or [0.15, 0.14, 0.14, 0.11, 0.17, 0.29])
+    w.table(head, body, tables.get("paired") or [0.15, 0.13, 0.13, 0.11, 0.14, 0.34])
 
 
 def _why(r: ChangeRow, L: Any, qualifiers: bool = True) -> list[tuple[str, bool]]:
@@ -276,9 +300,77 @@ def _epoch() -> dt.datetime | None:
     return None
 
 
-def _build(doc: Any, view: View, style: dict[str, Any], png: bytes | None, chart_note: str) -> None:
+def _page_one(w: _Writer, view: View, png: bytes | None, chart_note: str) -> None:
+    """Title, the verdict with links, the counts, the chart, then the two documents' particulars."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
     from docx.shared import Emu
 
+    L, doc = view.L, w.doc
+    w.para(view.title, "Title")
+    w.para(view.pair_line)
+    w.heading(L("sections.summary"), 1)
+    w.heading(L("verdict.heading"), 2)
+    refs = view.verdict_refs + [[]] * (len(view.notable) - len(view.verdict_refs))
+    for item, ref in zip(view.notable, refs, strict=True):
+        p = w.para(item, "List Number")
+        for el in parse_xml(f"<w:p {nsdecls('w')}>{w.links(ref)}</w:p>"):
+            p._p.append(el)
+    if not view.notable:
+        w.para(L("verdict.none"))
+    if view.verdict_more:
+        w.note(view.verdict_more)
+    for s in view.summary:
+        w.para(s)
+    w.heading(L("sections.chart"), 1)
+    if png:
+        doc.add_picture(io.BytesIO(png), width=Emu(w.width))
+        w.note(L("chart.caption"))
+        if chart_note:
+            w.note(chart_note)
+    else:
+        w.para(L("chart.empty"))
+    w.note(L("sections.how_to_read") + L("brief.colon") + L("summary.how_to_read"))
+    w.heading(L("verdict.documents"), 2)
+    w.table(["", L("brief.doc_a"), L("brief.doc_b")],
+            [[[(k, False)], [(a, False)], [(b, False)]] for k, a, b in view.meta], [0.18, 0.41, 0.41])
+    w.note(view.made)
+
+
+def _task_rows(w: _Writer, view: View, style: dict[str, Any]) -> list[list[Any]]:
+    """A's tasks and where B carries them on; B's heading shown as edits of A's when one carries one on."""
+    colours, rows = style.get("colors", {}), []
+    for t in view.task_pairs:
+        shared = sum(len(op["text"]) for op in t.redline if op["op"] == "equal")
+        b_cell: Any = f"<w:p>{w.cell_ppr}{redline_runs(t.redline, colours, 200)}</w:p>" if shared >= 2 \
+            else [(b, False) for b in t.b]
+        rows.append([[(t.a, False), (t.a_path, True)], b_cell, [(t.mark, False), (t.how, True)]])
+    return rows
+
+
+def _appendix(w: _Writer, view: View, style: dict[str, Any]) -> None:
+    """Every figure of A and of B in the order of the text, each row a bookmark the changes link to."""
+    L, tables = view.L, style.get("tables", {})
+    number = 0
+    for side in "ab":
+        rows_a = view.appendix[side]
+        w.heading(L.fmt("brief.count", label=L(f"sections.appendix_{side}"), n=len(rows_a)), 2)
+        if not rows_a:
+            w.para(L("brief.none"))
+            continue
+        body = []
+        for r in rows_a:
+            number += 1
+            first = bookmarked(_para_xml([(r.metric, False), (r.id, True)], w.cell_ppr, w.detail_rpr),
+                               bookmark_name(side, r.id), number)
+            body.append([first, _fig(r.figure), [(r.kind, False)], [(r.status, False)],
+                         [(f"“{r.quote}”", False), (r.section, True)]
+                         + [(L("html.notes") + L("brief.colon") + short(n, 200), True) for n in r.notes]])
+        w.table([L(f"columns.{k}") for k in ("metric", "figure", "kind", "status", "quote")], body,
+                tables.get("appendix") or [0.16, 0.14, 0.12, 0.14, 0.44])
+
+
+def _build(doc: Any, view: View, style: dict[str, Any], png: bytes | None, chart_note: str) -> None:
     w, L = _Writer(doc, view, style), view.L
     tables = style.get("tables", {})
     sec = doc.sections[0]
@@ -288,31 +380,10 @@ def _build(doc: Any, view: View, style: dict[str, Any], png: bytes | None, chart
     fp = sec.footer.paragraphs[-1] if sec.footer.paragraphs and not sec.footer.paragraphs[-1].text \
         else sec.footer.add_paragraph()
     _add_field_text(fp, L("brief.page"), {"n": "PAGE", "total": "NUMPAGES"})
-
-    w.para(view.title, "Title")
-    w.table(["", L("brief.doc_a"), L("brief.doc_b")],
-            [[[(k, False)], [(a, False)], [(b, False)]] for k, a, b in view.meta], [0.18, 0.41, 0.41])
-    w.note(view.made)
-
-    w.heading(L("sections.summary"), 1)
-    for s in view.summary:
-        w.para(s)
-    w.heading(L("sections.notable"), 2)
-    for item in view.notable or [L("summary.no_notable")]:
-        w.para(item, "List Number" if view.notable else None)
-    w.note(L("sections.how_to_read") + L("brief.colon") + L("summary.how_to_read"))
-
-    w.heading(L("sections.chart"), 1)
-    if png:
-        w.para(L("chart.title"))
-        doc.add_picture(io.BytesIO(png), width=Emu(w.width))
-        w.note(L("chart.caption"))
-        if chart_note:
-            w.note(chart_note)
-    else:
-        w.para(L("chart.empty"))
+    _page_one(w, view, png, chart_note)
 
     w.heading(L("sections.changes"), 1)
+    w.note(L("wording.redline_legend"))
     for typ in CHANGE_TYPES:
         rows = view.changes[typ]
         w.heading(L.fmt("brief.count", label=L(f"types.{typ}"), n=len(rows)), 2)
@@ -323,12 +394,12 @@ def _build(doc: Any, view: View, style: dict[str, Any], png: bytes | None, chart
             w.para(L("brief.none"))
 
     w.heading(L("sections.alignment"), 1)
+    _structure_map(w, view, style)
     w.heading(L("sections.tasks_pairs"), 2)
     w.note(L("alignment.legend"))
     if view.task_pairs:
-        w.table([L("columns.task_a"), L("columns.task_b"), L("columns.confidence")],
-                [[[(t.a, False), (t.a_path, True)], [(b, False) for b in t.b], [(t.mark, False), (t.how, True)]]
-                 for t in view.task_pairs], tables.get("tasks") or [0.42, 0.46, 0.12])
+        w.table([L("columns.task_a"), L("columns.task_b"), L("columns.confidence")], _task_rows(w, view, style),
+                tables.get("tasks") or [0.42, 0.46, 0.12])
     else:
         w.para(L("brief.none"))
     for key, tasks in (("tasks_new", view.tasks_new), ("tasks_dropped", view.tasks_dropped)):
@@ -340,17 +411,11 @@ def _build(doc: Any, view: View, style: dict[str, Any], png: bytes | None, chart
 
     doc.add_page_break()
     w.heading(L("sections.appendix"), 1)
-    for side in "ab":
-        rows_a = view.appendix[side]
-        w.heading(L.fmt("brief.count", label=L(f"sections.appendix_{side}"), n=len(rows_a)), 2)
-        if not rows_a:
-            w.para(L("brief.none"))
-            continue
-        w.table([L("columns.metric"), L("columns.figure"), L("columns.kind"), L("columns.status"), L("columns.quote")],
-                [[[(r.metric, False), (r.id, True)], _fig(r.figure), [(r.kind, False)], [(r.status, False)],
-                  [(f"“{r.quote}”", False), (r.section, True)]
-                  + [(L("html.notes") + L("brief.colon") + short(n, 200), True) for n in r.notes]] for r in rows_a],
-                tables.get("appendix") or [0.16, 0.14, 0.12, 0.14, 0.44])
+    _appendix(w, view, style)
+
+
+def _structure_map(w: _Writer, view: View, style: dict[str, Any]) -> None:
+    """The structure map (filled in by compare.render.structure_map)."""
 
 
 def _set_properties(doc: Any, view: View, version: str) -> None:

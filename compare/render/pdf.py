@@ -41,19 +41,34 @@ def _numbered_canvas(draw: Any):  # -> type
     from reportlab.pdfgen.canvas import Canvas
 
     class NumberedCanvas(Canvas):
-        """Holds pages back until the end so every footer can say 'page n of N'."""
+        """Holds pages back until the end so every footer can say 'page n of N'.
+
+        Destinations (bookmarks, link targets) are held back with their page and placed as it is written:
+        made at once they would all name page 1, since no page has been added to the document yet.
+        """
 
         def __init__(self, *a: Any, **kw: Any) -> None:
             super().__init__(*a, **kw)
             self._pages: list[dict[str, Any]] = []
+            self._marks: list[tuple[str, dict[str, Any]]] = []
+
+        def bookmarkPage(self, key: str, **kw: Any) -> None:  # noqa: N802 - reportlab API
+            self._marks.append((key, kw))
+
+        def bookmarkHorizontal(self, key: str, relativeX: float, relativeY: float, **kw: Any) -> None:  # noqa: N802, N803
+            x, y = self.absolutePosition(relativeX, relativeY)
+            self._marks.append((key, {"fit": "XYZ", "left": x, "top": y, **kw}))
 
         def showPage(self) -> None:  # noqa: N802 - reportlab API
             self._pages.append(dict(self.__dict__))
+            self._marks = []
             self._startPage()
 
         def save(self) -> None:
             for state in self._pages:
                 self.__dict__.update(state)
+                for key, kw in state["_marks"]:
+                    Canvas.bookmarkPage(self, key, **kw)
                 draw(self, len(self._pages))
                 super().showPage()
             super().save()
@@ -121,7 +136,7 @@ def _anchor_class():  # -> type
 def _links(refs: list[tuple[str, str]], view: View, S: _Styles, colour: str) -> str:
     """Small links to the appendix rows of a change's figures: A a-t1 · B b-t9."""
     L = view.L
-    parts = [f'<a href="#{anchor(side, tid)}" color="{esc(colour)}">{esc(L(f"brief.doc_{side}"))} {esc(tid)}</a>'
+    parts = [f'<a href="#{anchor(side, tid)}" color="{esc(colour)}">{esc(tid)}</a>'
              for side, tid in dict.fromkeys(refs) if (side, tid) in view.figure_ids]
     return f'<font size="{S.small}">{esc(L("wording.appendix_link"))} {" · ".join(parts)}</font>' if parts else ""
 
