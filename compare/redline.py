@@ -112,3 +112,10 @@ def cap(ops: list[Op], limit: int) -> list[Op]:
         out.append(op)
         used += len(op["text"])
     return out
+
+
+def overlap(ops: list[Op]) -> float:
+    """The share of the shorter text that both keep: below about a half a redline is mostly noise."""
+    kept = sum(len(op["text"]) for op in ops if op["op"] == "equal")
+    shorter = min(len(side(ops, "a")), len(side(ops, "b")))
+    return kept / shorter if shorter else 0.0

@@ -115,7 +115,7 @@ def test_every_style_names_an_east_asian_font_and_the_language_is_zh_cn(sample, 
     assert doc.styles["Heading 1"].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "黑体"
 
 
-def test_header_rows_repeat_and_the_chart_is_a_picture(sample, tmp_path):
+def test_header_rows_repeat_and_the_chart_and_structure_map_are_pictures(sample, tmp_path):
     from docx import Document
     from docx.oxml.ns import qn
 
@@ -125,7 +125,7 @@ def test_header_rows_repeat_and_the_chart_is_a_picture(sample, tmp_path):
     assert len(doc.tables) >= 8
     for t in doc.tables:
         assert t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
-    assert len(doc.inline_shapes) == 1
+    assert len(doc.inline_shapes) == 2, "the chart and the structure map"
     with zipfile.ZipFile(out) as z:
         png = [n for n in z.namelist() if n.endswith(".png")]
         assert png and z.read(png[0])[:8] == b"\x89PNG\r\n\x1a\n"

@@ -47,7 +47,10 @@ def render(brief: dict[str, Any], path: Path, fmt: str, *, lang: str | None = No
     labels = load_labels((lang or brief_language(brief)).lower(), template_dir)
     style = load_style(template_dir)
     tables = style.get("tables", {})
-    view = build_view(brief, labels, int(tables.get("appendix_quote_chars", 400)))
+    from compare.render.verdict import load_weights
+
+    view = build_view(brief, labels, int(tables.get("appendix_quote_chars", 400)), weights=load_weights(template_dir),
+                      map_rows=int(style.get("structure_map", {}).get("max_rows", 52)))
     version = str((brief.get("tool") or {}).get("version") or "")
     from compare.render.fonts import font_path
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from compare.reasons import say
 from compare.redline import redline
+from compare.render import structure_map
 from compare.render.labels import Labels
 from compare.render.verdict import accounting, verdict, weigh
 
@@ -247,6 +248,7 @@ class View:
     counts: list[str] = field(default_factory=list)
     pair_line: str = ""
     figure_ids: set[tuple[str, str]] = field(default_factory=set)
+    structure: Any = None  # structure_map.MapData
 
 
 def doc_title(doc: dict[str, Any], fallback: str) -> str:
@@ -371,7 +373,7 @@ def _delta(c: dict[str, Any], ta: dict[str, Any] | None, tb: dict[str, Any] | No
 
 
 def build_view(brief: dict[str, Any], L: Labels, appendix_chars: int = 400,
-               weights: dict[str, Any] | None = None) -> View:
+               weights: dict[str, Any] | None = None, map_rows: int = 52) -> View:
     """Turn the brief dict into the rows, sentences and labels every format renders."""
     docs = {s: (brief.get("documents") or {}).get(s) or {} for s in "ab"}
     titles = (doc_title(docs["a"], "A"), doc_title(docs["b"], "B"))
@@ -410,6 +412,7 @@ def build_view(brief: dict[str, Any], L: Labels, appendix_chars: int = 400,
         verdict_more=L.fmt("verdict.later", n=more) if more else "",
         pair_line=L.fmt("brief.header", a=titles[0], b=titles[1]),
         figure_ids={(s, clean(t.get("id"))) for s in "ab" for t in targets[s]},
+        structure=structure_map.build(brief, map_rows),
         task_pairs=_task_pairs(alignment, tasks, heads, L),
         tasks_new=[(heads["b"].get(i) or i, _part(tasks["b"], i, L)) for i in new_b],
         tasks_dropped=[(heads["a"].get(i) or i, _part(tasks["a"], i, L)) for i in dropped_a],

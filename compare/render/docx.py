@@ -12,6 +12,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from compare.errors import UsageError
+from compare.redline import overlap
 from compare.render.common import CHANGE_TYPES, ChangeRow, View, short
 from compare.render.docx_parts import bookmark_name, bookmarked, link_runs, redline_runs, run
 
@@ -341,8 +342,7 @@ def _task_rows(w: _Writer, view: View, style: dict[str, Any]) -> list[list[Any]]
     """A's tasks and where B carries them on; B's heading shown as edits of A's when one carries one on."""
     colours, rows = style.get("colors", {}), []
     for t in view.task_pairs:
-        shared = sum(len(op["text"]) for op in t.redline if op["op"] == "equal")
-        b_cell: Any = f"<w:p>{w.cell_ppr}{redline_runs(t.redline, colours, 200)}</w:p>" if shared >= 2 \
+        b_cell: Any = f"<w:p>{w.cell_ppr}{redline_runs(t.redline, colours, 200)}</w:p>" if overlap(t.redline) >= 0.5 \
             else [(b, False) for b in t.b]
         rows.append([[(t.a, False), (t.a_path, True)], b_cell, [(t.mark, False), (t.how, True)]])
     return rows
@@ -370,7 +370,8 @@ def _appendix(w: _Writer, view: View, style: dict[str, Any]) -> None:
                 tables.get("appendix") or [0.16, 0.14, 0.12, 0.14, 0.44])
 
 
-def _build(doc: Any, view: View, style: dict[str, Any], png: bytes | None, chart_note: str) -> None:
+def _build(doc: Any, view: View, style: dict[str, Any], png: bytes | None, chart_note: str,
+           map_png: bytes | None = None) -> None:
     w, L = _Writer(doc, view, style), view.L
     tables = style.get("tables", {})
     sec = doc.sections[0]
@@ -394,7 +395,7 @@ def _build(doc: Any, view: View, style: dict[str, Any], png: bytes | None, chart
             w.para(L("brief.none"))
 
     w.heading(L("sections.alignment"), 1)
-    _structure_map(w, view, style)
+    _structure_map(w, view, style, map_png)
     w.heading(L("sections.tasks_pairs"), 2)
     w.note(L("alignment.legend"))
     if view.task_pairs:
@@ -414,8 +415,27 @@ def _build(doc: Any, view: View, style: dict[str, Any], png: bytes | None, chart
     _appendix(w, view, style)
 
 
-def _structure_map(w: _Writer, view: View, style: dict[str, Any]) -> None:
-    """The structure map (filled in by compare.render.structure_map)."""
+def _structure_map(w: _Writer, view: View, style: dict[str, Any], png: bytes | None) -> None:
+    """The structure map as a picture with its explanation, then the same facts as a table."""
+    from docx.shared import Emu
+
+    from compare.render import structure_map as sm
+
+    data, L = view.structure, view.L
+    if data is None or png is None:
+        return
+    w.heading(L("structure.title"), 2)
+    w.note(L("structure.note"))
+    if data.folded:
+        w.note(L.fmt("structure.folded", a=data.tasks[0], b=data.tasks[1],
+                     max=int(style.get("structure_map", {}).get("max_rows", 52))))
+    w.doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    w.doc.add_picture(io.BytesIO(png), width=Emu(w.width))
+    rows = sm.table_rows(data, L)
+    if rows:
+        w.heading(L("structure.table"), 2)
+        w.table([L(f"structure.{k}") for k in ("col_a", "col_rel", "col_b")],
+                [[[(a, False)], [(r, False)], [(b, False)]] for a, r, b in rows], [0.42, 0.16, 0.42])
 
 
 def _set_properties(doc: Any, view: View, version: str) -> None:
@@ -470,7 +490,11 @@ def render_docx(view: View, out: Path, style: dict[str, Any], template_dir: Path
     png = chart.to_png(d, font_file, subfont) if d is not None else None
     rows, total = chart.chart_rows(view, int(style.get("chart", {}).get("max_rows", 40)))
     note = view.L.fmt("chart.more", shown=len(rows), total=total) if total > len(rows) else ""
-    _build(doc, view, style, png, note)
+    from compare.render import structure_map as sm
+
+    m = sm.drawing(view.structure, view.L, view.titles, width_pt, register(font_file, subfont), style) \
+        if view.structure is not None else None
+    _build(doc, view, style, png, note, chart.to_png(m, font_file, subfont) if m is not None else None)
     _set_properties(doc, view, version)
     doc.save(str(out))
     when = _epoch()

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from compare.redline import overlap
 from compare.render.common import CHANGE_TYPES, ChangeRow, FigureRow, View, short
 from compare.render.pdf_cells import Seg, _Cells, _para_class, _Styles, esc
 
@@ -284,8 +285,7 @@ def _task_table(view: View, cell: _Cells, style: dict[str, Any], width: float) -
     keys = ("columns.task_a", "columns.task_b", "columns.confidence")
     data = [[cell([(L(k), False)], head=True) for k in keys]]
     for t in view.task_pairs:
-        shared = sum(len(op["text"]) for op in t.redline if op["op"] == "equal")
-        b_cell = _rich(redline_markup(t.redline, style, 200), [], S) if shared >= 2 else \
+        b_cell = _rich(redline_markup(t.redline, style, 200), [], S) if overlap(t.redline) >= 0.5 else \
             cell([(b, False) for b in t.b])
         data.append([cell([(t.a, False)] + ([(t.a_path, True)] if t.a_path else [])), b_cell,
                      cell([(t.mark, False)] + ([(t.how, True)] if t.how else []))])
@@ -338,8 +338,29 @@ def story(view: View, font: str, style: dict[str, Any], width: float) -> list[An
 
 
 def _structure_map(view: View, S: _Styles, style: dict[str, Any], width: float, font: str) -> list[Any]:
-    """The structure map figure (filled in by compare.render.structure_map when the brief has tasks)."""
-    return []
+    """The structure map figure with its explanation, then the same facts as a table."""
+    from reportlab.platypus import KeepTogether
+
+    from compare.render import structure_map as sm
+
+    data, L, P = view.structure, view.L, _para_class()
+    d = sm.drawing(data, L, view.titles, width, font, style) if data is not None else None
+    if d is None:
+        return []
+    notes = [L("structure.note")]
+    if data.folded:
+        notes.append(L.fmt("structure.folded", a=data.tasks[0], b=data.tasks[1],
+                           max=int(style.get("structure_map", {}).get("max_rows", 52))))
+    block = [*_heading(L("structure.title"), S.h2, 1, room=0), *[P(esc(n), S.note) for n in notes], d]
+    out: list[Any] = [KeepTogether(block)]
+    rows = sm.table_rows(data, L)
+    if rows:
+        cell = _Cells(S, split=bool(style.get("_split")), whole=view.lang != "zh")
+        head = [cell([(L(f"structure.{k}"), False)], head=True) for k in ("col_a", "col_rel", "col_b")]
+        table = _table([head] + [[cell([(t, False)]) for t in r] for r in rows],
+                       _widths(style, "structure", [0.42, 0.16, 0.42], width), style)
+        out += _heading(L("structure.table"), S.h2, 1, room=_lead(table) + 40) + [table]
+    return out
 
 
 def _page_size(style: dict[str, Any]) -> tuple[float, float]:
