@@ -127,3 +127,19 @@ def test_map_is_a_picture_in_the_docx_and_inline_svg_for_html(tmp_path):
 
     svg = sm.structure_map_svg(sm.build(brief), load_labels("zh"), ("甲", "乙"), register(bundled_font()), {})
     assert svg.startswith("<svg") and "<line" in svg and "未延续" in svg
+
+
+def test_pdf_and_docx_are_byte_identical_across_processes(tmp_path):
+    """Two separate runs (different hash seeds) of the same brief under SOURCE_DATE_EPOCH give the same bytes."""
+    import os
+    import sys
+
+    (tmp_path / "brief.json").write_text(json.dumps(restructured(), ensure_ascii=False), "utf-8")
+    code = ("import json, sys; from compare.render import render; b = json.load(open(sys.argv[1], encoding='utf-8'));"
+            "render(b, sys.argv[2] + '.pdf', 'pdf'); render(b, sys.argv[2] + '.docx', 'docx')")
+    for run, seed in (("one", "1"), ("two", "2")):
+        env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", code, str(tmp_path / "brief.json"), str(tmp_path / run)], env=env,
+                       check=True, timeout=120)
+    for ext in ("pdf", "docx"):
+        assert (tmp_path / f"one.{ext}").read_bytes() == (tmp_path / f"two.{ext}").read_bytes(), ext

@@ -8,6 +8,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from compare.redline import cap, redline_html, window
 from compare.render.common import CHANGE_TYPES, ChangeRow, View, short
 
 SCRIPT = """(function () {
@@ -79,11 +80,14 @@ def _details(r: ChangeRow, L: Any, qn: int) -> str:
     if r.b_quote:
         parts.append(f"<blockquote>{b_}{co}{e(r.b_quote)}</blockquote>")
         summary.append(f"{b_}{co}“{e(short(r.b_quote, qn))}”")
+    if r.redline:  # B's clause as edits of A's, in place of the two quotes
+        summary = [redline_html(cap(window(r.redline), qn * 2))]
     if r.qualifiers:
         parts.append(f'<p class="muted">{e(L("change.qualifiers"))}{co}{e(sep.join(r.qualifiers))}</p>')
     if r.reasons:
         parts.append(f'<p class="muted">{e(L("change.reasons"))}{co}{e(sep.join(r.reasons))}</p>')
-    parts.append(f'<p class="muted">{e(L.fmt("change.confidence", pct=round(r.confidence * 100)))}</p>')
+    if r.doubtful:
+        parts.append(f'<p class="muted">{e(L("verdict.doubtful"))}</p>')
     return f"<details><summary>{'<br>'.join(summary) or e(L('html.expand'))}</summary>{''.join(parts)}</details>"
 
 
@@ -108,7 +112,8 @@ def _change_table(typ: str, rows: list[ChangeRow], L: Any, qn: int) -> str:
     return _table(head, body)
 
 
-def page(view: View, css: str, svg: str | None, chart_note: str, qn: int = 70, version: str = "") -> str:
+def page(view: View, css: str, svg: str | None, chart_note: str, qn: int = 70, version: str = "",
+         map_svg: str = "") -> str:
     """The whole HTML document as a string."""
     L = view.L
     css = css + BASE_CSS
@@ -136,7 +141,7 @@ def page(view: View, css: str, svg: str | None, chart_note: str, qn: int = 70, v
 
     h.append(f'<section id="summary"><h2>{e(L("sections.summary"))}</h2>')
     h += [f"<p>{e(s)}</p>" for s in view.summary]
-    h.append(f'<h3>{e(L("sections.notable"))}</h3>')
+    h.append(f'<h3>{e(L("verdict.heading"))}</h3>')
     h.append("<ol>" + "".join(f"<li>{e(n)}</li>" for n in view.notable) + "</ol>" if view.notable
              else f'<p>{e(L("summary.no_notable"))}</p>')
     h.append(f'<p class="note"><strong>{e(L("sections.how_to_read"))}</strong>{e(L("brief.colon"))}{e(L("summary.how_to_read"))}</p>'
@@ -162,7 +167,9 @@ def page(view: View, css: str, svg: str | None, chart_note: str, qn: int = 70, v
     h.append("</section>")
 
     h.append(f'<section id="alignment"><h2>{e(L("sections.alignment"))}</h2>'
-             f'<h3>{e(L("sections.tasks_pairs"))}</h3><p class="note">{e(L("alignment.legend"))}</p>')
+             + (f'<h3>{e(L("structure.title"))}</h3><p class="note">{e(L("structure.note"))}</p>\n{map_svg}\n'
+                if map_svg else "")
+             + f'<h3>{e(L("sections.tasks_pairs"))}</h3><p class="note">{e(L("alignment.legend"))}</p>')
     if view.task_pairs:
         rows = [f"<tr><td>{e(t.a)}{_muted(t.a_path)}</td>"
                 f'<td>{"<br>".join(e(b) for b in t.b)}</td>'
@@ -208,4 +215,8 @@ def render_html(view: View, out: Path, style: dict[str, Any], template_dir: Path
     rows, total = chart.chart_rows(view, int(style.get("chart", {}).get("max_rows", 40)))
     note = view.L.fmt("chart.more", shown=len(rows), total=total) if total > len(rows) else ""
     qn = int(style.get("tables", {}).get("quote_chars", 70))
-    out.write_text(page(view, css, svg, note, qn, version), encoding="utf-8")
+    from compare.render.structure_map import structure_map_svg
+
+    map_svg = structure_map_svg(view.structure, view.L, view.titles, register(font_file, subfont), style) \
+        if view.structure is not None else ""
+    out.write_text(page(view, css, svg, note, qn, version, map_svg), encoding="utf-8")
