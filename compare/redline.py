@@ -62,7 +62,7 @@ def _add(ops: list[Op], kind: str, words: list[str]) -> None:
 
 
 def window(ops: list[Op], context: int = 12) -> list[Op]:
-    """The ops with long unchanged stretches cut to `context` characters either side of an edit, marked by …."""
+    """The ops with long unchanged stretches cut to `context` characters around each edit, marked by …."""
     if all(op["op"] == "equal" for op in ops):
         return [dict(op) for op in ops]
     out: list[Op] = []

@@ -1,4 +1,4 @@
-"""From each change to its place: PDF links and DOCX hyperlinks land on the figure's appendix row; redlines."""
+"""From each change to its place: PDF and DOCX links land on the figure's appendix row; redlines."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from compare.render import render
 
 FIXTURE = Path(__file__).parent / "fixtures" / "brief_sample.json"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed")
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed"
+)
 ID = re.compile(r"\b([ab]-[\w.-]+)$")
 
 
@@ -24,9 +26,13 @@ def sample() -> dict:
 
 
 def words(pdf: Path, page: int) -> list[tuple[float, float, float, float, str]]:
-    """(xMin, yMin, xMax, yMax, word) of one page (1-based), y measured from the top, as poppler reads them."""
-    out = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(pdf), "-"],
-                         capture_output=True, text=True, check=True).stdout
+    """(xMin, yMin, xMax, yMax, word) of one page (1-based), y from the top, as poppler reads them."""
+    out = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     pat = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
     return [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in re.findall(pat, out)]
 
@@ -60,8 +66,11 @@ def test_every_pdf_link_lands_on_the_appendix_row_of_the_figure_it_names(sample,
     cache: dict[int, list] = {}
     for page, (x0, y0, x1, y1), target, top in found:
         here = cache.setdefault(page, words(out, page))
-        named = [w for wx0, wy0, wx1, wy1, w in here
-                 if wx0 >= x0 - 1 and wx1 <= x1 + 1 and height - wy1 >= y0 - 2 and height - wy0 <= y1 + 2]
+        named = [
+            w
+            for wx0, wy0, wx1, wy1, w in here
+            if wx0 >= x0 - 1 and wx1 <= x1 + 1 and height - wy1 >= y0 - 2 and height - wy0 <= y1 + 2
+        ]
         tid = next(m.group(1) for w in named if (m := ID.search(w)))
         there = cache.setdefault(target, words(out, target))
         row = [wy0 for _, wy0, _, _, w in there if w == tid and 0 <= wy0 - (height - top) <= 40]
@@ -117,21 +126,33 @@ def test_docx_rows_never_split_and_text_before_a_table_keeps_with_it(sample, tmp
         assert before is not None and before.find(f"{W}pPr/{W}keepNext") is not None
 
 
-@pytest.mark.skipif(shutil.which("libreoffice") is None or shutil.which("pdftotext") is None,
-                    reason="LibreOffice or poppler not installed")
+@pytest.mark.skipif(
+    shutil.which("libreoffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice or poppler not installed",
+)
 def test_libreoffice_leaves_no_heading_at_the_foot_of_a_page(sample, tmp_path):
     from docx import Document
 
     out = tmp_path / "brief.docx"
     render(sample, out, "docx")
-    headings = {p.text for p in Document(str(out)).paragraphs
-                if p.style is not None and p.style.name.startswith("Heading") and p.text}
-    subprocess.run(["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
-                   capture_output=True, timeout=180, check=True)
-    text = subprocess.run(["pdftotext", str(tmp_path / "brief.pdf"), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    headings = {
+        p.text
+        for p in Document(str(out)).paragraphs
+        if p.style is not None and p.style.name.startswith("Heading") and p.text
+    }
+    subprocess.run(
+        ["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "brief.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
     for page in text.split("\f"):
-        lines = [ln.strip() for ln in page.splitlines() if ln.strip() and not re.match(r"第 \d+ 页", ln.strip())]
+        lines = [
+            ln.strip() for ln in page.splitlines() if ln.strip() and not re.match(r"第 \d+ 页", ln.strip())
+        ]
         if lines:
             assert lines[-1] not in headings, f"heading {lines[-1]!r} left at the foot of a page"
 
@@ -146,7 +167,9 @@ def test_pdf_bookmarks_open_the_page_their_section_is_on(sample, tmp_path):
     def pages(items: list) -> dict[str, int]:
         found: dict[str, int] = {}
         for it in items:
-            found.update(pages(it) if isinstance(it, list) else {it.title: reader.get_destination_page_number(it)})
+            found.update(
+                pages(it) if isinstance(it, list) else {it.title: reader.get_destination_page_number(it)}
+            )
         return found
 
     where = pages(reader.outline)

@@ -1,4 +1,4 @@
-"""What a reader sees: whole English words, translated units, no internal codes or raw scores, cut text marked."""
+"""What a reader sees: whole English words, translated units, no internal codes or scores, cuts marked."""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ from compare.render.common import build_view, marked_cut, short
 from compare.render.labels import default_template_dir, load_labels
 
 FIXTURE = Path(__file__).parent / "fixtures" / "brief_sample.json"
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed")
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed"
+)
 
 
 @pytest.fixture
@@ -36,8 +38,13 @@ def test_english_pdf_keeps_words_whole(sample, tmp_path):
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     vocab = english_vocabulary()
     tokens = set(re.findall(r"[A-Za-z]+", text))
-    broken = sorted(t for t in tokens if len(t) >= 3 and t.lower() not in vocab
-                    and any(v.startswith(t.lower()) and len(v) > len(t) for v in vocab))
+    broken = sorted(
+        t
+        for t in tokens
+        if len(t) >= 3
+        and t.lower() not in vocab
+        and any(v.startswith(t.lower()) and len(v) > len(t) for v in vocab)
+    )
     assert "uncertain" in text
     assert broken == []
 
@@ -53,13 +60,17 @@ def test_english_brief_translates_units(sample):
 
 
 def test_no_reader_sees_a_comparator_code_or_a_raw_score(sample):
-    sample["changes"][0]["qualifiers"] = [{"code": "comparator_changed", "args": {"a": "=", "b": "以上"},
-                                           "text": "“=” → “以上”"}]
-    sample["changes"][0]["reasons"] = [{"code": "metric_similar", "args": {"score": 0.85},
-                                        "text": "similar metric (0.85)"}]
+    sample["changes"][0]["qualifiers"] = [
+        {"code": "comparator_changed", "args": {"a": "=", "b": "以上"}, "text": "“=” → “以上”"}
+    ]
+    sample["changes"][0]["reasons"] = [
+        {"code": "metric_similar", "args": {"score": 0.85}, "text": "similar metric (0.85)"}
+    ]
     sample["alignment"][0]["score"] = 0.3
     view = build_view(sample, load_labels("zh"))
-    row = next(r for rows in view.changes.values() for r in rows if r.metric == sample["changes"][0]["metric"])
+    row = next(
+        r for rows in view.changes.values() for r in rows if r.metric == sample["changes"][0]["metric"]
+    )
     assert row.qualifiers == ["加上“以上”"]
     assert row.reasons == ["指标名称相近"]
     shown = " ".join(row.qualifiers + row.reasons)
@@ -71,8 +82,14 @@ def test_no_reader_sees_a_comparator_code_or_a_raw_score(sample):
 def test_cut_text_always_ends_in_an_ellipsis():
     assert short("一二三四五六七八九十", 5) == "一二三四…"
     source = "开展不少于10万人次的数字经济产业职业技能培训。推进标准化建设"
-    assert marked_cut("开展不少于10万人次的数字经济产业职业技能培", source) == "开展不少于10万人次的数字经济产业职业技能培…"
-    assert marked_cut("开展不少于10万人次的数字经济产业职业技能培训", source) == "开展不少于10万人次的数字经济产业职业技能培训"
+    assert (
+        marked_cut("开展不少于10万人次的数字经济产业职业技能培", source)
+        == "开展不少于10万人次的数字经济产业职业技能培…"
+    )
+    assert (
+        marked_cut("开展不少于10万人次的数字经济产业职业技能培训", source)
+        == "开展不少于10万人次的数字经济产业职业技能培训"
+    )
     assert marked_cut("万人次的数字经济", source) == "…万人次的数字经济…"
 
 
@@ -83,8 +100,9 @@ def test_headline_pair_pdf_shows_no_internal_codes(tmp_path):
         pytest.skip("../shared/corpus is not present")
     from compare import compare_files
 
-    brief = compare_files(str(corpus / "zhejiang_2020_work_points.txt"),
-                          str(corpus / "zhejiang_2022_no1_project_upgrade.txt")).to_json()
+    brief = compare_files(
+        str(corpus / "zhejiang_2020_work_points.txt"), str(corpus / "zhejiang_2022_no1_project_upgrade.txt")
+    ).to_json()
     out = tmp_path / "brief.pdf"
     render(brief, out, "pdf")
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout

@@ -10,7 +10,12 @@ from compare.redline import cap, changed, redline, redline_html, side, window
 def test_a_moved_figure_is_one_deletion_and_one_insertion():
     ops = redline("改造农村公路危旧桥梁超240座", "改造农村公路危旧桥梁180座")
     assert [(o["op"], o["text"]) for o in ops] == [
-        ("equal", "改造农村公路危旧桥梁"), ("delete", "超"), ("delete", "240"), ("insert", "180"), ("equal", "座")]
+        ("equal", "改造农村公路危旧桥梁"),
+        ("delete", "超"),
+        ("delete", "240"),
+        ("insert", "180"),
+        ("equal", "座"),
+    ]
     assert [o["text"] for o in ops if o.get("figure")] == ["240", "180"]
 
 
@@ -20,13 +25,16 @@ def test_a_range_replacing_a_figure_stays_whole():
     assert ("delete", "5%") in [(o["op"], o["text"]) for o in ops]
 
 
-@pytest.mark.parametrize("a,b", [
-    ("累计建成5G基站5万个", "累计建成5G基站16万个以上"),
-    ("", "全新的一句话"),
-    ("删掉的一句话", ""),
-    ("完全相同的文字", "完全相同的文字"),
-    ("规模以上工业增加值增长6%左右", "规上工业增加值增长5.5%左右"),
-])
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("累计建成5G基站5万个", "累计建成5G基站16万个以上"),
+        ("", "全新的一句话"),
+        ("删掉的一句话", ""),
+        ("完全相同的文字", "完全相同的文字"),
+        ("规模以上工业增加值增长6%左右", "规上工业增加值增长5.5%左右"),
+    ],
+)
 def test_each_side_reads_back_out_of_the_ops(a, b):
     ops = redline(a, b)
     assert side(ops, "a") == a

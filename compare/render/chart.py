@@ -39,7 +39,7 @@ def labels_for(rows: list[ChangeRow], width: float, font: str, size: float) -> l
     """Each row's metric fitted to width; a label that would repeat another carries its figures instead."""
     plain = [_fit(r.metric, width, font, size) for r in rows]
     out = []
-    for r, label in zip(rows, plain):
+    for r, label in zip(rows, plain, strict=True):
         if plain.count(label) > 1:
             tail = f"（{r.a[0]}→{r.b[0]}）"
             from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -64,6 +64,7 @@ class _Panel:
                 ((-1.0, self.hi + (1 if self.hi < 1 else 0)) if self.lo == 0 else (self.lo - 1, 1.0))
 
     def raw(self, r: ChangeRow) -> float:
+        """The row's change in axis units, unclipped."""
         return (r.delta or 0.0) if self.points else math.log2(r.ratio or 1.0)
 
     def value(self, r: ChangeRow) -> float:
@@ -107,7 +108,7 @@ def drawing(view: View, width: float, font: str, style: dict[str, Any]):  # -> r
     pal = _palette(style)
     _legend(d, view, font, pal, d.height - 10)
     y = d.height - legend
-    for p, h in zip(panels, heights):
+    for p, h in zip(panels, heights, strict=True):
         _draw_panel(d, p, view, font, style, pal, y, width)
         y -= h
     return d
@@ -140,7 +141,8 @@ def _draw_panel(d: Any, p: _Panel, view: View, font: str, style: dict[str, Any],
     from reportlab.lib import colors
 
     cs, L, fs = style.get("chart", {}), view.L, 7.5
-    rh, lw, vw = float(cs.get("row_height", 13)), float(cs.get("label_width", 150)), float(cs.get("value_width", 90))
+    rh, lw = float(cs.get("row_height", 13)), float(cs.get("label_width", 150))
+    vw = float(cs.get("value_width", 90))
     x0, x1 = lw, width - vw
     d.add(String(0, top - 10, L("chart.panel_points" if p.points else "chart.panel_ratio"), fontName=font,
                  fontSize=fs, fillColor=colors.HexColor("#333333")))
@@ -150,11 +152,12 @@ def _draw_panel(d: Any, p: _Panel, view: View, font: str, style: dict[str, Any],
         return x0 + (v - p.lo) / (p.hi - p.lo) * (x1 - x0)
 
     for v, label in p.ticks(L):
-        d.add(Line(x(v), bottom, x(v), body_top, strokeColor=colors.black if v == 0 else colors.HexColor("#999999"),
+        grid = colors.black if v == 0 else colors.HexColor("#999999")
+        d.add(Line(x(v), bottom, x(v), body_top, strokeColor=grid,
                    strokeWidth=0.9 if v == 0 else 0.4, strokeDashArray=None if v == 0 else [2, 2]))
         d.add(String(x(v), bottom - 9, label, fontName=font, fontSize=7, textAnchor="middle"))
     raised, lowered, line = pal
-    for i, (r, label) in enumerate(zip(p.rows, labels_for(p.rows, lw - 8, font, fs))):
+    for i, (r, label) in enumerate(zip(p.rows, labels_for(p.rows, lw - 8, font, fs), strict=True)):
         cy = body_top - rh * (i + 0.5)
         d.add(String(x0 - 5, cy - fs * 0.35, label, fontName=font, fontSize=fs, textAnchor="end"))
         d.add(String(x1 + 5, cy - fs * 0.35, _fit(r.change, vw - 6, font, fs), fontName=font, fontSize=fs))
@@ -192,7 +195,8 @@ def to_svg(d: Any, title: str = "") -> str:
            f'font-family="{SVG_FONTS}">']
     for s in d.contents:
         kind = type(s).__name__
-        stroke = f'stroke="{_hex(getattr(s, "strokeColor", None))}" stroke-width="{getattr(s, "strokeWidth", 1)}"'
+        colour, sw = _hex(getattr(s, "strokeColor", None)), getattr(s, "strokeWidth", 1)
+        stroke = f'stroke="{colour}" stroke-width="{sw}"'
         if kind == "Rect":
             out.append(f'<rect x="{s.x:.2f}" y="{h - s.y - s.height:.2f}" width="{s.width:.2f}" '
                        f'height="{s.height:.2f}" fill="{_hex(s.fillColor)}" {stroke}/>')
@@ -201,7 +205,8 @@ def to_svg(d: Any, title: str = "") -> str:
             out.append(f'<line x1="{s.x1:.2f}" y1="{h - s.y1:.2f}" x2="{s.x2:.2f}" y2="{h - s.y2:.2f}" '
                        f'{stroke}{dash}/>')
         elif kind == "Circle":
-            out.append(f'<circle cx="{s.cx:.2f}" cy="{h - s.cy:.2f}" r="{s.r:.2f}" fill="{_hex(s.fillColor)}" '
+            out.append(f'<circle cx="{s.cx:.2f}" cy="{h - s.cy:.2f}" r="{s.r:.2f}" '
+                       f'fill="{_hex(s.fillColor)}" '
                        f'{stroke}/>')
         elif kind == "String":
             out.append(f'<text x="{s.x:.2f}" y="{h - s.y:.2f}" font-size="{s.fontSize}" '
@@ -240,7 +245,8 @@ def to_png(d: Any, font: Path, subfont: int = 0, dpi: int = 200) -> bytes:
                 while t < length:
                     e = min(t + on, length)
                     g.line([x1 + (x2 - x1) * t / length, y1 + (y2 - y1) * t / length,
-                            x1 + (x2 - x1) * e / length, y1 + (y2 - y1) * e / length], fill=rgb(s.strokeColor), width=lw)
+                            x1 + (x2 - x1) * e / length, y1 + (y2 - y1) * e / length],
+                           fill=rgb(s.strokeColor), width=lw)
                     t = e + off
             else:
                 g.line([x1, y1, x2, y2], fill=rgb(s.strokeColor), width=lw)

@@ -128,8 +128,8 @@ def ratio_of(c: dict[str, Any], ta: dict[str, Any] | None, tb: dict[str, Any] | 
         return float(r)
     if ta and tb and ta.get("unit") == tb.get("unit"):
         try:
-            va, vb = float(ta.get("value")), float(tb.get("value"))
-        except (TypeError, ValueError):
+            va, vb = float(ta["value"]), float(tb["value"])
+        except (KeyError, TypeError, ValueError):
             return None
         if va > 0 and vb > 0:
             return vb / va
@@ -319,7 +319,8 @@ def _change_rows(brief: dict[str, Any], changes: list[dict[str, Any]], by_id: di
         text = change_text(c, ta, tb, L)
         doubtful = conf < 0.6
         rows[typ].append(ChangeRow(
-            type=typ, metric=short(clean(c.get("metric")) or clean((ta or tb or {}).get("metric")) or "—", 120),
+            type=typ,
+            metric=short(clean(c.get("metric")) or clean((ta or tb or {}).get("metric")) or "—", 120),
             a=figure_parts(ta, L) if ta or c.get("a") else ("", ""),
             b=figure_parts(tb, L) if tb or c.get("b") else ("", ""),
             change=text + (L("change.low_confidence") if doubtful and text else ""),
@@ -329,7 +330,7 @@ def _change_rows(brief: dict[str, Any], changes: list[dict[str, Any]], by_id: di
             reasons=[short(plain(r, L), 300) for r in _list(c.get("reasons"))[:6]],
             confidence=conf, ratio=ratio_of(c, ta, tb) if typ in RANKED else None, doubtful=doubtful,
             a_id=clean(c.get("a")), b_id=clean(c.get("b")), unit=clean((ta or tb or {}).get("unit")),
-            redline=redline(clean((ta or {}).get("quote")), clean((tb or {}).get("quote"))) if ta and tb else [],
+            redline=redline(clean(ta.get("quote")), clean(tb.get("quote"))) if ta and tb else [],
             weight=info[k]["weight"], rank=info[k]["rank"], delta=_delta(c, ta, tb)))
     return rows
 
@@ -406,7 +407,8 @@ def build_view(brief: dict[str, Any], L: Labels, appendix_chars: int = 400,
         L=L, lang=L.lang, title=L("brief.title"), titles=titles,
         header=L.fmt("brief.header", a=short(titles[0], 32), b=short(titles[1], 32)),
         meta=_meta(docs, L),
-        made=L.fmt("brief.made", date=brief_date(), version=clean((brief.get("tool") or {}).get("version")) or "?"),
+        made=L.fmt("brief.made", date=brief_date(),
+                   version=clean((brief.get("tool") or {}).get("version")) or "?"),
         summary=summary + counts_text, notable=notable, changes=rows,
         verdict=notable, verdict_refs=[it.refs for it in items], counts=counts_text,
         verdict_more=L.fmt("verdict.later", n=more) if more else "",
@@ -436,7 +438,8 @@ def _task_pairs(alignment: list[dict[str, Any]], tasks: dict[str, list[dict[str,
     for aid, pairs in sorted(grouped.items(), key=lambda kv: order.get(kv[0], len(order))):
         score = max(float(p["score"]) if isinstance(p.get("score"), (int, float)) else 0.0 for p in pairs)
         b = [heads["b"].get(clean(p.get("b"))) or clean(p.get("b")) for p in pairs]
-        how = L("brief.list_sep").join(dict.fromkeys(L(f"method.{clean(p.get('method'))}", clean(p.get("method")))
+        how = L("brief.list_sep").join(dict.fromkeys(
+            L(f"method.{clean(p.get('method'))}", clean(p.get("method")))
                                      for p in pairs if p.get("method"))) if score >= 0.5 else ""
         a = heads["a"].get(aid) or aid
         out.append(TaskRow(a=a, a_path=paths.get(aid, ""), b=b, mark=confidence_mark(score, L), how=how,
@@ -460,7 +463,8 @@ def _appendix(targets: list[dict[str, Any]], changes: list[dict[str, Any]], side
             st = L("status.actual")
         else:
             st = L("brief.list_sep").join(dict.fromkeys(status.get(tid, []))) or L("status.uncounted")
-        out.append(FigureRow(id=tid, metric=short(clean(t.get("metric")) or "—", 120), figure=figure_parts(t, L),
+        out.append(FigureRow(id=tid, metric=short(clean(t.get("metric")) or "—", 120),
+                             figure=figure_parts(t, L),
                              kind=L(f"kind.{t.get('kind', 'target')}", clean(t.get("kind"))), status=st,
                              section=section_text(t, 3), quote=short(clean(t.get("quote")), n),
                              notes=[short(clean(say(x, L)), 300) for x in _list(t.get("notes"))[:5]]))

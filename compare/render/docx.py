@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
-import zipfile
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -14,13 +12,47 @@ from xml.sax.saxutils import escape
 from compare.errors import UsageError
 from compare.redline import overlap
 from compare.render.common import CHANGE_TYPES, ChangeRow, View, short
-from compare.render.docx_parts import bookmark_name, bookmarked, link_runs, redline_runs, run
+from compare.render.docx_parts import (  # noqa: F401 - _fix_zip is used by templates/make_docx_template.py
+    _add_field_text,
+    _epoch,
+    _fix_zip,
+    bookmark_name,
+    bookmarked,
+    link_runs,
+    redline_runs,
+    run,
+)
 
 BODY_FONTS = ("Times New Roman", "宋体")  # (Latin, East Asian)
 HEAD_FONTS = ("Arial", "黑体")
 HEAD_STYLES = ("Title", "Subtitle", "TOC Heading") + tuple(f"Heading {i}" for i in range(1, 10))
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _child(parent: Any, tag: str, first: bool = False) -> Any:
+    """The element's child with this tag, made (first or last) when it has none."""
+    from docx.oxml.ns import qn
+
+    el = parent.find(qn(tag))
+    if el is None:
+        el = parent.makeelement(qn(tag), {})
+        parent.insert(0, el) if first else parent.append(el)
+    return el
+
+
+def _set_fonts(rpr: Any, fonts: tuple[str, str], overwrite: bool) -> None:
+    """Name the Latin and East Asian fonts of run properties, dropping theme fonts."""
+    from docx.oxml.ns import qn
+
+    rf = _child(rpr, "w:rFonts", first=True)
+    if not overwrite and rf.get(qn("w:eastAsia")):
+        return
+    for a in _THEME_ATTRS:
+        rf.attrib.pop(qn(a), None)
+    for a, v in (("w:ascii", fonts[0]), ("w:hAnsi", fonts[0]), ("w:eastAsia", fonts[1])):
+        if overwrite or not rf.get(qn(a)):
+            rf.set(qn(a), v)
 
 
 def east_asian(doc: Any, overwrite: bool = True, body: tuple[str, str] = BODY_FONTS,
@@ -32,40 +64,16 @@ def east_asian(doc: Any, overwrite: bool = True, body: tuple[str, str] = BODY_FO
     """
     from docx.oxml.ns import qn
 
-    def set_fonts(rpr: Any, fonts: tuple[str, str]) -> None:
-        rf = rpr.find(qn("w:rFonts"))
-        if rf is None:
-            rf = rpr.makeelement(qn("w:rFonts"), {})
-            rpr.insert(0, rf)
-        if not overwrite and rf.get(qn("w:eastAsia")):
-            return
-        for a in _THEME_ATTRS:
-            rf.attrib.pop(qn(a), None)
-        for a, v in (("w:ascii", fonts[0]), ("w:hAnsi", fonts[0]), ("w:eastAsia", fonts[1])):
-            if overwrite or not rf.get(qn(a)):
-                rf.set(qn(a), v)
-
-    settings = doc.settings.element
-    tfl = settings.find(qn("w:themeFontLang"))
-    if tfl is None:
-        tfl = settings.makeelement(qn("w:themeFontLang"), {})
-        settings.append(tfl)
-    tfl.set(qn("w:eastAsia"), "zh-CN")
+    _child(doc.settings.element, "w:themeFontLang").set(qn("w:eastAsia"), "zh-CN")
     defaults = doc.styles.element.find(qn("w:docDefaults"))
-    if defaults is not None:
-        rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
-        if rpr is not None:
-            set_fonts(rpr, body)
-            lang = rpr.find(qn("w:lang"))
-            if lang is None:
-                lang = rpr.makeelement(qn("w:lang"), {})
-                rpr.append(lang)
-            lang.set(qn("w:eastAsia"), "zh-CN")
+    rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr")) if defaults is not None else None
+    if rpr is not None:
+        _set_fonts(rpr, body, overwrite)
+        _child(rpr, "w:lang").set(qn("w:eastAsia"), "zh-CN")
     for style in doc.styles:
         if style.type is None or int(style.type) not in (1, 2, 3):  # paragraph, character, table
             continue
-        rpr = style.element.get_or_add_rPr()
-        set_fonts(rpr, head if style.name in HEAD_STYLES else body)
+        _set_fonts(style.element.get_or_add_rPr(), head if style.name in HEAD_STYLES else body, overwrite)
 
 
 def _text(s: Any) -> str:
@@ -122,12 +130,13 @@ class _Writer:
         return p
 
     def _para_style(self, name: str) -> str | None | bool:
-        """The style id Paragraph.style would set for name, looked up once: None for the default, False if none."""
+        """The style id Paragraph.style would set for name, looked up once (None: default, False: none)."""
         if name not in self._para_styles:
             from docx.enum.style import WD_STYLE_TYPE
 
             found = _style(self.doc, name) is not None
-            self._para_styles[name] = self.doc.part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH) if found else False
+            sid = self.doc.part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH) if found else False
+            self._para_styles[name] = sid
         return self._para_styles[name]
 
     def note(self, text: str) -> Any:
@@ -165,7 +174,7 @@ class _Writer:
         return Table(tbl, self.doc._body)
 
     def _twips(self, fractions: list[float], cols: int) -> list[int]:
-        """Column widths in twips: fractions of the text width; python-docx's even split where none is given."""
+        """Column widths in twips: fractions of the text width, else python-docx's even split."""
         from docx.shared import Emu
 
         total = sum(fractions) or 1.0
@@ -207,9 +216,10 @@ def _run_xml(text: str, rpr: str, brk: bool) -> str:
 
 
 def _para_xml(lines: list[tuple[str, bool]], ppr: str, detail_rpr: str) -> str:
-    """A cell's paragraph: (text, is_detail) lines as runs joined by breaks; detail lines are small and grey."""
+    """A cell's paragraph: (text, is_detail) lines as runs joined by breaks; detail lines small and grey."""
     shown = [(text, detail) for text, detail in lines if text]
-    runs = "".join(_run_xml(text, detail_rpr if detail else "", i > 0) for i, (text, detail) in enumerate(shown))
+    runs = "".join(_run_xml(text, detail_rpr if detail else "", i > 0)
+                   for i, (text, detail) in enumerate(shown))
     return f"<w:p>{ppr}{runs}</w:p>" if ppr or runs else "<w:p/>"
 
 
@@ -220,7 +230,8 @@ def _row_xml(cells: list[Any], twips: list[int], ppr: str, detail_rpr: str,
            else "<w:tr><w:trPr><w:cantSplit/></w:trPr>"]
     for i, tw in enumerate(twips):
         cell = cells[i] if i < len(cells) else None
-        p = cell if isinstance(cell, str) else _para_xml(cell, ppr, detail_rpr) if cell is not None else "<w:p/>"
+        p = cell if isinstance(cell, str) else \
+            _para_xml(cell, ppr, detail_rpr) if cell is not None else "<w:p/>"
         out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{tw}"/>{shade}</w:tcPr>{p}</w:tc>')
     out.append("</w:tr>")
     return "".join(out)
@@ -270,35 +281,11 @@ def _why(r: ChangeRow, L: Any, qualifiers: bool = True) -> list[tuple[str, bool]
     if qualifiers and r.qualifiers:
         out.append((L("change.qualifiers") + L("brief.colon") + L("brief.list_sep").join(r.qualifiers), True))
     if r.reasons:
-        out.append((short(L("change.reasons") + L("brief.colon") + L("brief.list_sep").join(r.reasons), 200), True))
+        why = L("change.reasons") + L("brief.colon") + L("brief.list_sep").join(r.reasons)
+        out.append((short(why, 200), True))
     return out
 
 
-def _add_field_text(paragraph: Any, template: str, fields: dict[str, str]) -> None:
-    """Write a label like '第 {n} 页，共 {total} 页' with {n}/{total} as live PAGE/NUMPAGES fields."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    for piece in re.split(r"(\{\w+\})", template):
-        key = piece[1:-1] if piece.startswith("{") else None
-        if key in fields:
-            fld = OxmlElement("w:fldSimple")
-            fld.set(qn("w:instr"), fields[key])
-            r = OxmlElement("w:r")
-            t = OxmlElement("w:t")
-            t.text = "1"
-            r.append(t)
-            fld.append(r)
-            paragraph._p.append(fld)
-        elif piece:
-            paragraph.add_run(_text(piece))
-
-
-def _epoch() -> dt.datetime | None:
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if value.lstrip("-").isdigit():
-        return dt.datetime.fromtimestamp(int(value), dt.timezone.utc).replace(tzinfo=None)
-    return None
 
 
 def _page_one(w: _Writer, view: View, png: bytes | None, chart_note: str) -> None:
@@ -342,7 +329,8 @@ def _task_rows(w: _Writer, view: View, style: dict[str, Any]) -> list[list[Any]]
     """A's tasks and where B carries them on; B's heading shown as edits of A's when one carries one on."""
     colours, rows = style.get("colors", {}), []
     for t in view.task_pairs:
-        b_cell: Any = f"<w:p>{w.cell_ppr}{redline_runs(t.redline, colours, 200)}</w:p>" if overlap(t.redline) >= 0.5 \
+        edits = f"<w:p>{w.cell_ppr}{redline_runs(t.redline, colours, 200)}</w:p>"
+        b_cell: Any = edits if overlap(t.redline) >= 0.5 \
             else [(b, False) for b in t.b]
         rows.append([[(t.a, False), (t.a_path, True)], b_cell, [(t.mark, False), (t.how, True)]])
     return rows
@@ -399,7 +387,8 @@ def _build(doc: Any, view: View, style: dict[str, Any], png: bytes | None, chart
     w.heading(L("sections.tasks_pairs"), 2)
     w.note(L("alignment.legend"))
     if view.task_pairs:
-        w.table([L("columns.task_a"), L("columns.task_b"), L("columns.confidence")], _task_rows(w, view, style),
+        w.table([L("columns.task_a"), L("columns.task_b"), L("columns.confidence")],
+                _task_rows(w, view, style),
                 tables.get("tasks") or [0.42, 0.46, 0.12])
     else:
         w.para(L("brief.none"))
@@ -441,7 +430,8 @@ def _structure_map(w: _Writer, view: View, style: dict[str, Any], png: bytes | N
 def _set_properties(doc: Any, view: View, version: str) -> None:
     cp = doc.core_properties
     when = _epoch() or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
-    cp.title = _text(view.L.fmt("brief.doc_title", title=view.title, a=view.titles[0], b=view.titles[1]))[:250]
+    title = view.L.fmt("brief.doc_title", title=view.title, a=view.titles[0], b=view.titles[1])
+    cp.title = _text(title)[:250]
     cp.author = "compare"
     cp.last_modified_by = "compare"
     cp.subject = _text(view.L("brief.subject"))
@@ -456,17 +446,6 @@ def _set_properties(doc: Any, view: View, version: str) -> None:
     cp.identifier = f"compare {version}".strip()
 
 
-def _fix_zip(path: Path, when: dt.datetime) -> None:
-    """Rewrite the package with fixed member timestamps so identical briefs are identical files."""
-    stamp = max(when, dt.datetime(1980, 1, 1)).timetuple()[:6]
-    with zipfile.ZipFile(path) as z:
-        members = [(i.filename, z.read(i)) for i in z.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in members:
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            z.writestr(info, data)
 
 
 def render_docx(view: View, out: Path, style: dict[str, Any], template_dir: Path | None, font_file: Path,
@@ -485,7 +464,7 @@ def render_docx(view: View, out: Path, style: dict[str, Any], template_dir: Path
                          path=str(Path(template_dir or ".") / "brief.docx")) from e
     east_asian(doc, overwrite=False)
     sec = doc.sections[0]
-    width_pt = (sec.page_width - sec.left_margin - sec.right_margin) / 12700
+    width_pt = (int(sec.page_width or 0) - int(sec.left_margin or 0) - int(sec.right_margin or 0)) / 12700
     d = chart.drawing(view, width_pt, register(font_file, subfont), style)
     png = chart.to_png(d, font_file, subfont) if d is not None else None
     rows, total = chart.chart_rows(view, int(style.get("chart", {}).get("max_rows", 40)))

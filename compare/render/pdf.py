@@ -139,11 +139,13 @@ def _links(refs: list[tuple[str, str]], view: View, S: _Styles, colour: str) -> 
     L = view.L
     parts = [f'<a href="#{anchor(side, tid)}" color="{esc(colour)}">{esc(tid)}</a>'
              for side, tid in dict.fromkeys(refs) if (side, tid) in view.figure_ids]
-    return f'<font size="{S.small}">{esc(L("wording.appendix_link"))} {" · ".join(parts)}</font>' if parts else ""
+    if not parts:
+        return ""
+    return f'<font size="{S.small}">{esc(L("wording.appendix_link"))} {" · ".join(parts)}</font>'
 
 
 def redline_markup(ops: list[dict[str, Any]], style: dict[str, Any], limit: int) -> str:
-    """Paragraph markup of a redline: deletions struck and grey, insertions underlined, moved figures marked."""
+    """Paragraph markup of a redline: deletions struck and grey, insertions underlined, figures marked."""
     from compare.redline import cap, window
 
     col = style.get("colors", {})
@@ -211,7 +213,7 @@ def _extra(r: ChangeRow, L: Any, qualifiers: bool = True) -> list[Seg]:
 
 def _appendix_table(rows: list[FigureRow], view: View, cell: _Cells, style: dict[str, Any],
                     width: float, side: str) -> Any:
-    """The appendix table of every figure of one document, in the order of the text; each row a destination."""
+    """The appendix table of every figure of one document, in text order; each row a destination."""
     L, Anchor = view.L, _anchor_class()
     head = [L(f"columns.{k}") for k in ("metric", "figure", "kind", "status", "quote")]
     data = [[cell([(h, False)], head=True) for h in head]]
@@ -244,7 +246,7 @@ def _page_one(view: View, S: _Styles, style: dict[str, Any], width: float, font:
     out += _heading(L("sections.summary"), S.h1, 0, room=0)
     out += _heading(L("verdict.heading"), S.h2, 1, room=0)
     refs = view.verdict_refs + [[]] * (len(view.notable) - len(view.verdict_refs))
-    for i, (text, ref) in enumerate(zip(view.notable, refs), 1):
+    for i, (text, ref) in enumerate(zip(view.notable, refs, strict=True), 1):
         out.append(P(f"{i}. {esc(text)}" + ("　" + _links(ref, view, S, link) if ref else ""), S.body))
     if not view.notable:
         out.append(P(esc(L("verdict.none")), S.body))
@@ -259,7 +261,8 @@ def _page_one(view: View, S: _Styles, style: dict[str, Any], width: float, font:
     else:
         rows, total = chart.chart_rows(view, int(style.get("chart", {}).get("max_rows", 12)))
         # the heading travels with its chart: never a heading alone at the foot of a page
-        block = [*_heading(L("sections.chart"), S.h1, 0, room=0), d, Spacer(1, 4), P(esc(L("chart.caption")), S.note)]
+        block = [*_heading(L("sections.chart"), S.h1, 0, room=0), d, Spacer(1, 4),
+                 P(esc(L("chart.caption")), S.note)]
         if total > len(rows):
             block.append(P(esc(L.fmt("chart.more", shown=len(rows), total=total)), S.note))
         out.append(KeepTogether(block))

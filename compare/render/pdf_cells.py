@@ -62,7 +62,7 @@ def _para_class():  # -> type
             return size
 
         def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
-            self._wrapped_at = None
+            self._wrapped_at = None  # type: ignore[assignment]
             return super().split(availWidth, availHeight)
 
     return Para
@@ -183,6 +183,7 @@ class _CellText:
         self.whole = False  # True: a Latin word never breaks where the line has an earlier space
         self.styles = (main, detail)  # (font, size, colour) of ordinary and of detail lines
         self.leading = leading
+        self.width = self.height = 0.0
         self.lines: list[_Line] = []
         self._wrapped_at: float | None = None
         frags = sum(len(_CHUNKS.findall(t)) for t, _ in self.segs) + len(self.segs) - 1
@@ -212,7 +213,8 @@ class _CellText:
         if self.simple:
             text = self.text[line.start:line.end]
             return [(text.strip() if line.broken else text, self.segs[0][1])]
-        out, pos = [], 0
+        out: list[tuple[str, int]] = []
+        pos = 0
         for text, detail in self.segs:
             a, b = max(line.start, pos), min(line.end, pos + len(text))
             if a < b:

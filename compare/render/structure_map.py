@@ -73,13 +73,19 @@ def relations(alignment: list[dict[str, Any]]) -> list[str]:
     for p in alignment:
         rel = p.get("relation")
         if rel not in RELATIONS:
-            rel = "split" if per_a[_s(p.get("a"))] > 1 else "merged" if per_b[_s(p.get("b"))] > 1 else "carries_on"
+            rel = (
+                "split"
+                if per_a[_s(p.get("a"))] > 1
+                else "merged"
+                if per_b[_s(p.get("b"))] > 1
+                else "carries_on"
+            )
         out.append(str(rel))
     return out
 
 
 def _outline(tasks: list[dict[str, Any]]) -> tuple[list[Item], dict[str, int], dict[str, str]]:
-    """Rows of one side in document order (a part heading above its tasks), row index by task id, part by id."""
+    """Rows of one side in document order (a part above its tasks), row by task id, part by id."""
     rows: list[Item] = []
     where: dict[str, int] = {}
     parts: dict[str, str] = {}
@@ -108,11 +114,16 @@ def build(brief: dict[str, Any], max_rows: int = 52) -> MapData:
     alignment = [p for p in brief.get("alignment") or [] if isinstance(p, dict)]
     rels = relations(alignment)
     (ra, wa, pa), (rb, wb, pb) = _outline(tasks["a"]), _outline(tasks["b"])
-    counts = (sum(1 for t in tasks["a"] if t.get("level") != "part"),
-              sum(1 for t in tasks["b"] if t.get("level") != "part"))
+    counts = (
+        sum(1 for t in tasks["a"] if t.get("level") != "part"),
+        sum(1 for t in tasks["b"] if t.get("level") != "part"),
+    )
     if max(len(ra), len(rb)) <= max_rows:
-        links = [Link(wa[_s(p.get("a"))], wb[_s(p.get("b"))], rel, _score(p)) for p, rel in zip(alignment, rels, strict=True)
-                 if _s(p.get("a")) in wa and _s(p.get("b")) in wb]
+        links = [
+            Link(wa[_s(p.get("a"))], wb[_s(p.get("b"))], rel, _score(p))
+            for p, rel in zip(alignment, rels, strict=True)
+            if _s(p.get("a")) in wa and _s(p.get("b")) in wb
+        ]
         return _mark(MapData(ra, rb, links, False, counts))
     return _mark(_folded(tasks, alignment, rels, (pa, pb), counts, max_rows))
 
@@ -122,8 +133,14 @@ def _score(p: dict[str, Any]) -> float:
     return float(s) if isinstance(s, (int, float)) else 0.0
 
 
-def _folded(tasks: dict[str, list[dict[str, Any]]], alignment: list[dict[str, Any]], rels: list[str],
-            parts: tuple[dict[str, str], dict[str, str]], counts: tuple[int, int], max_rows: int) -> MapData:
+def _folded(
+    tasks: dict[str, list[dict[str, Any]]],
+    alignment: list[dict[str, Any]],
+    rels: list[str],
+    parts: tuple[dict[str, str], dict[str, str]],
+    counts: tuple[int, int],
+    max_rows: int,
+) -> MapData:
     """One row per part; a link per pair of parts that share task links, its count the number of them."""
     rows: dict[str, list[Item]] = {}
     index: dict[str, dict[str, int]] = {}
@@ -170,9 +187,14 @@ def _mark(data: MapData) -> MapData:
 
 def table_rows(data: MapData, L: Any) -> list[tuple[str, str, str]]:
     """The same facts as the map, as (A item, relation, B item) rows, then the unlinked items."""
-    out = [(data.a[k.a].label, L(f"structure.{k.relation}") + (L.fmt("structure.count", n=k.count)
-                                                               if data.folded else ""), data.b[k.b].label)
-           for k in sorted(data.links, key=lambda k: (k.a, k.b))]
+    out = [
+        (
+            data.a[k.a].label,
+            L(f"structure.{k.relation}") + (L.fmt("structure.count", n=k.count) if data.folded else ""),
+            data.b[k.b].label,
+        )
+        for k in sorted(data.links, key=lambda k: (k.a, k.b))
+    ]
     out += [(it.label, L("structure.dropped"), "") for it in data.a if not it.linked and _countable(it, data)]
     out += [("", L("structure.new"), it.label) for it in data.b if not it.linked and _countable(it, data)]
     return out
@@ -217,8 +239,11 @@ def drawing(data: MapData, L: Any, titles: tuple[str, str], width: float, font: 
     top = d.height - head
     _header(d, L, titles, width, col, font, fs, d.height)
     # the shorter outline is spread over the same height, so a merge fans in rather than bunching at the top
-    ys = {s: [top - rows * rh / len(items) * (i + 0.5) for i in range(len(items))]
-          for s, items in (("a", data.a), ("b", data.b)) if items}
+    ys = {
+        s: [top - rows * rh / len(items) * (i + 0.5) for i in range(len(items))]
+        for s, items in (("a", data.a), ("b", data.b))
+        if items
+    }
     lanes = [stringWidth(L(f"structure.{k}"), font, 7.0) + 8 for k in ("dropped", "new")]  # room for the tags
     for k in sorted(data.links, key=lambda k: RELATIONS.index(k.relation) if k.relation in RELATIONS else 0):
         _line(d, k, col + lanes[0], ys["a"][k.a], width - col - lanes[1], ys["b"][k.b], data.folded)
@@ -238,8 +263,9 @@ def _indented(items: list[Item], i: int) -> bool:
     return j >= 0
 
 
-def _header(d: Any, L: Any, titles: tuple[str, str], width: float, col: float, font: str, fs: float,
-            height: float) -> None:
+def _header(
+    d: Any, L: Any, titles: tuple[str, str], width: float, col: float, font: str, fs: float, height: float
+) -> None:
     """Column titles and the legend of line styles."""
     from reportlab.graphics.shapes import Line, String
     from reportlab.lib import colors
@@ -247,13 +273,31 @@ def _header(d: Any, L: Any, titles: tuple[str, str], width: float, col: float, f
 
     for x, anchor, key, title in ((0.0, "start", "a", titles[0]), (width, "end", "b", titles[1])):
         text = _fit(L.fmt(f"structure.column_{key}", title=title), col, font, fs + 0.5)
-        d.add(String(x, height - 10, text, fontName=font, fontSize=fs + 0.5, textAnchor=anchor,
-                     fillColor=colors.HexColor("#1f3b5c")))
+        d.add(
+            String(
+                x,
+                height - 10,
+                text,
+                fontName=font,
+                fontSize=fs + 0.5,
+                textAnchor=anchor,
+                fillColor=colors.HexColor("#1f3b5c"),
+            )
+        )
     x = col + 6
     for rel in RELATIONS:
         colour = colors.HexColor(_COLOURS[rel])
-        d.add(Line(x, height - 22, x + 14, height - 22, strokeColor=colour, strokeWidth=1.2,
-                   strokeDashArray=[3, 2] if rel == "split" else None))
+        d.add(
+            Line(
+                x,
+                height - 22,
+                x + 14,
+                height - 22,
+                strokeColor=colour,
+                strokeWidth=1.2,
+                strokeDashArray=[3, 2] if rel == "split" else None,
+            )
+        )
         text = L(f"structure.{rel}")
         d.add(String(x + 17, height - 24.5, text, fontName=font, fontSize=fs))
         x += 24 + stringWidth(text, font, fs)
@@ -264,12 +308,32 @@ def _line(d: Any, k: Link, x0: float, y0: float, x1: float, y1: float, folded: b
     from reportlab.lib import colors
 
     width = 0.6 + 0.5 * min(k.count, 6) if folded else (0.9 if k.score >= 0.5 else 0.6)
-    d.add(Line(x0, y0, x1, y1, strokeColor=colors.HexColor(_COLOURS.get(k.relation, "#4d4d4d")),
-               strokeWidth=width, strokeDashArray=[3, 2] if k.relation == "split" else None))
+    d.add(
+        Line(
+            x0,
+            y0,
+            x1,
+            y1,
+            strokeColor=colors.HexColor(_COLOURS.get(k.relation, "#4d4d4d")),
+            strokeWidth=width,
+            strokeDashArray=[3, 2] if k.relation == "split" else None,
+        )
+    )
 
 
-def _label(d: Any, item: Item, side: str, y: float, width: float, col: float, font: str, fs: float,
-           data: MapData, L: Any, indent: bool) -> None:
+def _label(
+    d: Any,
+    item: Item,
+    side: str,
+    y: float,
+    width: float,
+    col: float,
+    font: str,
+    fs: float,
+    data: MapData,
+    L: Any,
+    indent: bool,
+) -> None:
     """One row's label in its column, grey with a new / dropped tag in the gap when it has no line."""
     from reportlab.graphics.shapes import String
     from reportlab.lib import colors
@@ -288,12 +352,22 @@ def _label(d: Any, item: Item, side: str, y: float, width: float, col: float, fo
     if tagged:
         tag = L("structure.dropped") if side == "a" else L("structure.new")
         tx, anchor = (col + 4, "start") if side == "a" else (width - col - 4, "end")
-        d.add(String(tx, y - fs * 0.35, tag, fontName=font, fontSize=7.0, textAnchor=anchor,
-                     fillColor=colors.HexColor("#8a8a8a")))
+        d.add(
+            String(
+                tx,
+                y - fs * 0.35,
+                tag,
+                fontName=font,
+                fontSize=7.0,
+                textAnchor=anchor,
+                fillColor=colors.HexColor("#8a8a8a"),
+            )
+        )
 
 
-def structure_map_svg(data: MapData, L: Any, titles: tuple[str, str], font: str, style: dict[str, Any],
-                      width: float = 640.0) -> str:
+def structure_map_svg(
+    data: MapData, L: Any, titles: tuple[str, str], font: str, style: dict[str, Any], width: float = 640.0
+) -> str:
     """The map as an inline SVG element for the HTML brief ("" when there is nothing to draw)."""
     from compare.render.chart import to_svg
 

@@ -25,7 +25,7 @@ def load_weights(template_dir: Path | None = None) -> dict[str, Any]:
 
 @dataclass
 class Weigher:
-    """Gives each metric its policy weight: a headline indicator, a target named in a title, or the default."""
+    """Gives each metric its policy weight: a headline indicator, a target in a title, or the default."""
 
     weights: dict[str, Any]
     titles: tuple[str, ...]
@@ -47,8 +47,9 @@ class Weigher:
         words = [w for w in rjieba.cut(metric) if len(w) > 1]
         for title in self.titles:
             hits = [w for w in words if w in title]
-            if len(hits) >= int(cfg.get("min_title_words", 2)) and \
-                    sum(map(len, hits)) >= float(cfg.get("min_title_cover", 0.5)) * len(metric):
+            if len(hits) >= int(cfg.get("min_title_words", 2)) and sum(map(len, hits)) >= float(
+                cfg.get("min_title_cover", 0.5)
+            ) * len(metric):
                 return True
         return False
 
@@ -88,8 +89,10 @@ def weigh(brief: dict[str, Any], weights: dict[str, Any] | None = None) -> list[
     weights = weights if weights is not None else load_weights()
     docs = brief.get("documents") or {}
     weigher = Weigher(weights, tuple(str((docs.get(s) or {}).get("title") or "") for s in "ab"))
-    by_id = {s: {t.get("id"): t for t in (brief.get("targets") or {}).get(s) or [] if isinstance(t, dict)}
-             for s in "ab"}
+    by_id = {
+        s: {str(t.get("id")): t for t in (brief.get("targets") or {}).get(s) or [] if isinstance(t, dict)}
+        for s in "ab"
+    }
     keys = []
     for i, c in enumerate(brief.get("changes") or []):
         ta, tb = by_id["a"].get(c.get("a")), by_id["b"].get(c.get("b"))
@@ -125,8 +128,11 @@ def points_phrase(ta: dict[str, Any], tb: dict[str, Any], L: Labels, fall: bool 
         return ""
     end = L("verdict.low_end") if ta.get("high") is not None or tb.get("high") is not None else ""
     n = f"{abs(delta):.2f}".rstrip("0").rstrip(".")
-    key = ("verdict.fall_wider" if delta > 0 else "verdict.fall_narrower") if fall else \
-        ("verdict.points_up" if delta > 0 else "verdict.points_down")
+    key = (
+        ("verdict.fall_wider" if delta > 0 else "verdict.fall_narrower")
+        if fall
+        else ("verdict.points_up" if delta > 0 else "verdict.points_down")
+    )
     return L.fmt(key, end=end, n=n)
 
 
@@ -158,13 +164,19 @@ class _Sayer:
         self.L, self.weigher, self.fig, self.by_id = L, weigher, fig, by_id
 
     def targets(self, c: dict[str, Any]) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
-        return self.by_id["a"].get(c.get("a")), self.by_id["b"].get(c.get("b"))
+        """A's and B's target of a change."""
+        return self.by_id["a"].get(str(c.get("a"))), self.by_id["b"].get(str(c.get("b")))
 
     def name(self, c: dict[str, Any]) -> str:
+        """The metric as the sentence names it."""
         ta, tb = self.targets(c)
         t = tb or ta or {}
-        return metric_name(str(c.get("metric") or t.get("metric") or "—"), t.get("basis"), self.weigher,
-                           down=t.get("direction") == "down")
+        return metric_name(
+            str(c.get("metric") or t.get("metric") or "—"),
+            t.get("basis"),
+            self.weigher,
+            down=t.get("direction") == "down",
+        )
 
     def moved(self, c: dict[str, Any]) -> str:
         """GDP 增速目标由 5%左右 调为 4.5%—5%，下限下调 0.5 个百分点."""
@@ -189,16 +201,20 @@ class _Sayer:
         return text + self.doubt(c)
 
     def doubt(self, c: dict[str, Any]) -> str:
+        """The doubt note of a low-confidence pair, else ""."""
         conf = c.get("confidence", 1.0)
         return self.L("verdict.doubtful") if isinstance(conf, (int, float)) and conf < 0.6 else ""
 
     def rebased(self, group: list[dict[str, Any]]) -> str:
+        """A changed basis: both figures, not ranked."""
         a = self.L("brief.list_sep").join(self.fig(ta) for c in group if (ta := self.targets(c)[0]))
         tb = self.targets(group[0])[1]
-        return self.L.fmt("verdict.rebased", metric=self.name(group[0]), a=a, b=self.fig(tb) if tb else "—") + \
-            self.doubt(group[0])
+        return self.L.fmt(
+            "verdict.rebased", metric=self.name(group[0]), a=a, b=self.fig(tb) if tb else "—"
+        ) + self.doubt(group[0])
 
     def one_side(self, c: dict[str, Any]) -> str:
+        """A new or a dropped target, with its year."""
         ta, tb = self.targets(c)
         t = tb if c.get("type") == "new" else ta
         figure = self.fig(t) if t else "—"
@@ -206,21 +222,26 @@ class _Sayer:
         return self.L.fmt(f"verdict.{c.get('type')}", metric=self.name(c), figure=figure, year=year)
 
     def unchanged(self, group: list[dict[str, Any]]) -> str:
+        """Unchanged headline targets in one sentence."""
         items = self.L("brief.list_sep").join(
             self.L.fmt("verdict.unchanged_item", metric=self.name(c), b=self.fig(self.targets(c)[1] or {}))
-            for c in group)
+            for c in group
+        )
         return self.L.fmt("verdict.unchanged", n=len(group), items=items)
 
 
-def verdict(brief: dict[str, Any], L: Labels, fig: Fig, weights: dict[str, Any] | None = None
-            ) -> tuple[list[VerdictItem], int]:
-    """The verdict's sentences, most important first, and how many further changes were left for later pages."""
+def verdict(
+    brief: dict[str, Any], L: Labels, fig: Fig, weights: dict[str, Any] | None = None
+) -> tuple[list[VerdictItem], int]:
+    """The verdict's sentences, most important first, and how many more were left for later pages."""
     weights = weights if weights is not None else load_weights()
     cfg = weights.get("verdict", {})
     docs = brief.get("documents") or {}
     weigher = Weigher(weights, tuple(str((docs.get(s) or {}).get("title") or "") for s in "ab"))
-    by_id = {s: {t.get("id"): t for t in (brief.get("targets") or {}).get(s) or [] if isinstance(t, dict)}
-             for s in "ab"}
+    by_id = {
+        s: {str(t.get("id")): t for t in (brief.get("targets") or {}).get(s) or [] if isinstance(t, dict)}
+        for s in "ab"
+    }
     say = _Sayer(L, weigher, fig, by_id)
     changes = [c for c in brief.get("changes") or [] if isinstance(c, dict)]
     info = weigh(brief, weights)
@@ -236,13 +257,21 @@ def verdict(brief: dict[str, Any], L: Labels, fig: Fig, weights: dict[str, Any] 
                 slots.append((key[0], key, w))
             groups.setdefault(key, []).append(c)
         elif typ in ("escalated", "deescalated") or (
-                typ in ("new", "dropped") and w >= float(cfg.get("show_new_dropped_at", 2.0))):
+            typ in ("new", "dropped") and w >= float(cfg.get("show_new_dropped_at", 2.0))
+        ):
             slots.append((str(typ), c, w))
     items = []
     for kind, key, w in slots:
         group = groups.get(key, []) if kind in ("rebased", "unchanged") else [key]
-        text = say.rebased(group) if kind == "rebased" else say.unchanged(group) if kind == "unchanged" \
-            else say.moved(key) if kind in ("escalated", "deescalated") else say.one_side(key)
+        text = (
+            say.rebased(group)
+            if kind == "rebased"
+            else say.unchanged(group)
+            if kind == "unchanged"
+            else say.moved(key)
+            if kind in ("escalated", "deescalated")
+            else say.one_side(key)
+        )
         if L.lang == "zh":  # a space between Chinese and a Latin name: 新设 GDP 增速
             text = _SPACE_AFTER.sub(r"\1 \2", _SPACE_BEFORE.sub(r"\1 \2", text))
         items.append(VerdictItem(text, w, [(s, str(c[s])) for c in group for s in "ab" if c.get(s)]))
@@ -288,8 +317,13 @@ def accounting(brief: dict[str, Any], L: Labels) -> list[str]:
         counts, n_actual = categories(brief, side)
         parts = [L.fmt(f"verdict.count_{k}", n=v) for k, v in counts.items() if v]
         total = sum(counts.values())
-        out.append(L.fmt(f"verdict.counts_{side}", total=total,
-                         parts=L("brief.list_sep").join(parts) or L("verdict.count_none")))
+        out.append(
+            L.fmt(
+                f"verdict.counts_{side}",
+                total=total,
+                parts=L("brief.list_sep").join(parts) or L("verdict.count_none"),
+            )
+        )
         actuals.append(n_actual)
     if any(actuals):
         out.append(L.fmt("verdict.actuals", a=actuals[0], b=actuals[1]))
