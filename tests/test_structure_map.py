@@ -66,7 +66,7 @@ def map_words(pdf: Path) -> list[tuple[float, float, float, float, str]]:
     pat = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
     words = [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in re.findall(pat, out)]
     top = next(y1 for _, _, _, y1, w in words if w == "结构对照图")
-    bottom = next((y0 for _, y0, _, _, w in words if w == "对照表" and y0 > top), 1e9)
+    bottom = next((y0 for _, y0, _, _, w in words if w in ("对照表", "的任务在") and y0 > top), 1e9)
     return [w for w in words if top < w[1] and w[3] < bottom]
 
 

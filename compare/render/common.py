@@ -432,15 +432,16 @@ def _task_pairs(alignment: list[dict[str, Any]], tasks: dict[str, list[dict[str,
     order = {clean(t.get("id")): i for i, t in enumerate(tasks["a"])}
     paths = {clean(t.get("id")): " › ".join(clean(p) for p in _list(t.get("path"))[:-1]) for t in tasks["a"]}
     grouped: dict[str, list[dict[str, Any]]] = {}
+    relation = dict(zip(map(id, alignment), structure_map.relations(alignment), strict=True))
     for p in alignment:
         grouped.setdefault(clean(p.get("a")), []).append(p)
     out = []
     for aid, pairs in sorted(grouped.items(), key=lambda kv: order.get(kv[0], len(order))):
         score = max(float(p["score"]) if isinstance(p.get("score"), (int, float)) else 0.0 for p in pairs)
         b = [heads["b"].get(clean(p.get("b"))) or clean(p.get("b")) for p in pairs]
-        how = L("brief.list_sep").join(dict.fromkeys(
-            L(f"method.{clean(p.get('method'))}", clean(p.get("method")))
-                                     for p in pairs if p.get("method"))) if score >= 0.5 else ""
+        methods = [L(f"method.{clean(p.get('method'))}", clean(p.get("method"))) for p in pairs
+                   if p.get("method")] if score >= 0.5 else []
+        how = L("brief.list_sep").join(dict.fromkeys([L(f"structure.{relation[id(p)]}") for p in pairs] + methods))
         a = heads["a"].get(aid) or aid
         out.append(TaskRow(a=a, a_path=paths.get(aid, ""), b=b, mark=confidence_mark(score, L), how=how,
                            score=score, redline=redline(a, b[0]) if len(b) == 1 else [], a_id=aid,

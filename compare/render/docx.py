@@ -420,7 +420,7 @@ def _structure_map(w: _Writer, view: View, style: dict[str, Any], png: bytes | N
                      max=int(style.get("structure_map", {}).get("max_rows", 52))))
     w.doc.paragraphs[-1].paragraph_format.keep_with_next = True
     w.doc.add_picture(io.BytesIO(png), width=Emu(w.width))
-    rows = sm.table_rows(data, L)
+    rows = sm.table_rows(data, L) if data.folded else []  # unfolded, the task table below says the same
     if rows:
         w.heading(L("structure.table"), 2)
         w.table([L(f"structure.{k}") for k in ("col_a", "col_rel", "col_b")],

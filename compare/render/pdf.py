@@ -356,7 +356,7 @@ def _structure_map(view: View, S: _Styles, style: dict[str, Any], width: float, 
                            max=int(style.get("structure_map", {}).get("max_rows", 52))))
     block = [*_heading(L("structure.title"), S.h2, 1, room=0), *[P(esc(n), S.note) for n in notes], d]
     out: list[Any] = [KeepTogether(block)]
-    rows = sm.table_rows(data, L)
+    rows = sm.table_rows(data, L) if data.folded else []  # unfolded, the task table below says the same
     if rows:
         cell = _Cells(S, split=bool(style.get("_split")), whole=view.lang != "zh")
         head = [cell([(L(f"structure.{k}"), False)], head=True) for k in ("col_a", "col_rel", "col_b")]
