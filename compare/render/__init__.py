@@ -49,7 +49,8 @@ def render(brief: dict[str, Any], path: Path, fmt: str, *, lang: str | None = No
     tables = style.get("tables", {})
     from compare.render.verdict import load_weights
 
-    view = build_view(brief, labels, int(tables.get("appendix_quote_chars", 400)), weights=load_weights(template_dir),
+    view = build_view(brief, labels, int(tables.get("appendix_quote_chars", 400)),
+                      weights=load_weights(template_dir),
                       map_rows=int(style.get("structure_map", {}).get("max_rows", 52)))
     version = str((brief.get("tool") or {}).get("version") or "")
     from compare.render.fonts import font_path

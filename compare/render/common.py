@@ -441,7 +441,8 @@ def _task_pairs(alignment: list[dict[str, Any]], tasks: dict[str, list[dict[str,
         b = [heads["b"].get(clean(p.get("b"))) or clean(p.get("b")) for p in pairs]
         methods = [L(f"method.{clean(p.get('method'))}", clean(p.get("method"))) for p in pairs
                    if p.get("method")] if score >= 0.5 else []
-        how = L("brief.list_sep").join(dict.fromkeys([L(f"structure.{relation[id(p)]}") for p in pairs] + methods))
+        relations = [L(f"structure.{relation[id(p)]}") for p in pairs]
+        how = L("brief.list_sep").join(dict.fromkeys(relations + methods))
         a = heads["a"].get(aid) or aid
         out.append(TaskRow(a=a, a_path=paths.get(aid, ""), b=b, mark=confidence_mark(score, L), how=how,
                            score=score, redline=redline(a, b[0]) if len(b) == 1 else [], a_id=aid,
