@@ -273,7 +273,7 @@ def _change_rows(w: _Writer, typ: str, rows: list[ChangeRow], style: dict[str, A
             [(f"{a_}{co}{r.a_section or '—'}", False), (f"{b_}{co}{r.b_section or '—'}", False)],
             f"<w:p>{w.cell_ppr}{redline_runs(r.redline, colours, qn * 2)}{why}</w:p>",
         ])
-    w.table(head, body, tables.get("paired") or [0.15, 0.13, 0.13, 0.11, 0.14, 0.34])
+    w.table(head, body, tables.get("paired") or [0.14, 0.12, 0.12, 0.10, 0.18, 0.34])
 
 
 def _why(r: ChangeRow, L: Any, qualifiers: bool = True) -> list[tuple[str, bool]]:

@@ -198,7 +198,7 @@ def _change_table(rows: list[ChangeRow], typ: str, view: View, cell: _Cells, sty
                                         if r.qualifiers else [])
         data.append([metric(r), cell(_fig(r.a)), cell(_fig(r.b)), cell(change), cell(sections),
                      _rich(redline_markup(r.redline, style, qn * 2), _extra(r, L, qualifiers=False), S)])
-    return _table(data, _widths(style, "paired", [0.15, 0.13, 0.13, 0.11, 0.14, 0.34], width), style)
+    return _table(data, _widths(style, "paired", [0.14, 0.12, 0.12, 0.10, 0.18, 0.34], width), style)
 
 
 def _extra(r: ChangeRow, L: Any, qualifiers: bool = True) -> list[Seg]:
