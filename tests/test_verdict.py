@@ -88,6 +88,7 @@ def test_hebei_does_not_claim_nothing_was_compared(pairs):
     assert any(c["type"] == "unchanged" for c in brief["changes"])
     text = "".join(page_text(pdf, p) for p in (1, 2))
     assert "没有可以比较高低的配对目标" not in text
+    assert "没有可以配对比较的目标" not in text
     assert "保持不变" in page_text(pdf).replace("\n", "")
 
 

@@ -249,6 +249,7 @@ class View:
     pair_line: str = ""
     figure_ids: set[tuple[str, str]] = field(default_factory=set)
     structure: Any = None  # structure_map.MapData
+    chart_empty: str = ""  # what to say when no paired figure moved
 
 
 def doc_title(doc: dict[str, Any], fallback: str) -> str:
@@ -415,6 +416,8 @@ def build_view(brief: dict[str, Any], L: Labels, appendix_chars: int = 400,
         pair_line=L.fmt("brief.header", a=titles[0], b=titles[1]),
         figure_ids={(s, clean(t.get("id"))) for s in "ab" for t in targets[s]},
         structure=structure_map.build(brief, map_rows),
+        chart_empty=L.fmt("verdict.chart_unmoved", unchanged=len(rows["unchanged"]), rebased=len(rows["rebased"]))
+        if rows["unchanged"] or rows["rebased"] else L("chart.empty"),
         task_pairs=_task_pairs(alignment, tasks, heads, L),
         tasks_new=[(heads["b"].get(i) or i, _part(tasks["b"], i, L)) for i in new_b],
         tasks_dropped=[(heads["a"].get(i) or i, _part(tasks["a"], i, L)) for i in dropped_a],

@@ -302,7 +302,7 @@ def _page_one(w: _Writer, view: View, png: bytes | None, chart_note: str) -> Non
     refs = view.verdict_refs + [[]] * (len(view.notable) - len(view.verdict_refs))
     for item, ref in zip(view.notable, refs, strict=True):
         p = w.para(item, "List Number")
-        for el in parse_xml(f"<w:p {nsdecls('w')}>{w.links(ref)}</w:p>"):
+        for el in parse_xml(f"<w:p {nsdecls('w')}>{w.links(ref[:4])}</w:p>"):
             p._p.append(el)
     if not view.notable:
         w.para(L("verdict.none"))
@@ -317,7 +317,7 @@ def _page_one(w: _Writer, view: View, png: bytes | None, chart_note: str) -> Non
         if chart_note:
             w.note(chart_note)
     else:
-        w.para(L("chart.empty"))
+        w.para(view.chart_empty or L("chart.empty"))
     w.note(L("sections.how_to_read") + L("brief.colon") + L("summary.how_to_read"))
     w.heading(L("verdict.documents"), 2)
     w.table(["", L("brief.doc_a"), L("brief.doc_b")],

@@ -153,7 +153,7 @@ def page(view: View, css: str, svg: str | None, chart_note: str, qn: int = 70, v
         if chart_note:
             h.append(f'<p class="caption">{e(chart_note)}</p>')
     else:
-        h.append(f'<p>{e(L("chart.empty"))}</p>')
+        h.append(f'<p>{e(view.chart_empty or L("chart.empty"))}</p>')
     h.append("</section>")
 
     h.append(f'<section id="changes"><h2>{e(L("sections.changes"))}</h2>')

@@ -247,7 +247,7 @@ def _page_one(view: View, S: _Styles, style: dict[str, Any], width: float, font:
     out += _heading(L("verdict.heading"), S.h2, 1, room=0)
     refs = view.verdict_refs + [[]] * (len(view.notable) - len(view.verdict_refs))
     for i, (text, ref) in enumerate(zip(view.notable, refs, strict=True), 1):
-        out.append(P(f"{i}. {esc(text)}" + ("　" + _links(ref, view, S, link) if ref else ""), S.body))
+        out.append(P(f"{i}. {esc(text)}" + ("　" + _links(ref[:4], view, S, link) if ref else ""), S.body))
     if not view.notable:
         out.append(P(esc(L("verdict.none")), S.body))
     if view.verdict_more:
@@ -257,7 +257,7 @@ def _page_one(view: View, S: _Styles, style: dict[str, Any], width: float, font:
     d = chart.drawing(view, width, font, style)
     if d is None:
         out += _heading(L("sections.chart"), S.h1, 0, room=40)
-        out.append(P(esc(L("chart.empty")), S.body))
+        out.append(P(esc(view.chart_empty or L("chart.empty")), S.body))
     else:
         rows, total = chart.chart_rows(view, int(style.get("chart", {}).get("max_rows", 12)))
         # the heading travels with its chart: never a heading alone at the foot of a page
