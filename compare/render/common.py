@@ -416,13 +416,19 @@ def build_view(brief: dict[str, Any], L: Labels, appendix_chars: int = 400,
         pair_line=L.fmt("brief.header", a=titles[0], b=titles[1]),
         figure_ids={(s, clean(t.get("id"))) for s in "ab" for t in targets[s]},
         structure=structure_map.build(brief, map_rows),
-        chart_empty=L.fmt("verdict.chart_unmoved", unchanged=len(rows["unchanged"]), rebased=len(rows["rebased"]))
-        if rows["unchanged"] or rows["rebased"] else L("chart.empty"),
+        chart_empty=_chart_empty(rows, L),
         task_pairs=_task_pairs(alignment, tasks, heads, L),
         tasks_new=[(heads["b"].get(i) or i, _part(tasks["b"], i, L)) for i in new_b],
         tasks_dropped=[(heads["a"].get(i) or i, _part(tasks["a"], i, L)) for i in dropped_a],
         appendix={s: _appendix(targets[s], changes, s, L, appendix_chars) for s in "ab"},
     )
+
+
+def _chart_empty(rows: dict[str, list[ChangeRow]], L: Labels) -> str:
+    """What page 1 says in place of the chart when no paired figure moved."""
+    if rows["unchanged"] or rows["rebased"]:
+        return L.fmt("verdict.chart_unmoved", unchanged=len(rows["unchanged"]), rebased=len(rows["rebased"]))
+    return L("chart.empty")
 
 
 def _part(tasks: list[dict[str, Any]], tid: str, L: Labels) -> str:
