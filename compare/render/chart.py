@@ -260,5 +260,5 @@ def to_png(d: Any, font: Path, subfont: int = 0, dpi: int = 200) -> bytes:
             anchor = {"start": "ls", "middle": "ms", "end": "rs"}.get(s.textAnchor, "ls")
             g.text((s.x * k, (h - s.y) * k), s.text, font=fonts[size], fill=rgb(s.fillColor), anchor=anchor)
     buf = io.BytesIO()
-    img.save(buf, format="PNG", dpi=(dpi, dpi), optimize=False, compress_level=1)  # fast: it is zipped again
+    img.save(buf, format="PNG", dpi=(dpi, dpi), optimize=False, compress_level=1)  # fast; small enough
     return buf.getvalue()

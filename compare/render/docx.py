@@ -473,7 +473,8 @@ def render_docx(view: View, out: Path, style: dict[str, Any], template_dir: Path
 
     m = sm.drawing(view.structure, view.L, view.titles, width_pt, register(font_file, subfont), style) \
         if view.structure is not None else None
-    _build(doc, view, style, png, note, chart.to_png(m, font_file, subfont) if m is not None else None)
+    map_png = chart.to_png(m, font_file, subfont, dpi=150) if m is not None else None
+    _build(doc, view, style, png, note, map_png)
     _set_properties(doc, view, version)
     doc.save(str(out))
     when = _epoch()
