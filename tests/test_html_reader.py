@@ -151,7 +151,7 @@ def test_no_reader_sees_a_raw_score_or_code(sample, tmp_path):
     shown = "".join(parse(out).text)
     for jargon in ("（0.85）", "“=”", "把握 44%", "44%", "●○○", "●●○", "●●●", "最相近"):
         assert jargon not in shown, jargon
-    assert "“未加限定” → “以上”" in shown and "存疑，请核对原文" in shown
+    assert "加上“以上”" in shown and "存疑，请核对原文" in shown
 
 
 def test_cut_headings_end_with_an_ellipsis(sample, tmp_path):

@@ -99,10 +99,10 @@ def test_summary_and_chart_come_first(sample, tmp_path):
     sections = [i for i in t.order if i in ("summary", "chart", "changes", "alignment", "appendix")]
     assert sections == ["summary", "chart", "changes", "alignment", "appendix"]
     svg = [a for tag, a in t.tags if tag == "svg"]
-    assert len(svg) == 1
-    assert sum(1 for tag, a in t.tags if tag == "rect") >= 9, "one bar or mark per paired target"
+    assert len(svg) == 2, "the chart and the structure map"
+    assert sum(1 for tag, a in t.tags if tag == "rect") >= 8, "one bar per moved paired target"
     text = "".join(t.text)
-    assert "5G基站：5万个 → 16万个以上（×3.2）" in text
+    assert "5G基站目标由 5万个 调为 16万个以上，提高到 3.2 倍" in text
 
 
 def test_each_change_expands_to_the_full_quotes(sample, tmp_path):

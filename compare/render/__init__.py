@@ -57,7 +57,11 @@ def _layout(brief: dict[str, Any], path: Path, fmt: str, options: BriefOptions) 
     labels = load_labels((options.lang or brief_language(brief)).lower(), template_dir)
     style = load_style(template_dir)
     tables = style.get("tables", {})
-    view = build_view(brief, labels, int(tables.get("appendix_quote_chars", 400)))
+    from compare.render.verdict import load_weights
+
+    view = build_view(brief, labels, int(tables.get("appendix_quote_chars", 400)),
+                      weights=load_weights(template_dir),
+                      map_rows=int(style.get("structure_map", {}).get("max_rows", 52)))
     version = str((brief.get("tool") or {}).get("version") or "")
     font_file = font_path(options.font, str(style.get("font", {}).get("path", "")))
     subfont = int(style.get("font", {}).get("subfont", 0)) if not options.font else 0

@@ -12,10 +12,14 @@ from pathlib import PurePath
 from typing import Any
 
 from compare.corrections_match import corrected_of, target_key, task_key
+from compare.redline import redline
+from compare.render import structure_map
 from compare.render.labels import Labels, say
+from compare.render.verdict import accounting, verdict, weigh
 
 CHANGE_TYPES = ("escalated", "deescalated", "rebased", "unchanged", "new", "dropped")
 RANKED = ("escalated", "deescalated", "unchanged")
+_CJK = re.compile("[\u3400-\u9fff]")
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -47,6 +51,27 @@ def fmt_number(value: Any) -> str:
     return f"{v:.6g}" if abs(v) < 1e6 else f"{v:.0f}"
 
 
+def number_text(value: Any, L: Labels) -> str:
+    """A number in the brief's language: 1.2万亿 in Chinese, 1.2 trillion in English."""
+    if L.lang == "zh":
+        return fmt_number(value)
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return clean(value)
+    for size, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
+        if abs(v) >= size:
+            return f"{v / size:.4g}{word}"
+    return f"{v:,.6g}" if abs(v) < 1e6 else f"{v:,.0f}"
+
+
+def unit_text(unit: str, L: Labels) -> str:
+    """A unit as the brief's language writes it: units.<unit> in the labels, else as written."""
+    if L.lang == "zh" or not unit or unit == "%":
+        return unit
+    return L(f"units.{unit}", " " + unit) if unit in (L.data.get("units") or {}) else " " + unit
+
+
 def fmt_ratio(ratio: float) -> str:
     """A ratio with two significant decimals at most: 3.2, 0.87, 12."""
     if ratio >= 10:
@@ -66,13 +91,16 @@ def figure_parts(t: dict[str, Any] | None, L: Labels) -> tuple[str, str]:
     if not t:
         return L("brief.empty"), ""
     written = clean(t.get("written"))
+    if L.lang != "zh" and _CJK.search(written):
+        written = ""  # an English brief writes the figure from its value and a translated unit
     if not written:
         if t.get("low") is not None and t.get("high") is not None:
             core = L.fmt("figure.range", low=fmt_number(t["low"]), high=fmt_number(t["high"]))
         else:
-            core = fmt_number(t.get("value"))
-        core += clean(t.get("unit")) + L(f"comparator.{t.get('comparator', '=')}", " ").strip()
-        written = core
+            core = number_text(t.get("value"), L)
+        core += unit_text(clean(t.get("unit")), L)
+        comp = L(f"comparator.{t.get('comparator', '=')}", " ").strip()
+        written = core + ((" " if L.lang != "zh" and comp else "") + comp)
     if t.get("direction") == "down" and not re.search("下降|降低|减少|减|降", written):
         written = L.fmt("figure.down", figure=written)
     if t.get("stretch") and not re.search("力争|争取|冲击", written):
@@ -100,8 +128,8 @@ def ratio_of(c: dict[str, Any], ta: dict[str, Any] | None, tb: dict[str, Any] | 
         return float(r)
     if ta and tb and ta.get("unit") == tb.get("unit"):
         try:
-            va, vb = float(ta.get("value")), float(tb.get("value"))
-        except (TypeError, ValueError):
+            va, vb = float(ta["value"]), float(tb["value"])
+        except (KeyError, TypeError, ValueError):
             return None
         if va > 0 and vb > 0:
             return vb / va
@@ -163,6 +191,11 @@ class ChangeRow:
     corrected: str | None = None  # None: the tool's judgement; else the analyst's note ("" for none)
     a_id: str = ""  # the figures' ids, so a page can link to their places
     b_id: str = ""
+    unit: str = ""
+    redline: list[dict[str, Any]] = field(default_factory=list)
+    weight: float = 1.0
+    rank: int = 0
+    delta: float | None = None
 
 
 @dataclass
@@ -178,6 +211,9 @@ class TaskRow:
     a_key: dict[str, str] = field(default_factory=dict)  # how a corrections file names each task
     b_keys: list[dict[str, str]] = field(default_factory=list)
     b_corrected: list[str | None] = field(default_factory=list)  # per B task, as ChangeRow.corrected
+    redline: list[dict[str, Any]] = field(default_factory=list)
+    a_id: str = ""
+    b_ids: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -213,6 +249,14 @@ class View:
     tasks_dropped: list[tuple[str, str]]
     appendix: dict[str, list[FigureRow]] = field(default_factory=dict)
     corrections: dict[str, Any] = field(default_factory=dict)  # the brief's corrections block, when any
+    verdict: list[str] = field(default_factory=list)
+    verdict_refs: list[list[tuple[str, str]]] = field(default_factory=list)
+    verdict_more: str = ""
+    counts: list[str] = field(default_factory=list)
+    pair_line: str = ""
+    figure_ids: set[tuple[str, str]] = field(default_factory=set)
+    structure: Any = None  # structure_map.MapData
+    chart_empty: str = ""  # what to say when no paired figure moved
 
 
 def doc_title(doc: dict[str, Any], fallback: str) -> str:
@@ -233,9 +277,28 @@ def _dicts(value: Any) -> list[dict[str, Any]]:
 
 
 def confidence_mark(score: Any, L: Labels) -> str:
-    """●●● / ●●○ / ●○○ for a score in [0, 1]."""
+    """●●● / ●●○ / ●○○ for a score in [0, 1], the low mark telling the reader to check."""
     s = float(score) if isinstance(score, (int, float)) else 0.0
-    return L("alignment.high") if s >= 0.75 else L("alignment.medium") if s >= 0.5 else L("alignment.low")
+    if s >= 0.75:
+        return L("alignment.high")
+    return L("alignment.medium") if s >= 0.5 else L("wording.low_mark", L("alignment.low"))
+
+
+def plain(item: Any, L: Labels) -> str:
+    """A reason or qualifier in plain words: comparators as words, no raw similarity score."""
+    if isinstance(item, dict) and item.get("code") == "metric_similar":
+        return L("wording.metric_similar")
+    if isinstance(item, dict) and item.get("code") == "comparator_changed":
+        args = item.get("args") or {}
+        a, b = (L(f"comparator.{v}", str(v)).strip() if v in _COMPARATORS else clean(v)
+                for v in (args.get("a"), args.get("b")))
+        if not a or not b:
+            return L.fmt("wording.comparator_added", b=b) if b else L.fmt("wording.comparator_removed", a=a)
+        return L.fmt("reason.comparator_changed", a=a, b=b)
+    return clean(say(item, L))
+
+
+_COMPARATORS = (">=", ">", "=", "~", "<=", "<")
 
 
 def _meta(docs: dict[str, dict[str, Any]], L: Labels) -> list[tuple[str, str, str]]:
@@ -253,18 +316,12 @@ def _meta(docs: dict[str, dict[str, Any]], L: Labels) -> list[tuple[str, str, st
     ]
 
 
-def build_view(brief: dict[str, Any], L: Labels, appendix_chars: int = 400) -> View:
-    """Turn the brief dict into the rows, sentences and labels every format renders."""
-    docs = {s: (brief.get("documents") or {}).get(s) or {} for s in "ab"}
-    titles = (doc_title(docs["a"], "A"), doc_title(docs["b"], "B"))
-    targets = {s: _dicts((brief.get("targets") or {}).get(s)) for s in "ab"}
-    tasks = {s: _dicts((brief.get("tasks") or {}).get(s)) for s in "ab"}
-    by_id = {s: {clean(t.get("id")): t for t in targets[s]} for s in "ab"}
-    changes = _dicts(brief.get("changes"))
-    alignment = _dicts(brief.get("alignment"))
-
+def _change_rows(brief: dict[str, Any], changes: list[dict[str, Any]], by_id: dict[str, dict[str, Any]],
+                 L: Labels, weights: dict[str, Any] | None) -> dict[str, list[ChangeRow]]:
+    """The change tables' rows by type, each with its redline, policy weight and rank."""
     rows: dict[str, list[ChangeRow]] = {t: [] for t in CHANGE_TYPES}
-    for c in changes:
+    info = weigh({**brief, "changes": changes}, weights)
+    for k, c in enumerate(changes):
         typ = c.get("type")
         if typ not in rows:
             continue
@@ -274,25 +331,75 @@ def build_view(brief: dict[str, Any], L: Labels, appendix_chars: int = 400) -> V
         text = change_text(c, ta, tb, L)
         doubtful = conf < 0.6
         rows[typ].append(ChangeRow(
-            type=typ, metric=short(clean(c.get("metric")) or clean((ta or tb or {}).get("metric")) or "—", 120),
+            type=typ,
+            metric=short(clean(c.get("metric")) or clean((ta or tb or {}).get("metric")) or "—", 120),
             a=figure_parts(ta, L) if ta or c.get("a") else ("", ""),
             b=figure_parts(tb, L) if tb or c.get("b") else ("", ""),
             change=text + (L("change.low_confidence") if doubtful and text else ""),
             a_section=section_text(ta, 1), b_section=section_text(tb, 1),
             a_quote=clean((ta or {}).get("quote")), b_quote=clean((tb or {}).get("quote")),
-            qualifiers=[short(clean(say(q, L)), 80) for q in _list(c.get("qualifiers"))[:6]],
-            reasons=[short(clean(say(r, L)), 300) for r in _list(c.get("reasons"))[:6]],
+            qualifiers=[short(plain(q, L), 80) for q in _list(c.get("qualifiers"))[:6]],
+            reasons=[short(plain(r, L), 300) for r in _list(c.get("reasons"))[:6]],
             confidence=conf, ratio=ratio_of(c, ta, tb) if typ in RANKED else None, doubtful=doubtful,
-            a_key=target_key(ta) if ta else {}, b_key=target_key(tb) if tb else {},
-            corrected=corrected_of(c), a_id=clean(c.get("a")), b_id=clean(c.get("b"))))
-    for typ in ("escalated", "deescalated"):
-        rows[typ].sort(key=lambda r: -abs(math.log(r.ratio)) if r.ratio else 0.0)
+            a_key=target_key(ta) if ta else {}, b_key=target_key(tb) if tb else {}, corrected=corrected_of(c),
+            a_id=clean(c.get("a")), b_id=clean(c.get("b")), unit=clean((ta or tb or {}).get("unit")),
+            redline=redline(clean(ta.get("quote")), clean(tb.get("quote"))) if ta and tb else [],
+            weight=info[k]["weight"], rank=info[k]["rank"], delta=_delta(c, ta, tb)))
+    return rows
 
-    counts = {t: len(rows[t]) for t in CHANGE_TYPES}
-    n_targets_a = sum(1 for t in targets["a"] if t.get("kind", "target") == "target")
-    if not targets["a"]:
-        n_targets_a = int(((brief.get("summary") or {}).get("targets") or {}).get("a") or 0)
-    actuals = sum(1 for s in "ab" for t in targets[s] if t.get("kind") == "actual")
+
+_BOUNDARY = set("。；，、！？：;,.!?:\n“”\"（）()《》 \t")
+
+
+def marked_cut(quote: str, source: str) -> str:
+    """The quote with … where it was cut out of its source mid-clause (…职业技能培 → …职业技能培…)."""
+    if not quote or not source or quote.startswith("…") and quote.endswith("…"):
+        return quote
+    i = source.find(quote.strip("…"))
+    if i < 0:
+        return quote
+    j = i + len(quote.strip("…"))
+    head = "…" if i > 0 and source[i - 1] not in _BOUNDARY and quote[0] not in _BOUNDARY else ""
+    tail = "…" if j < len(source) and source[j] not in _BOUNDARY and quote[-1] not in _BOUNDARY else ""
+    return head + quote.strip("…") + tail if head or tail else quote
+
+
+def _with_cuts_marked(targets: list[dict[str, Any]], tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Targets whose quotes show with … where the clause was cut from its task's text."""
+    source = {clean(t.get("id")): clean(t.get("quote")) for t in tasks}
+    out = []
+    for t in targets:
+        q = clean(t.get("quote"))
+        marked = marked_cut(q, source.get(clean(t.get("task")), ""))
+        out.append(dict(t, quote=marked) if marked != q else t)
+    return out
+
+
+def _delta(c: dict[str, Any], ta: dict[str, Any] | None, tb: dict[str, Any] | None) -> float | None:
+    """B's figure minus A's (the lower ends of ranges), for percentage points."""
+    d = c.get("delta")
+    if isinstance(d, (int, float)) and math.isfinite(d):
+        return float(d)
+    try:
+        return float((tb or {})["value"]) - float((ta or {})["value"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def build_view(brief: dict[str, Any], L: Labels, appendix_chars: int = 400,
+               weights: dict[str, Any] | None = None, map_rows: int = 52) -> View:
+    """Turn the brief dict into the rows, sentences and labels every format renders."""
+    docs = {s: (brief.get("documents") or {}).get(s) or {} for s in "ab"}
+    titles = (doc_title(docs["a"], "A"), doc_title(docs["b"], "B"))
+    tasks = {s: _dicts((brief.get("tasks") or {}).get(s)) for s in "ab"}
+    targets = {s: _with_cuts_marked(_dicts((brief.get("targets") or {}).get(s)), tasks[s]) for s in "ab"}
+    by_id = {s: {clean(t.get("id")): t for t in targets[s]} for s in "ab"}
+    changes = _dicts(brief.get("changes"))
+    alignment = _dicts(brief.get("alignment"))
+
+    rows = _change_rows(brief, changes, by_id, L, weights)
+    for typ in CHANGE_TYPES:
+        rows[typ].sort(key=lambda r: r.rank)
 
     ids = {s: [clean(t.get("id")) for t in tasks[s]] for s in "ab"}
     heads = {s: {clean(t.get("id")): clean(t.get("heading")) or " › ".join(map(clean, _list(t.get("path"))))
@@ -302,28 +409,39 @@ def build_view(brief: dict[str, Any], L: Labels, appendix_chars: int = 400) -> V
     new_b = [i for i in ids["b"] if i not in kept_b]
     dropped_a = [i for i in ids["a"] if i not in kept_a]
     summary = [L.fmt("summary.tasks", tasks_a=len(ids["a"]), kept=sum(1 for i in ids["a"] if i in kept_a),
-                     tasks_new=len(new_b), tasks_dropped=len(dropped_a)),
-               L.fmt("summary.targets", targets_a=n_targets_a, **counts)]
-    if actuals:
-        summary.append(L.fmt("summary.actuals", actuals=actuals))
-
-    ranked = [r for t in ("escalated", "deescalated") for r in rows[t] if r.ratio and not r.doubtful]
-    ranked.sort(key=lambda r: -abs(math.log(r.ratio or 1.0)))
-    notable = [L.fmt("summary.notable_item", metric=r.metric, a=r.a[0], b=r.b[0], change=r.change)
-               for r in ranked[:5]]
+                     tasks_new=len(new_b), tasks_dropped=len(dropped_a))]
+    counts_text = accounting(brief, L)
+    items, more = verdict({**brief, "changes": changes}, L, lambda t: figure_parts(t, L)[0], weights)
+    notable = [it.text for it in items]
+    if not notable:
+        notable = [L.fmt("verdict.all_unchanged", n=len(rows["unchanged"]))] if rows["unchanged"] else []
 
     return View(
         L=L, lang=L.lang, title=L("brief.title"), titles=titles,
         header=L.fmt("brief.header", a=short(titles[0], 32), b=short(titles[1], 32)),
         meta=_meta(docs, L),
-        made=L.fmt("brief.made", date=brief_date(), version=clean((brief.get("tool") or {}).get("version")) or "?"),
-        summary=summary, notable=notable, changes=rows,
+        made=L.fmt("brief.made", date=brief_date(),
+                   version=clean((brief.get("tool") or {}).get("version")) or "?"),
+        summary=summary + counts_text, notable=notable, changes=rows,
+        verdict=notable, verdict_refs=[it.refs for it in items], counts=counts_text,
+        verdict_more=L.fmt("verdict.later", n=more) if more else "",
+        pair_line=L.fmt("brief.header", a=titles[0], b=titles[1]),
+        figure_ids={(s, clean(t.get("id"))) for s in "ab" for t in targets[s]},
+        structure=structure_map.build(brief, map_rows),
+        chart_empty=_chart_empty(rows, L),
         task_pairs=_task_pairs(alignment, tasks, heads, L),
         tasks_new=[(heads["b"].get(i) or i, _part(tasks["b"], i, L)) for i in new_b],
         tasks_dropped=[(heads["a"].get(i) or i, _part(tasks["a"], i, L)) for i in dropped_a],
         appendix={s: _appendix(targets[s], changes, s, L, appendix_chars) for s in "ab"},
         corrections=_dict(brief.get("corrections")),
     )
+
+
+def _chart_empty(rows: dict[str, list[ChangeRow]], L: Labels) -> str:
+    """What page 1 says in place of the chart when no paired figure moved."""
+    if rows["unchanged"] or rows["rebased"]:
+        return L.fmt("verdict.chart_unmoved", unchanged=len(rows["unchanged"]), rebased=len(rows["rebased"]))
+    return L("chart.empty")
 
 
 def _part(tasks: list[dict[str, Any]], tid: str, L: Labels) -> str:
@@ -337,16 +455,21 @@ def _task_pairs(alignment: list[dict[str, Any]], tasks: dict[str, list[dict[str,
     paths = {clean(t.get("id")): " › ".join(clean(p) for p in _list(t.get("path"))[:-1]) for t in tasks["a"]}
     by_id = {s: {clean(t.get("id")): t for t in tasks[s]} for s in "ab"}
     grouped: dict[str, list[dict[str, Any]]] = {}
+    relation = dict(zip(map(id, alignment), structure_map.relations(alignment), strict=True))
     for p in alignment:
         grouped.setdefault(clean(p.get("a")), []).append(p)
     out = []
     for aid, pairs in sorted(grouped.items(), key=lambda kv: order.get(kv[0], len(order))):
         score = max(float(p["score"]) if isinstance(p.get("score"), (int, float)) else 0.0 for p in pairs)
         b = [heads["b"].get(clean(p.get("b"))) or clean(p.get("b")) for p in pairs]
-        how = L("brief.list_sep").join(dict.fromkeys(L(f"method.{clean(p.get('method'))}", clean(p.get("method")))
-                                     for p in pairs if p.get("method")))
-        out.append(TaskRow(a=heads["a"].get(aid) or aid, a_path=paths.get(aid, ""), b=b,
-                           mark=confidence_mark(score, L), how=how, score=score,
+        methods = [L(f"method.{clean(p.get('method'))}", clean(p.get("method"))) for p in pairs
+                   if p.get("method")] if score >= 0.5 else []
+        relations = [L(f"structure.{relation[id(p)]}") for p in pairs]
+        how = L("brief.list_sep").join(dict.fromkeys(relations + methods))
+        a = heads["a"].get(aid) or aid
+        out.append(TaskRow(a=a, a_path=paths.get(aid, ""), b=b, mark=confidence_mark(score, L), how=how,
+                           score=score, redline=redline(a, b[0]) if len(b) == 1 else [], a_id=aid,
+                           b_ids=[clean(p.get("b")) for p in pairs],
                            a_key=task_key(by_id["a"].get(aid) or {}),
                            b_keys=[task_key(by_id["b"].get(clean(p.get("b"))) or {}) for p in pairs],
                            b_corrected=[corrected_of(p) for p in pairs]))
@@ -368,7 +491,8 @@ def _appendix(targets: list[dict[str, Any]], changes: list[dict[str, Any]], side
             st = L("status.actual")
         else:
             st = L("brief.list_sep").join(dict.fromkeys(status.get(tid, []))) or L("status.uncounted")
-        out.append(FigureRow(id=tid, metric=short(clean(t.get("metric")) or "—", 120), figure=figure_parts(t, L),
+        out.append(FigureRow(id=tid, metric=short(clean(t.get("metric")) or "—", 120),
+                             figure=figure_parts(t, L),
                              kind=L(f"kind.{t.get('kind', 'target')}", clean(t.get("kind"))), status=st,
                              section=section_text(t, 3), quote=short(clean(t.get("quote")), n),
                              notes=[short(clean(say(x, L)), 300) for x in _list(t.get("notes"))[:5]]))

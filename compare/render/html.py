@@ -8,6 +8,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from compare.redline import cap, redline_html, window
 from compare.render import corrections_ui as corr
 from compare.render.common import CHANGE_TYPES, ChangeRow, View, short
 from compare.render.html_script import BASE_CSS, SCRIPT
@@ -79,6 +80,8 @@ def _details(p: Page, r: ChangeRow) -> str:
             who = a_ if side == "a" else b_
             parts.append(f"<blockquote>{who}{co}{e(quote)}</blockquote>")
             summary.append(f"{who}{co}“{e(short(quote, p.qn))}”")
+    if r.redline:  # B's clause as edits of A's, in place of the two quotes
+        summary = [redline_html(cap(window(r.redline), p.qn * 2))]
     if r.qualifiers:
         parts.append(f'<p class="muted">{e(L("change.qualifiers"))}{co}{e(sep.join(r.qualifiers))}</p>')
     if r.reasons:
@@ -130,10 +133,12 @@ def _certainty(score: float, L: Any) -> str:
     return str(L("certainty." + ("high" if score >= 0.75 else "medium" if score >= 0.5 else "low")))
 
 
-def _alignment(p: Page) -> list[str]:
+def _alignment(p: Page, map_svg: str) -> list[str]:
     L, view = p.L, p.view
-    h = [f'<section id="alignment"><h2>{e(L("sections.alignment"))}</h2><div class="group">',
-         p.heading(L("sections.tasks_pairs"), len(view.task_pairs)),
+    h = [f'<section id="alignment"><h2>{e(L("sections.alignment"))}</h2>',
+         f'<h3>{e(L("structure.title"))}</h3><p class="note">{e(L("structure.note"))}</p>\n{map_svg}\n'
+         if map_svg else "",
+         '<div class="group">', p.heading(L("sections.tasks_pairs"), len(view.task_pairs)),
          f'<p class="note">{e(L("side.alignment_legend"))}</p>']
     if view.task_pairs:
         rows = [f"<tr><td>{e(p.task_text(t.a))}{_muted(t.a_path)}</td>"
@@ -248,7 +253,7 @@ def _summary(p: Page, svg: str | None, chart_note: str) -> list[str]:
     L, view = p.L, p.view
     h = [f'<section id="summary"><h2>{e(L("sections.summary"))}</h2>']
     h += [f"<p>{e(s)}</p>" for s in view.summary]
-    h.append(f'<h3>{e(L("sections.notable"))}</h3>')
+    h.append(f'<h3>{e(L("verdict.heading"))}</h3>')
     h.append("<ol>" + "".join(f"<li>{e(n)}</li>" for n in view.notable) + "</ol>" if view.notable
              else f'<p>{e(L("summary.no_notable"))}</p>')
     h.append(f'<p class="note"><strong>{e(L("sections.how_to_read"))}</strong>{e(L("brief.colon"))}'
@@ -259,18 +264,19 @@ def _summary(p: Page, svg: str | None, chart_note: str) -> list[str]:
         if chart_note:
             h.append(f'<p class="caption">{e(chart_note)}</p>')
     else:
-        h.append(f'<p>{e(L("chart.empty"))}</p>')
+        h.append(f'<p>{e(view.chart_empty or L("chart.empty"))}</p>')
     h.append("</section>")
     return h
 
 
 def page(view: View, css: str, svg: str | None, chart_note: str, qn: int = 70, version: str = "",
-         brief: dict[str, Any] | None = None) -> str:
+         brief: dict[str, Any] | None = None, map_svg: str = "") -> str:
     """The whole HTML document as a string."""
     p = Page(view, brief or {}, qn)
     css = css + BASE_CSS + corr.CSS
     script = SCRIPT + corr.SCRIPT
-    h = _head(p, css, script, version) + _summary(p, svg, chart_note) + _changes(p) + _alignment(p) + _side(p)
+    h = _head(p, css, script, version) + _summary(p, svg, chart_note) + _changes(p) + _alignment(p, map_svg)
+    h += _side(p)
     h += _appendix(p)
     h.append(corr.section(p.view))
     h.append(f"<script>{script}</script>\n</body>\n</html>\n")
@@ -291,6 +297,10 @@ def render_html(view: View, out: Path, style: dict[str, Any], template_dir: Path
     rows, total = chart.chart_rows(view, int(style.get("chart", {}).get("max_rows", 40)))
     note = view.L.fmt("chart.more", shown=len(rows), total=total) if total > len(rows) else ""
     qn = int(style.get("tables", {}).get("quote_chars", 70))
-    plain = page(view, css, svg, note, qn, version, brief)
+    from compare.render.structure_map import structure_map_svg
+
+    map_svg = structure_map_svg(view.structure, view.L, view.titles, register(font_file, subfont), style) \
+        if view.structure is not None else ""
+    plain = page(view, css, svg, note, qn, version, brief, map_svg)
     face = font_face(font_file, page_chars(plain), subfont)
-    out.write_text(page(view, face + css, svg, note, qn, version, brief), encoding="utf-8")
+    out.write_text(page(view, face + css, svg, note, qn, version, brief, map_svg), encoding="utf-8")

@@ -2,279 +2,14 @@
 
 from __future__ import annotations
 
-import bisect
-import functools
-import itertools
 import os
 import re
 from pathlib import Path
-from typing import Any, NamedTuple
-from xml.sax.saxutils import escape
+from typing import Any
 
+from compare.redline import overlap
 from compare.render.common import CHANGE_TYPES, ChangeRow, FigureRow, View, short
-
-
-def esc(text: Any) -> str:
-    """Text made inert for reportlab's paragraph markup (<, >, & and quotes)."""
-    return escape(str(text), {'"': "&quot;"})
-
-
-class _Styles:
-    """The paragraph styles of the brief, from pdf_style.toml."""
-
-    def __init__(self, font: str, style: dict[str, Any]) -> None:
-        from reportlab.lib.colors import HexColor
-        from reportlab.lib.styles import ParagraphStyle
-
-        sz, col = style.get("size", {}), style.get("colors", {})
-        lead = float(sz.get("leading", 1.45))
-        self.muted = col.get("muted", "#555555")
-        self.small = float(sz.get("small", 7.5))
-        text = HexColor(col.get("text", "#000000"))
-
-        def ps(name: str, size: float, **kw: Any) -> ParagraphStyle:
-            kw.setdefault("textColor", text)
-            return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * lead, wordWrap="CJK", **kw)
-
-        self.title = ps("title", float(sz.get("title", 18)), spaceAfter=6)
-        self.h1 = ps("h1", float(sz.get("h1", 14)), spaceBefore=14, spaceAfter=6)
-        self.h2 = ps("h2", float(sz.get("h2", 11.5)), spaceBefore=9, spaceAfter=4)
-        self.body = ps("body", float(sz.get("body", 9.5)), spaceAfter=4)
-        self.note = ps("note", self.small + 0.5, textColor=HexColor(self.muted), spaceAfter=4)
-        self.cell = ps("cell", float(sz.get("table", 8)))
-        self.head = ps("head", float(sz.get("table", 8)))
-        self.header = ps("header", float(sz.get("header", 7.5)), textColor=HexColor(self.muted))
-
-    def detail(self, text: str) -> str:
-        """Secondary text inside a cell: smaller and grey."""
-        return f'<font size="{self.small}" color="{esc(self.muted)}">{esc(text)}</font>' if text else ""
-
-
-@functools.lru_cache(maxsize=1)
-def _para_class():  # -> type
-    from reportlab.platypus import Paragraph
-
-    class Para(Paragraph):
-        """A Paragraph that remembers its last wrap: tables re-measure cells on every page split."""
-
-        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-            if getattr(self, "_wrapped_at", None) == availWidth:
-                return self.width, self.height
-            size = super().wrap(availWidth, availHeight)
-            self._wrapped_at = availWidth
-            return size
-
-        def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
-            self._wrapped_at = None
-            return super().split(availWidth, availHeight)
-
-    return Para
-
-
-Seg = tuple[str, bool]  # one line of a table cell, as written: (text, is_detail); detail lines are small and grey
-_BR, _TAG = "\x00", "\x01"  # stand-ins for <br/> and <font> tags while whitespace is cleaned as Paragraph does
-_CHUNKS = re.compile(r'[&<>"]|[^&<>"]+')  # the pieces reportlab's parser hands over between entities
-
-
-def _markup(segs: list[Seg], S: _Styles) -> str:
-    """The Paragraph markup of a cell: lines joined by <br/>, detail lines in a small grey font."""
-    return "<br/>".join(S.detail(text) if detail else esc(text) for text, detail in segs)
-
-
-def _cleaned(segs: list[Seg]) -> list[Seg]:
-    """The lines with whitespace collapsed and the ends trimmed exactly as Paragraph cleans its markup."""
-    from reportlab.platypus.paragraph import cleanBlockQuotedText
-
-    parts = []
-    for text, detail in segs:
-        text = text.replace(_BR, "").replace(_TAG, "")
-        parts.append(_TAG + text + _TAG if detail and text else text)  # S.detail("") writes no tags
-    return [(piece.replace(_TAG, ""), _TAG in piece) for piece in cleanBlockQuotedText(_BR.join(parts)).split(_BR)]
-
-
-class _Widths(dict):
-    """Advance width of each character in one font and size, measured once."""
-
-    def __init__(self, font: str, size: float) -> None:
-        super().__init__()
-        self.font, self.size = font, size
-
-    def __missing__(self, ch: str) -> float:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        w = self[ch] = stringWidth(ch, self.font, self.size)
-        return w
-
-
-@functools.lru_cache(maxsize=16)
-def _char_widths(font: str, size: float) -> _Widths:
-    """The width table of one font and size, shared by every cell."""
-    return _Widths(font, size)
-
-
-class _Line(NamedTuple):
-    """One broken line: text[start:end], whether a break (not the text's end) closed it, its spare width."""
-
-    start: int
-    end: int
-    broken: bool
-    extra: float
-
-
-def _break(text: str, widths: list[float], width: float) -> list[_Line]:
-    """The lines of text as reportlab breaks CJK text at width; a newline ends its line.
-
-    The same rules and arithmetic as Paragraph with wordWrap='CJK' (textsplit.dumbSplit and
-    paragraph.cjkFragSplit): fill character by character; a Latin word that overflows goes whole to the
-    next line when a space or a CJK character lies in the second half of the line; a character that may
-    not start a line (，。、）…) hangs in the margin instead.
-    """
-    from unicodedata import category
-
-    from reportlab.lib.textsplit import ALL_CANNOT_START
-    from reportlab.rl_config import _FUZZ
-
-    lines, start, n, limit = [], 0, len(text), width + _FUZZ
-    while start < n:
-        nl = text.find("\n", start)
-        stop = n if nl < 0 else nl + 1
-        acc = list(itertools.accumulate(widths[start:stop]))
-        over = bisect.bisect_right(acc, limit)
-        if over == len(acc):  # the rest fits: a forced break, or the last line when it has any width
-            if nl >= 0 or acc[-1] > 0:
-                lines.append(_Line(start, stop, False, width - acc[-1]))
-            start = stop
-            continue
-        i = start + over + 1
-        c, w, extra = text[i - 1], widths[i - 1], width - acc[over]
-        if ord(c) < 0x3000:  # inside a Latin word: back up to a space or a CJK character
-            for j in range(i - 1, (start + i) >> 1, -1):
-                if j + 1 < i and (category(text[j]) == "Zs" or ord(text[j]) >= 0x3000):
-                    extra += sum(widths[j + 2:i])
-                    c, w, i = text[j + 1], widths[j + 1], j + 2
-                    break
-        if c not in ALL_CANNOT_START and i > start + 1:
-            i -= 1
-            extra += w
-        lines.append(_Line(start, i, True, extra))
-        start = i
-    return lines
-
-
-def _word_space(line: _Line, runs: list[tuple[str, int]]) -> float:
-    """Paragraph's word spacing for a line wider than the cell (a hanging mark): spread over its no-break spaces."""
-    if line.extra > -1e-8:
-        return 0.0
-    spaces = sum(text.count("\xa0") for text, _ in runs)
-    return line.extra / spaces if spaces else 0.0
-
-
-@functools.lru_cache(maxsize=1)
-def _cell_class():  # -> type
-    from reportlab.platypus import Flowable
-
-    class Cell(Flowable):
-        """Table-cell text laid out and drawn exactly as a CJK Paragraph of the same lines, without its parser.
-
-        Lines of one style and no markup break like Paragraph's single-fragment case (broken lines trimmed);
-        others like its multi-fragment case. Wraps are remembered per width, as tables re-measure on splits.
-        """
-
-        def __init__(self, segs: list[Seg], main: tuple[str, float, Any], detail: tuple[str, float, Any],
-                     leading: float) -> None:
-            super().__init__()
-            self.segs = _cleaned(segs) if segs else []
-            self.styles = (main, detail)  # (font, size, colour) of ordinary and of detail lines
-            self.leading = leading
-            self.lines: list[_Line] = []
-            self._wrapped_at: float | None = None
-            frags = sum(len(_CHUNKS.findall(t)) for t, _ in self.segs) + len(self.segs) - 1
-            self.simple = frags <= 1  # Paragraph's single-fragment case, or nothing at all
-            self.text = "\n".join(t for t, _ in self.segs) if frags > 0 else ""
-
-        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-            if availWidth == self._wrapped_at:
-                return self.width, self.height
-            from reportlab.rl_config import _FUZZ
-
-            if availWidth < _FUZZ:
-                return 0, 0x7FFFFFFF
-            widths = [0.0] * len(self.text)
-            pos = 0
-            for text, detail in self.segs:
-                cw = _char_widths(*self.styles[detail][:2])
-                widths[pos:pos + len(text)] = [cw[c] for c in text]
-                pos += len(text) + 1
-            self.lines = _break(self.text, widths, availWidth) if self.text.strip("\n") or not self.simple else []
-            self.width, self.height, self._wrapped_at = availWidth, len(self.lines) * self.leading, availWidth
-            return self.width, self.height
-
-        def runs(self, line: _Line) -> list[tuple[str, int]]:
-            """The pieces of one line with the style of each: 0 ordinary, 1 detail."""
-            if self.simple:
-                text = self.text[line.start:line.end]
-                return [(text.strip() if line.broken else text, self.segs[0][1])]
-            out, pos = [], 0
-            for text, detail in self.segs:
-                a, b = max(line.start, pos), min(line.end, pos + len(text))
-                if a < b:
-                    out.append((self.text[a:b], detail))
-                pos += len(text) + 1
-            return out
-
-        def first_size(self) -> float:
-            """The font size the first baseline hangs from: the largest on the first line (a break counts)."""
-            if self.simple:
-                return self.styles[self.segs[0][1]][1]
-            line = self.lines[0]
-            sizes = [self.styles[d][1] for d in {d for _, d in self.runs(line)}]
-            if self.text.find("\n", line.start, line.end) >= 0:
-                sizes.append(self.styles[0][1])
-            return max(sizes)
-
-        def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
-            if not self.lines:
-                return
-            canvas.saveState()
-            canvas.translate(x, y)  # as Flowable.drawOn does, so glyphs land on exactly the same device pixels
-            tx = canvas.beginText(0, self.height - self.first_size())
-            current = None
-            for line in self.lines:
-                runs = self.runs(line)
-                squeeze = _word_space(line, runs)
-                if squeeze:
-                    tx.setWordSpace(squeeze)
-                for k, (text, detail) in enumerate(runs, 1):
-                    if detail != current:
-                        font, size, colour = self.styles[detail]
-                        tx.setFont(font, size, self.leading)
-                        tx.setFillColor(colour)
-                        current = detail
-                    tx._textOut(text, k == len(runs))  # as Paragraph draws: T* after a line's last piece
-                if not runs:  # an empty line between two breaks (T* would need a leading set in the PDF)
-                    tx.moveCursor(0, self.leading)
-                if squeeze:
-                    tx.setWordSpace(0)
-            canvas.drawText(tx)
-            canvas.restoreState()
-
-    return Cell
-
-
-class _Cells:
-    """Makes table cells from lines: fast Cell flowables, or Paragraphs where rows may split across pages."""
-
-    def __init__(self, S: _Styles, split: bool) -> None:
-        from reportlab.lib.colors import HexColor
-
-        self.S, self.split = S, split
-        self.detail = (S.cell.fontName, S.small, HexColor(S.muted))
-
-    def __call__(self, segs: list[Seg], head: bool = False) -> Any:
-        style = self.S.head if head else self.S.cell
-        if self.split:  # Paragraph knows how to split a cell between pages
-            return _para_class()(_markup(segs, self.S), style)
-        return _cell_class()(segs, (style.fontName, style.fontSize, style.textColor), self.detail, style.leading)
+from compare.render.pdf_cells import Seg, _Cells, _para_class, _Styles, esc
 
 
 def _heading(text: str, style: Any, level: int, room: float = 90) -> list[Any]:
@@ -307,19 +42,34 @@ def _numbered_canvas(draw: Any):  # -> type
     from reportlab.pdfgen.canvas import Canvas
 
     class NumberedCanvas(Canvas):
-        """Holds pages back until the end so every footer can say 'page n of N'."""
+        """Holds pages back until the end so every footer can say 'page n of N'.
+
+        Destinations (bookmarks, link targets) are held back with their page and placed as it is written:
+        made at once they would all name page 1, since no page has been added to the document yet.
+        """
 
         def __init__(self, *a: Any, **kw: Any) -> None:
             super().__init__(*a, **kw)
             self._pages: list[dict[str, Any]] = []
+            self._marks: list[tuple[str, dict[str, Any]]] = []
+
+        def bookmarkPage(self, key: str, **kw: Any) -> None:  # noqa: N802 - reportlab API
+            self._marks.append((key, kw))
+
+        def bookmarkHorizontal(self, key: str, relativeX: float, relativeY: float, **kw: Any) -> None:  # noqa: N802, N803
+            x, y = self.absolutePosition(relativeX, relativeY)
+            self._marks.append((key, {"fit": "XYZ", "left": x, "top": y, **kw}))
 
         def showPage(self) -> None:  # noqa: N802 - reportlab API
             self._pages.append(dict(self.__dict__))
+            self._marks = []
             self._startPage()
 
         def save(self) -> None:
             for state in self._pages:
                 self.__dict__.update(state)
+                for key, kw in state["_marks"]:
+                    Canvas.bookmarkPage(self, key, **kw)
                 draw(self, len(self._pages))
                 super().showPage()
             super().save()
@@ -360,32 +110,95 @@ def _fig(fig: tuple[str, str]) -> list[Seg]:
     return [(main, False)] + ([(detail, True)] if detail else [])
 
 
+def anchor(side: str, tid: str) -> str:
+    """The PDF destination name of a figure's appendix row."""
+    return "fig-" + re.sub(r"[^A-Za-z0-9_.-]", "_", f"{side}-{tid}")
+
+
+def _anchor_class():  # -> type
+    from reportlab.platypus import Flowable
+
+    class Anchor(Flowable):
+        """An invisible named destination where it is drawn (a row of the appendix)."""
+
+        def __init__(self, name: str) -> None:
+            super().__init__()
+            self.name = name
+
+        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+            return 0, 0
+
+        def draw(self) -> None:
+            self.canv.bookmarkHorizontal(self.name, 0, 0)
+
+    return Anchor
+
+
+def _links(refs: list[tuple[str, str]], view: View, S: _Styles, colour: str) -> str:
+    """Small links to the appendix rows of a change's figures: A a-t1 · B b-t9."""
+    L = view.L
+    parts = [f'<a href="#{anchor(side, tid)}" color="{esc(colour)}">{esc(tid)}</a>'
+             for side, tid in dict.fromkeys(refs) if (side, tid) in view.figure_ids]
+    if not parts:
+        return ""
+    return f'<font size="{S.small}">{esc(L("wording.appendix_link"))} {" · ".join(parts)}</font>'
+
+
+def redline_markup(ops: list[dict[str, Any]], style: dict[str, Any], limit: int) -> str:
+    """Paragraph markup of a redline: deletions struck and grey, insertions underlined, figures marked."""
+    from compare.redline import cap, window
+
+    col = style.get("colors", {})
+    out = []
+    for op in cap(window(ops), limit):
+        text = esc(op["text"])
+        if op.get("figure"):
+            text = f'<span backColor="{esc(col.get("figure_mark", "#ffe58f"))}">{text}</span>'
+        if op["op"] == "delete":
+            text = f'<strike><font color="{esc(col.get("deleted", "#8a8a8a"))}">{text}</font></strike>'
+        elif op["op"] == "insert":
+            text = f'<u><font color="{esc(col.get("inserted", "#1f3b5c"))}">{text}</font></u>'
+        out.append(text)
+    return "".join(out)
+
+
+def _rich(markup: str, detail: list[Seg], S: _Styles) -> Any:
+    """A table cell from markup, with detail lines below it."""
+    tail = "".join("<br/>" + S.detail(t) for t, _ in detail if t)
+    return _para_class()(markup + tail, S.cell)
+
+
 def _change_table(rows: list[ChangeRow], typ: str, view: View, cell: _Cells, style: dict[str, Any],
                   width: float) -> Any:
-    """The table of one kind of change: both sides for paired changes, one side for new and dropped targets."""
+    """The table of one kind of change: both sides for paired changes, one for new and dropped targets."""
     L, qn = view.L, int(style.get("tables", {}).get("quote_chars", 70))
+    S, link = cell.S, style.get("colors", {}).get("link", "#1f3b5c")
     a_, b_, co = L("brief.doc_a"), L("brief.doc_b"), L("brief.colon")
+
+    def metric(r: ChangeRow) -> Any:
+        refs = [(s, i) for s, i in (("a", r.a_id), ("b", r.b_id)) if i]
+        return _para_class()(esc(short(r.metric, 120)) + "<br/>" + _links(refs, view, S, link), S.cell)
+
     if typ in ("new", "dropped"):
         side = "b" if typ == "new" else "a"
         head = [L("columns.metric"), L(f"columns.{side}"), L("columns.section"), L("columns.quote")]
         data = [[cell([(h, False)], head=True) for h in head]]
         for r in rows:
             quote = r.b_quote if side == "b" else r.a_quote
-            data.append([cell([(short(r.metric, 120), False)]), cell(_fig(r.b if side == "b" else r.a)),
+            data.append([metric(r), cell(_fig(r.b if side == "b" else r.a)),
                          cell([(r.b_section if side == "b" else r.a_section, False)]),
                          cell([(short(quote, qn * 2), False)] + _extra(r, L))])
         return _table(data, _widths(style, "single", [0.20, 0.17, 0.23, 0.40], width), style)
     head = [L("columns.metric"), L("columns.a"), L("columns.b"), L("columns.change"), L("columns.section"),
-            L("columns.quotes")]
+            L("wording.redline_column")]
     data = [[cell([(h, False)], head=True) for h in head]]
     for r in rows:
-        quotes = [(f"{a_}{co}“{short(r.a_quote, qn)}”", False), (f"{b_}{co}“{short(r.b_quote, qn)}”", False)]
         sections = [(f"{a_}{co}{r.a_section or '—'}", False), (f"{b_}{co}{r.b_section or '—'}", False)]
         change = [(r.change, False)] + ([(short(L("brief.list_sep").join(r.qualifiers), 60), True)]
                                         if r.qualifiers else [])
-        data.append([cell([(short(r.metric, 120), False)]), cell(_fig(r.a)), cell(_fig(r.b)), cell(change),
-                     cell(sections), cell(quotes + _extra(r, L, qualifiers=False))])
-    return _table(data, _widths(style, "paired", [0.15, 0.14, 0.14, 0.11, 0.17, 0.29], width), style)
+        data.append([metric(r), cell(_fig(r.a)), cell(_fig(r.b)), cell(change), cell(sections),
+                     _rich(redline_markup(r.redline, style, qn * 2), _extra(r, L, qualifiers=False), S)])
+    return _table(data, _widths(style, "paired", [0.14, 0.12, 0.12, 0.10, 0.18, 0.34], width), style)
 
 
 def _extra(r: ChangeRow, L: Any, qualifiers: bool = True) -> list[Seg]:
@@ -398,16 +211,17 @@ def _extra(r: ChangeRow, L: Any, qualifiers: bool = True) -> list[Seg]:
     return [(short(b, 200), True) for b in bits]
 
 
-def _appendix_table(rows: list[FigureRow], view: View, cell: _Cells, style: dict[str, Any], width: float) -> Any:
-    """The appendix table of every figure of one document, in the order of the text."""
-    L = view.L
-    head = [L("columns.metric"), L("columns.figure"), L("columns.kind"), L("columns.status"), L("columns.quote")]
+def _appendix_table(rows: list[FigureRow], view: View, cell: _Cells, style: dict[str, Any],
+                    width: float, side: str) -> Any:
+    """The appendix table of every figure of one document, in text order; each row a destination."""
+    L, Anchor = view.L, _anchor_class()
+    head = [L(f"columns.{k}") for k in ("metric", "figure", "kind", "status", "quote")]
     data = [[cell([(h, False)], head=True) for h in head]]
     for r in rows:
         quote = [("“" + r.quote + "”", False)] + ([(r.section, True)] if r.section else [])
         quote += [(L("html.notes") + L("brief.colon") + short(n, 200), True) for n in r.notes]
-        data.append([cell([(short(r.metric, 120), False), (r.id, True)]), cell(_fig(r.figure)),
-                     cell([(r.kind, False)]), cell([(r.status, False)]), cell(quote)])
+        data.append([[Anchor(anchor(side, r.id)), cell([(short(r.metric, 120), False), (r.id, True)])],
+                     cell(_fig(r.figure)), cell([(r.kind, False)]), cell([(r.status, False)]), cell(quote)])
     return _table(data, _widths(style, "appendix", [0.16, 0.14, 0.12, 0.14, 0.44], width), style)
 
 
@@ -419,43 +233,81 @@ def _lead(table: Any) -> float:
     return head.wrap(sum(table._colWidths), 1e6)[1] + 12  # + cell padding
 
 
-def story(view: View, font: str, style: dict[str, Any], width: float) -> list[Any]:
-    """The flowables of the brief, in reading order."""
-    from reportlab.platypus import KeepTogether, PageBreak, Spacer
+def _page_one(view: View, S: _Styles, style: dict[str, Any], width: float, font: str) -> list[Any]:
+    """Page 1: what a director must know, ranked; the counts that add up; the chart of pairs that compare."""
+    from reportlab.platypus import KeepTogether, Spacer
 
     from compare.render import chart
 
+    P, L = _para_class(), view.L
+    link = style.get("colors", {}).get("link", "#1f3b5c")
+    out: list[Any] = _heading(view.title, S.title, 0, room=0)
+    out.append(P(esc(view.pair_line), S.body))
+    out += _heading(L("sections.summary"), S.h1, 0, room=0)
+    out += _heading(L("verdict.heading"), S.h2, 1, room=0)
+    refs = view.verdict_refs + [[]] * (len(view.notable) - len(view.verdict_refs))
+    for i, (text, ref) in enumerate(zip(view.notable, refs, strict=True), 1):
+        out.append(P(f"{i}. {esc(text)}" + ("　" + _links(ref[:4], view, S, link) if ref else ""), S.body))
+    if not view.notable:
+        out.append(P(esc(L("verdict.none")), S.body))
+    if view.verdict_more:
+        out.append(P(esc(view.verdict_more), S.note))
+    out += [P(esc(s), S.body) for s in view.summary]
+
+    d = chart.drawing(view, width, font, style)
+    if d is None:
+        out += _heading(L("sections.chart"), S.h1, 0, room=40)
+        out.append(P(esc(view.chart_empty or L("chart.empty")), S.body))
+    else:
+        rows, total = chart.chart_rows(view, int(style.get("chart", {}).get("max_rows", 12)))
+        # the heading travels with its chart: never a heading alone at the foot of a page
+        block = [*_heading(L("sections.chart"), S.h1, 0, room=0), d, Spacer(1, 4),
+                 P(esc(L("chart.caption")), S.note)]
+        if total > len(rows):
+            block.append(P(esc(L.fmt("chart.more", shown=len(rows), total=total)), S.note))
+        out.append(KeepTogether(block))
+    out.append(P(esc(L("sections.how_to_read") + L("brief.colon") + L("summary.how_to_read")), S.note))
+    return out
+
+
+def _documents(view: View, S: _Styles, cell: _Cells, style: dict[str, Any], width: float) -> list[Any]:
+    """The two documents' particulars."""
+    from reportlab.platypus import Spacer
+
+    L = view.L
+    meta = [[cell([(t, False)], head=True) for t in ("", L("brief.doc_a"), L("brief.doc_b"))]]
+    meta += [[cell([(t, False)]) for t in row] for row in view.meta]
+    table = _table(meta, [width * 0.18, width * 0.41, width * 0.41], style)
+    return _heading(L("verdict.documents"), S.h2, 1, room=_lead(table) + 40) + [
+        table, Spacer(1, 4), _para_class()(esc(view.made), S.note)]
+
+
+def _task_table(view: View, cell: _Cells, style: dict[str, Any], width: float) -> Any:
+    """A's tasks and where B carries them on, B's heading shown as edits of A's when one carries one on."""
+    L, S = view.L, cell.S
+    keys = ("columns.task_a", "columns.task_b", "columns.confidence")
+    data = [[cell([(L(k), False)], head=True) for k in keys]]
+    for t in view.task_pairs:
+        b_cell = _rich(redline_markup(t.redline, style, 200), [], S) if overlap(t.redline) >= 0.5 else \
+            cell([(b, False) for b in t.b])
+        data.append([cell([(t.a, False)] + ([(t.a_path, True)] if t.a_path else [])), b_cell,
+                     cell([(t.mark, False)] + ([(t.how, True)] if t.how else []))])
+    return _table(data, _widths(style, "tasks", [0.42, 0.46, 0.12], width), style)
+
+
+def story(view: View, font: str, style: dict[str, Any], width: float) -> list[Any]:
+    """The flowables of the brief, in reading order."""
+    from reportlab.platypus import PageBreak
+
     P = _para_class()
     S, L = _Styles(font, style), view.L
-    cell = _Cells(S, split=bool(style.get("_split")))
+    cell = _Cells(S, split=bool(style.get("_split")), whole=view.lang != "zh")
 
     def none() -> Any:
         return P(esc(L("brief.none")), S.body)
 
-    out: list[Any] = _heading(view.title, S.title, 0, room=0)
-    meta = [[cell([(t, False)], head=True) for t in ("", L("brief.doc_a"), L("brief.doc_b"))]]
-    meta += [[cell([(t, False)]) for t in row] for row in view.meta]
-    out += [_table(meta, [width * 0.18, width * 0.41, width * 0.41], style), Spacer(1, 4), P(esc(view.made), S.note)]
-
-    out += _heading(L("sections.summary"), S.h1, 0)
-    out += [P(esc(s), S.body) for s in view.summary]
-    out += _heading(L("sections.notable"), S.h2, 1, room=60)
-    items = view.notable or [L("summary.no_notable")]
-    out += [P(f"{i}. {esc(t)}" if view.notable else esc(t), S.body) for i, t in enumerate(items, 1)]
-    out.append(P(esc(L("sections.how_to_read") + L("brief.colon") + L("summary.how_to_read")), S.note))
-
-    d = chart.drawing(view, width, font, style)
-    if d is None:
-        out += _heading(L("sections.chart"), S.h1, 0)
-        out.append(P(esc(L("chart.empty")), S.body))
-    else:
-        rows, total = chart.chart_rows(view, int(style.get("chart", {}).get("max_rows", 40)))
-        # the heading travels with its chart: never a heading alone at the foot of a page
-        block = [*_heading(L("sections.chart"), S.h1, 0, room=0), P(esc(L("chart.title")), S.body), d,
-                 Spacer(1, 4), P(esc(L("chart.caption")), S.note)]
-        if total > len(rows):
-            block.append(P(esc(L.fmt("chart.more", shown=len(rows), total=total)), S.note))
-        out.append(KeepTogether(block))
+    out = _page_one(view, S, style, width, font)
+    out += _documents(view, S, cell, style, width)
 
     blocks = []
     for typ in CHANGE_TYPES:
@@ -465,18 +317,13 @@ def story(view: View, font: str, style: dict[str, Any], width: float) -> list[An
                                 room=(_lead(table) if table else 20) + 60),
                        [P(esc(L(f"type_notes.{typ}")), S.note), table or none()]))
     out += _heading(L("sections.changes"), S.h1, 0, room=blocks[0][0][0].height + 40)
+    out.append(P(esc(L("wording.redline_legend")), S.note))
     for head, body in blocks:
         out += head + body
 
-    table = None
-    if view.task_pairs:
-        data = [[cell([(L(k), False)], head=True) for k in ("columns.task_a", "columns.task_b", "columns.confidence")]]
-        for t in view.task_pairs:
-            data.append([cell([(t.a, False)] + ([(t.a_path, True)] if t.a_path else [])),
-                         cell([(b, False) for b in t.b]),
-                         cell([(t.mark, False)] + ([(t.how, True)] if t.how else []))])
-        table = _table(data, _widths(style, "tasks", [0.42, 0.46, 0.12], width), style)
+    table = _task_table(view, cell, style, width) if view.task_pairs else None
     out += _heading(L("sections.alignment"), S.h1, 0, room=(_lead(table) if table else 20) + 100)
+    out += _structure_map(view, S, style, width, font)
     out += _heading(L("sections.tasks_pairs"), S.h2, 1, room=0)
     out += [P(esc(L("alignment.legend")), S.note), table or none()]
     for key, tasks in (("tasks_new", view.tasks_new), ("tasks_dropped", view.tasks_dropped)):
@@ -486,10 +333,36 @@ def story(view: View, font: str, style: dict[str, Any], width: float) -> list[An
     out += [PageBreak()] + _heading(L("sections.appendix"), S.h1, 0, room=0)
     for side in "ab":
         rows_a = view.appendix[side]
-        table = _appendix_table(rows_a, view, cell, style, width) if rows_a else None
+        table = _appendix_table(rows_a, view, cell, style, width, side) if rows_a else None
         out += _heading(L.fmt("brief.count", label=L(f"sections.appendix_{side}"), n=len(rows_a)), S.h2, 1,
                         room=(_lead(table) if table else 20) + 40)
         out.append(table or none())
+    return out
+
+
+def _structure_map(view: View, S: _Styles, style: dict[str, Any], width: float, font: str) -> list[Any]:
+    """The structure map figure with its explanation, then the same facts as a table."""
+    from reportlab.platypus import KeepTogether
+
+    from compare.render import structure_map as sm
+
+    data, L, P = view.structure, view.L, _para_class()
+    d = sm.drawing(data, L, view.titles, width, font, style) if data is not None else None
+    if d is None:
+        return []
+    notes = [L("structure.note")]
+    if data.folded:
+        notes.append(L.fmt("structure.folded", a=data.tasks[0], b=data.tasks[1],
+                           max=int(style.get("structure_map", {}).get("max_rows", 52))))
+    block = [*_heading(L("structure.title"), S.h2, 1, room=0), *[P(esc(n), S.note) for n in notes], d]
+    out: list[Any] = [KeepTogether(block)]
+    rows = sm.table_rows(data, L) if data.folded else []  # unfolded, the task table below says the same
+    if rows:
+        cell = _Cells(S, split=bool(style.get("_split")), whole=view.lang != "zh")
+        head = [cell([(L(f"structure.{k}"), False)], head=True) for k in ("col_a", "col_rel", "col_b")]
+        table = _table([head] + [[cell([(t, False)]) for t in r] for r in rows],
+                       _widths(style, "structure", [0.42, 0.16, 0.42], width), style)
+        out += _heading(L("structure.table"), S.h2, 1, room=_lead(table) + 40) + [table]
     return out
 
 
@@ -515,7 +388,8 @@ def render_pdf(view: View, out: Path, style: dict[str, Any], font_file: Path, su
     style = {**style, "_font": font}
     S = _Styles(font, style)
     pw, ph = _page_size(style)
-    top, right, bottom, left = (float(v) * mm for v in (style.get("page", {}).get("margins_mm") or [20, 16, 18, 16]))
+    margins = style.get("page", {}).get("margins_mm") or [20, 16, 18, 16]
+    top, right, bottom, left = (float(v) * mm for v in margins)
     width = pw - left - right
     L = view.L
     rule = HexColor(style.get("colors", {}).get("rule", "#888888"))
@@ -541,9 +415,11 @@ def render_pdf(view: View, out: Path, style: dict[str, Any], font_file: Path, su
 
     doc = _doc_class()(
         str(out), pagesize=(pw, ph), leftMargin=left, rightMargin=right, topMargin=top, bottomMargin=bottom,
-        title=L.fmt("brief.doc_title", title=view.title, a=view.titles[0], b=view.titles[1]), author="compare",
+        title=L.fmt("brief.doc_title", title=view.title, a=view.titles[0], b=view.titles[1]),
+        author="compare",
         subject=L("brief.subject"), keywords=L("brief.keywords"), creator=f"compare {version}".strip(),
-        producer="compare (reportlab)", initialFontName=font, lang="zh-CN" if view.lang == "zh" else "en", displayDocTitle=1,
+        producer="compare (reportlab)", initialFontName=font, lang="zh-CN" if view.lang == "zh" else "en",
+        displayDocTitle=1,
         invariant=1 if os.environ.get("SOURCE_DATE_EPOCH", "").strip() else 0, pageCompression=1,
     )
     frame = Frame(left, bottom, width, ph - top - bottom, id="body", leftPadding=0, rightPadding=0,
