@@ -1,0 +1,261 @@
+"""When two figures compare, and the second pairing pass over what the metric-name pass left unpaired.
+
+The first pass (classify.py) pairs figures whose metric names read alike. What it leaves is often one
+indicator written two ways: `全年完成投资2400亿元` → `全年完成重大工程投资2550亿元`, the second figure of a
+`分别达` list, a figure whose metric the sentence names before it. This pass pairs those on the counted
+thing's head noun, on the position in a parallel list next to an already paired figure, and on the other
+figure's metric named in the sentence, always with the same unit and horizon and a plausible ratio.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from compare.config import DEFAULT, MatchConfig
+from compare.metrics import head_noun, metric_similarity, unit_key
+from compare.model import Target
+from compare.reasons import reason
+
+STOCK = {"level", "cumulative"}  # a stock reached: rankable against each other
+RATES = {"growth", "share"}  # a percentage read as a growth or as a level of the same rate (涨幅, 上涨)
+# Classifiers that count things; 个 is the general one and may stand for any of them (首店200个 = 200家).
+COUNT_CLASSIFIERS = frozenset("个家所座处项条件台套张只款种类场间栋艘架辆部")
+# A count of what is done this year: 实施/改造/建成/新培育 N个, a flow whichever basis it carries.
+FLOW_VERBS = re.compile(r"实施|改造|改建|新建|扩建|建成|建设|开工|完成|培育|打造|创建|办好|引进|推进|提升|"
+                        r"争创|启动|开行|新增|营造|修复|整治|推动|支持|建好|更新")
+# Words that make a count a stock reached, not this year's work: 达2万P, 规模, 累计, 总量.
+STOCK_WORDS = re.compile(r"达|突破|超过|超|总量|规模|累计|保有|稳定在|保持在|拥有|总数|在役|存量|总里程")
+SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+
+
+def same_unit(a: Target, b: Target, loose: bool = False) -> bool:
+    """One unit, however spelled: 套 and 套(间); when loose, also 个 and another count classifier
+    (首店200个 = 200家), which only the second pass allows: the names must then name one counted thing."""
+    ua, ub = unit_key(a.unit), unit_key(b.unit)
+    if ua == ub:
+        return True
+    return loose and {ua, ub} <= COUNT_CLASSIFIERS and "个" in (ua, ub)
+
+
+def _left_of_figure(t: Target) -> str:
+    """The clause before the figure in its quote."""
+    k = t.quote.find(t.written) if t.written else -1
+    left = t.quote[:k] if k >= 0 else t.quote
+    return re.split(r"[，,；;：:]", left)[-1]
+
+
+def is_flow(t: Target) -> bool:
+    """A count of this year's work (实施3000个老旧小区改造, 建成100个绿色工厂): an increment, or a level whose
+    clause opens with an action verb and names no stock (达, 规模, 累计…)."""
+    if t.basis == "increment":
+        return True
+    if t.basis != "level" or t.unit in ("%", "个百分点", "‰") or t.unit.endswith("元"):
+        return False  # money and rates are levels proper: 安排专项债券3.9万亿元 is not this year's count
+    left = _left_of_figure(t)
+    return bool(FLOW_VERBS.search(left)) and not STOCK_WORDS.search(left + t.metric)
+
+
+def compatible(a: Target, b: Target, loose: bool = False) -> bool:
+    """Same unit and a basis that can be ranked: the figures compare directly."""
+    if not same_unit(a, b, loose):
+        return False
+    if a.basis == b.basis or (a.basis in STOCK and b.basis in STOCK):
+        return True
+    if {a.basis, b.basis} <= RATES and a.unit == "%" and metric_similarity(a.metric, b.metric) == 1.0:
+        return True  # 居民消费价格涨幅2% and 居民消费价格指数上涨2%: one rate, read two ways
+    return {a.basis, b.basis} == {"level", "increment"} and is_flow(a) and is_flow(b)
+
+
+def _resolved_year(t: Target, doc_year: int | None) -> tuple[bool, int | None]:
+    """(annual, year): a figure for its own document's year, or a goal for a later year."""
+    year = t.year or doc_year
+    return (year is None or doc_year is None or year <= doc_year), year
+
+
+def same_horizon(x: Target, y: Target, year_a: int | None, year_b: int | None) -> bool:
+    """Two figures for comparable horizons: both annual, or both for the same target year (never an annual
+    figure against a 2027/2030/十五五 goal)."""
+    annual_x, rx = _resolved_year(x, year_a)
+    annual_y, ry = _resolved_year(y, year_b)
+    return (annual_x and annual_y) or rx == ry
+
+
+class Lone(NamedTuple):
+    """A candidate pair of the second pass, ordered by its key as in the first pass."""
+
+    neg_score: float
+    distance: float
+    position: float
+    i: int
+    j: int
+    why: list[dict]
+
+
+class Side(NamedTuple):
+    """One document's figures as the second pass sees them."""
+
+    targets: list[Target]
+    text: str
+    year: int | None
+    free: list[int]  # indices of the figures left unpaired (restatements included)
+
+
+def _sentence_key(text: str, offset: int) -> int:
+    """The start of the sentence that holds a character offset."""
+    k = offset
+    while k > 0 and not SENTENCE_END.match(text[k - 1]):
+        k -= 1
+    return k
+
+
+def _list_ranks(side: Side, gap_max: int) -> dict[int, tuple[int, int]]:
+    """Each figure's (run, place in run): a run is figures of one unit written close together, as a `分别达`
+    list (2300亿元、600亿元、1700亿元) or a level with its change (5.66万亿元、比上年增加1.6万亿元)."""
+    out: dict[int, tuple[int, int]] = {}
+    order = sorted(range(len(side.targets)), key=lambda k: side.targets[k].offset)
+    run, place, prev = -1, 0, None
+    for k in order:
+        t = side.targets[k]
+        if prev is not None and unit_key(prev.unit) == unit_key(t.unit):
+            gap = side.text[prev.offset + len(prev.written):t.offset]
+            joined = len(gap) <= gap_max and not SENTENCE_END.search(gap)
+        else:
+            joined = False
+        run, place = (run, place + 1) if joined else (run + 1, 0)
+        out[k] = (run, place)
+        prev = t
+    return out
+
+
+def _list_evidence(i: int, j: int, pairs: list[tuple[int, int]], ra: dict, rb: dict) -> bool:
+    """x and y hold the same place, relative to an already paired figure, in parallel runs of one unit."""
+    (run_a, ka), (run_b, kb) = ra[i], rb[j]
+    for i0, j0 in pairs:
+        (run_a0, ka0), (run_b0, kb0) = ra[i0], rb[j0]
+        if run_a0 == run_a and run_b0 == run_b and ka - ka0 == kb - kb0:
+            return True
+    return False
+
+
+def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
+                   cfg: MatchConfig) -> tuple[float, dict | None]:
+    """How strongly the two metrics name one counted thing, and the reason to show."""
+    hx, hy = head_noun(x.metric), head_noun(y.metric)
+    if hx and hx == hy:
+        return cfg.second_head_equal, reason("same_head_noun", head=hx)
+    if hx and hy:
+        short, long_ = sorted((hx, hy), key=len)
+        if len(short) >= 2 and long_.endswith(short):
+            return cfg.second_head_within, reason("same_head_noun", head=short)
+    for h, other, t in ((hx, y, text_b), (hy, x, text_a)):
+        if len(h) >= cfg.second_named_min and h in _sentence(t, other.offset):
+            # the longer name wins when two are mentioned: 超长期特别国债 over 特别国债
+            return cfg.second_named + 0.01 * min(len(h), 10), reason("named_in_sentence", head=h)
+    if hx and hy:
+        tail, lead = _common_tail(hx, hy), _common_lead(hx, hy)
+        if len(tail) >= 2 or len(lead) >= 3:
+            return cfg.second_shared_word, reason("same_head_noun", head=tail if len(tail) >= 2 else lead)
+    return 0.0, None
+
+
+def _sentence(text: str, offset: int) -> str:
+    """The sentence that holds a character offset."""
+    start = _sentence_key(text, offset)
+    m = SENTENCE_END.search(text, offset)
+    return text[start:m.start() if m else len(text)]
+
+
+def _common_tail(a: str, b: str) -> str:
+    k = 0
+    while k < min(len(a), len(b)) and a[-1 - k] == b[-1 - k]:
+        k += 1
+    return a[len(a) - k:] if k else ""
+
+
+def _common_lead(a: str, b: str) -> str:
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    return a[:k]
+
+
+def _plausible(x: Target, y: Target, cfg: MatchConfig) -> bool:
+    """Figures of one indicator rarely move more than fivefold from one plan to the next."""
+    if x.value <= 0 or y.value <= 0:
+        return x.value == y.value
+    ratio = y.value / x.value
+    return 1 / cfg.large_jump <= ratio <= cfg.large_jump
+
+
+def second_pass(a: Side, b: Side, pairs: list[tuple[int, int]], aligned: set[tuple[str, str]],
+                cfg: MatchConfig = DEFAULT) -> list[tuple[int, int, list[dict], float]]:
+    """Pairs among the figures the first pass left unpaired, best first, one partner each."""
+    ra, rb = _list_ranks(a, cfg.list_gap_max), _list_ranks(b, cfg.list_gap_max)
+    la, lb = max(1, len(a.text)), max(1, len(b.text))
+    cands: list[Lone] = []
+    for i in a.free:
+        for j in b.free:
+            x, y = a.targets[i], b.targets[j]
+            if x.restates and y.restates:
+                continue  # two restatements of figures already paired say nothing new
+            score, why = _score(x, y, i, j, (a, b, ra, rb, pairs, aligned), cfg)
+            if score > 0:
+                pa, pb = x.offset / la, y.offset / lb
+                cands.append(Lone(-round(score, 6), round(abs(pa - pb), 6), round(pa + pb, 6), i, j, why))
+    cands.sort(key=lambda c: (c.neg_score, c.distance, c.position))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out = []
+    for c in cands:
+        if c.i in used_a or c.j in used_b:
+            continue
+        used_a.add(c.i)
+        used_b.add(c.j)
+        out.append((c.i, c.j, c.why, -c.neg_score))
+    return out
+
+
+def _score(x: Target, y: Target, i: int, j: int, ctx: tuple, cfg: MatchConfig) -> tuple[float, list[dict]]:
+    """The second pass's score for one pair (0 when it may not pair), and its reasons."""
+    a, b, ra, rb, pairs, aligned = ctx
+    if not same_unit(x, y, loose=True) or not same_horizon(x, y, a.year, b.year):
+        return 0.0, []
+    ranked = compatible(x, y, loose=True)
+    tasks_aligned = bool(x.task and y.task and (x.task, y.task) in aligned)
+    if ranked and same_unit(x, y) and _list_evidence(i, j, pairs, ra, rb):
+        score, why = cfg.second_list, [reason("same_list_place")]
+    elif _plausible(x, y, cfg):  # without a list to place them, figures far apart are two indicators
+        score, found = _name_evidence(x, y, a.text, b.text, cfg)
+        why = [found] if found else []
+    else:
+        return 0.0, []
+    strong = score >= cfg.second_strong
+    if score <= 0 or (not strong and not tasks_aligned) or (not ranked and score < cfg.second_head_equal):
+        return 0.0, []
+    if (x.restates or y.restates) and score < cfg.second_head_equal:
+        return 0.0, []
+    if tasks_aligned:
+        score += cfg.bonus_tasks_aligned
+        why.append(reason("tasks_aligned"))
+    if x.value == y.value:
+        score += cfg.bonus_same_value
+    why.append(reason("same_unit"))
+    return score, why
+
+
+def horizon_links(ta: list[Target], tb: list[Target], lone_a: list[int], lone_b: list[int],
+                  year_a: int | None, year_b: int | None, cfg: MatchConfig = DEFAULT) -> dict[str, dict]:
+    """Reasons linking a dropped annual figure with a new goal for another horizon on the same indicator
+    (城镇化率超过60% this year → 65%左右 by 2030): not a change, but a reader wants to see both."""
+    notes: dict[str, dict] = {}
+    for i in lone_a:
+        x = ta[i]
+        for j in lone_b:
+            y = tb[j]
+            if (same_horizon(x, y, year_a, year_b) or not same_unit(x, y)
+                    or metric_similarity(x.metric, y.metric) < cfg.family_min):
+                continue
+            notes.setdefault(x.id, reason("other_horizon", id=y.id, year=y.year or year_b or "—"))
+            notes.setdefault(y.id, reason("other_horizon", id=x.id, year=x.year or year_a or "—"))
+    return notes
