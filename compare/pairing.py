@@ -23,7 +23,7 @@ RATES = {"growth", "share"}  # a percentage read as a growth or as a level of th
 COUNT_CLASSIFIERS = frozenset("个家所座处项条件台套张只款种类场间栋艘架辆部")
 # A count of what is done this year: 实施/改造/建成/新培育 N个, a flow whichever basis it carries.
 FLOW_VERBS = re.compile(r"实施|改造|改建|新建|扩建|建成|建设|开工|完成|培育|打造|创建|办好|引进|推进|提升|"
-                        r"争创|启动|开行|新增|营造|修复|整治|推动|支持|建好|更新")
+                        r"争创|启动|开行|新增|共建|营造|修复|整治|推动|支持|建好|更新|抓好|抓实|安排|落实|办|谋划|招引")
 # Words that make a count a stock reached, not this year's work: 达2万P, 规模, 累计, 总量.
 STOCK_WORDS = re.compile(r"达|突破|超过|超|总量|规模|累计|保有|稳定在|保持在|拥有|总数|在役|存量|总里程")
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
@@ -56,11 +56,16 @@ def is_flow(t: Target) -> bool:
     return bool(FLOW_VERBS.search(left)) and not STOCK_WORDS.search(left + t.metric)
 
 
+def _basis(t: Target) -> str:
+    """The figure's basis, reading a metric named as a change (社会融资规模增量) as an increment."""
+    return "increment" if t.basis == "level" and t.metric.endswith("增量") else t.basis
+
+
 def compatible(a: Target, b: Target, loose: bool = False) -> bool:
     """Same unit and a basis that can be ranked: the figures compare directly."""
     if not same_unit(a, b, loose):
         return False
-    if a.basis == b.basis or (a.basis in STOCK and b.basis in STOCK):
+    if _basis(a) == _basis(b) or (a.basis in STOCK and b.basis in STOCK):
         return True
     if {a.basis, b.basis} <= RATES and a.unit == "%" and metric_similarity(a.metric, b.metric) == 1.0:
         return True  # 居民消费价格涨幅2% and 居民消费价格指数上涨2%: one rate, read two ways
@@ -128,12 +133,30 @@ def _list_ranks(side: Side, gap_max: int) -> dict[int, tuple[int, int]]:
     return out
 
 
-def _list_evidence(i: int, j: int, pairs: list[tuple[int, int]], ra: dict, rb: dict) -> bool:
-    """x and y hold the same place, relative to an already paired figure, in parallel runs of one unit."""
+def elided(metric: str) -> bool:
+    """A metric that does not name the counted thing: only verbs (先发行, 新(改)建), or a list whose noun
+    follows the figure (长江存储三期等1.22万个项目)."""
+    return not head_noun(metric) or metric.endswith("等")
+
+
+def _grams(metric: str) -> set[str]:
+    m = head_noun(metric) or metric
+    return {m[k:k + 2] for k in range(len(m) - 1)}
+
+
+def _list_evidence(i: int, j: int, a: Side, b: Side, ctx: tuple) -> bool:
+    """x and y hold the same place, relative to an already paired figure, in parallel runs of one unit, and
+    their names do not contradict it: they share a word, one is elided, or one repeats its anchor's name
+    (赤字规模5.66万亿元、比上年增加1.6万亿元)."""
+    ra, rb, pairs = ctx
+    x, y = a.targets[i], b.targets[j]
+    named = elided(x.metric) or elided(y.metric) or bool(_grams(x.metric) & _grams(y.metric))
     (run_a, ka), (run_b, kb) = ra[i], rb[j]
     for i0, j0 in pairs:
         (run_a0, ka0), (run_b0, kb0) = ra[i0], rb[j0]
-        if run_a0 == run_a and run_b0 == run_b and ka - ka0 == kb - kb0:
+        if run_a0 != run_a or run_b0 != run_b or ka - ka0 != kb - kb0:
+            continue
+        if named or x.metric == a.targets[i0].metric or y.metric == b.targets[j0].metric:
             return True
     return False
 
@@ -149,12 +172,13 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
         if len(short) >= 2 and long_.endswith(short):
             return cfg.second_head_within, reason("same_head_noun", head=short)
     for h, other, t in ((hx, y, text_b), (hy, x, text_a)):
-        if len(h) >= cfg.second_named_min and h in _sentence(t, other.offset):
+        if elided(other.metric) and len(h) >= cfg.second_named_min and h in _sentence(t, other.offset):
             # the longer name wins when two are mentioned: 超长期特别国债 over 特别国债
             return cfg.second_named + 0.01 * min(len(h), 10), reason("named_in_sentence", head=h)
     if hx and hy:
         tail, lead = _common_tail(hx, hy), _common_lead(hx, hy)
-        if len(tail) >= 2 or len(lead) >= 3:
+        close = 1 / cfg.second_weak_ratio <= (y.value / x.value if x.value else 0) <= cfg.second_weak_ratio
+        if close and (len(tail) >= 2 or len(lead) >= 3):
             return cfg.second_shared_word, reason("same_head_noun", head=tail if len(tail) >= 2 else lead)
     return 0.0, None
 
@@ -223,7 +247,7 @@ def _score(x: Target, y: Target, i: int, j: int, ctx: tuple, cfg: MatchConfig) -
         return 0.0, []
     ranked = compatible(x, y, loose=True)
     tasks_aligned = bool(x.task and y.task and (x.task, y.task) in aligned)
-    if ranked and same_unit(x, y) and _list_evidence(i, j, pairs, ra, rb):
+    if ranked and same_unit(x, y) and _list_evidence(i, j, a, b, (ra, rb, pairs)):
         score, why = cfg.second_list, [reason("same_list_place")]
     elif _plausible(x, y, cfg):  # without a list to place them, figures far apart are two indicators
         score, found = _name_evidence(x, y, a.text, b.text, cfg)
