@@ -95,10 +95,17 @@ def _second_pass(a: Extraction, b: Extraction, goals_a: list[Target], goals_b: l
     side_a = Side(goals_a, a.document.text, a.document.year, free_a)
     side_b = Side(goals_b, b.document.text, b.document.year, free_b)
     aligned = {(p.a, p.b) for p in alignment}
-    for i, j, why, score in second_pass(side_a, side_b, pairs, aligned, cfg):
-        a_of[i] = [j]
-        b_of[j] = [i]
-        why_of[(i, j)] = (why, score)
+    for _ in range(cfg.second_rounds):  # a pair found by name can anchor its list for the next round
+        found = second_pass(side_a, side_b, pairs, aligned, cfg)
+        for i, j, why, score in found:
+            a_of[i] = [j]
+            b_of[j] = [i]
+            why_of[(i, j)] = (why, score)
+        if not found:
+            break
+        pairs = sorted(pairs + [(i, j) for i, j, _, _ in found])
+        side_a = side_a._replace(free=[k for k in side_a.free if k not in a_of])
+        side_b = side_b._replace(free=[k for k in side_b.free if k not in b_of])
 
 
 def _changes(ta: list[Target], tb: list[Target], a_of: dict, b_of: dict, why_of: dict,

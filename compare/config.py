@@ -53,6 +53,7 @@ class MatchConfig:
     second_shared_word: float = 0.5  # the names share a last word (首店) or a first word of 3+ characters
     second_weak_ratio: float = 2.0  # shared-word evidence also needs figures within this factor of each other
     second_strong: float = 0.8  # evidence from here on pairs without aligned tasks; raising it asks for more
+    second_rounds: int = 3  # passes over the leftovers: a pair found by name anchors its list for the next
     list_gap_max: int = 10  # characters between two figures of one run (a 、 list; a level and its change)
     second_named_min: int = 3  # characters a metric needs before its mention in a sentence counts as evidence
 
