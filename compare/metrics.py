@@ -61,6 +61,7 @@ def head_noun(metric: str) -> str:
     return stripped if len(stripped) >= 2 else m
 
 
+@lru_cache(maxsize=1024)
 def unit_key(unit: str) -> str:
     """A unit with its spelled-out alternative dropped, so 套(间) and 套 compare: 万套(间) → 万套."""
     return UNIT_ALTERNATIVE.sub("", unit.strip())

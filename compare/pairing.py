@@ -38,6 +38,12 @@ def same_unit(a: Target, b: Target, loose: bool = False) -> bool:
     return loose and {ua, ub} <= COUNT_CLASSIFIERS and "个" in (ua, ub)
 
 
+def _unit_class(unit: str) -> str:
+    """The units that may pair in the second pass share a class: all count classifiers are one."""
+    u = unit_key(unit)
+    return "#count" if u in COUNT_CLASSIFIERS else u
+
+
 def _left_of_figure(t: Target) -> str:
     """The clause before the figure in its quote."""
     k = t.quote.find(t.written) if t.written else -1
@@ -148,13 +154,15 @@ def _list_evidence(i: int, j: int, a: Side, b: Side, ctx: tuple) -> bool:
     """x and y hold the same place, relative to an already paired figure, in parallel runs of one unit, and
     their names do not contradict it: they share a word, one is elided, or one repeats its anchor's name
     (赤字规模5.66万亿元、比上年增加1.6万亿元)."""
-    ra, rb, pairs = ctx
+    ra, rb, anchors = ctx
+    (run_a, ka), (run_b, kb) = ra[i], rb[j]
+    runs = anchors.get((run_a, run_b))
+    if not runs:
+        return False
     x, y = a.targets[i], b.targets[j]
     named = elided(x.metric) or elided(y.metric) or bool(_grams(x.metric) & _grams(y.metric))
-    (run_a, ka), (run_b, kb) = ra[i], rb[j]
-    for i0, j0 in pairs:
-        (run_a0, ka0), (run_b0, kb0) = ra[i0], rb[j0]
-        if run_a0 != run_a or run_b0 != run_b or ka - ka0 != kb - kb0:
+    for i0, j0 in runs:
+        if ka - ra[i0][1] != kb - rb[j0][1]:
             continue
         if named or x.metric == a.targets[i0].metric or y.metric == b.targets[j0].metric:
             return True
@@ -178,8 +186,11 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
     if hx and hy:
         tail, lead = _common_tail(hx, hy), _common_lead(hx, hy)
         close = 1 / cfg.second_weak_ratio <= (y.value / x.value if x.value else 0) <= cfg.second_weak_ratio
-        if close and (len(tail) >= 2 or len(lead) >= 3):
-            return cfg.second_shared_word, reason("same_head_noun", head=tail if len(tail) >= 2 else lead)
+        shared = tail if len(tail) >= 2 else lead if len(lead) >= 3 else ""
+        # the words around the shared one must meet too: 省市首店 / 省级首店, never 专精特新企业 / 上云企业
+        rest_x, rest_y = set(hx.replace(shared, "")), set(hy.replace(shared, ""))
+        if close and shared and (not rest_x or not rest_y or rest_x & rest_y):
+            return cfg.second_shared_word, reason("same_head_noun", head=shared)
     return 0.0, None
 
 
@@ -216,14 +227,20 @@ def second_pass(a: Side, b: Side, pairs: list[tuple[int, int]], aligned: set[tup
                 cfg: MatchConfig = DEFAULT) -> list[tuple[int, int, list[dict], float]]:
     """Pairs among the figures the first pass left unpaired, best first, one partner each."""
     ra, rb = _list_ranks(a, cfg.list_gap_max), _list_ranks(b, cfg.list_gap_max)
+    anchors: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for i0, j0 in pairs:  # paired figures by the runs they sit in
+        anchors.setdefault((ra[i0][0], rb[j0][0]), []).append((i0, j0))
     la, lb = max(1, len(a.text)), max(1, len(b.text))
     cands: list[Lone] = []
+    by_unit: dict[str, list[int]] = {}
+    for j in b.free:
+        by_unit.setdefault(_unit_class(b.targets[j].unit), []).append(j)
     for i in a.free:
-        for j in b.free:
+        for j in by_unit.get(_unit_class(a.targets[i].unit), []):
             x, y = a.targets[i], b.targets[j]
             if x.restates and y.restates:
                 continue  # two restatements of figures already paired say nothing new
-            score, why = _score(x, y, i, j, (a, b, ra, rb, pairs, aligned), cfg)
+            score, why = _score(x, y, i, j, (a, b, ra, rb, anchors, aligned), cfg)
             if score > 0:
                 pa, pb = x.offset / la, y.offset / lb
                 cands.append(Lone(-round(score, 6), round(abs(pa - pb), 6), round(pa + pb, 6), i, j, why))
@@ -242,12 +259,12 @@ def second_pass(a: Side, b: Side, pairs: list[tuple[int, int]], aligned: set[tup
 
 def _score(x: Target, y: Target, i: int, j: int, ctx: tuple, cfg: MatchConfig) -> tuple[float, list[dict]]:
     """The second pass's score for one pair (0 when it may not pair), and its reasons."""
-    a, b, ra, rb, pairs, aligned = ctx
+    a, b, ra, rb, anchors, aligned = ctx
     if not same_unit(x, y, loose=True) or not same_horizon(x, y, a.year, b.year):
         return 0.0, []
     ranked = compatible(x, y, loose=True)
     tasks_aligned = bool(x.task and y.task and (x.task, y.task) in aligned)
-    if ranked and same_unit(x, y) and _list_evidence(i, j, a, b, (ra, rb, pairs)):
+    if ranked and same_unit(x, y) and _list_evidence(i, j, a, b, (ra, rb, anchors)):
         score, why = cfg.second_list, [reason("same_list_place")]
     elif _plausible(x, y, cfg):  # without a list to place them, figures far apart are two indicators
         score, found = _name_evidence(x, y, a.text, b.text, cfg)
