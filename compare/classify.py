@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from compare.config import DEFAULT, MatchConfig
 from compare.metrics import canonical, metric_similarity
 from compare.model import AlignedPair, Change, Target
-from compare.pairing import Side, compatible, horizon_links, same_horizon, same_unit, second_pass
+from compare.pairing import Side, compatible, elided, horizon_links, same_horizon, same_unit, second_pass
 from compare.reasons import reason
 
 if TYPE_CHECKING:
@@ -207,8 +207,9 @@ def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig 
     """Classify one pair: escalated, deescalated, unchanged or rebased, with ratio, delta and qualifiers."""
     quals = qualifier_changes(x, y)
     confidence = round(min(1.0, score / cfg.confidence_scale), 2)
+    metric = x.metric if elided(y.metric) and not elided(x.metric) else y.metric  # the name a reader can use
     if not compatible(x, y, loose=True):
-        return Change("rebased", y.metric, x.id, y.id, confidence=confidence,
+        return Change("rebased", metric, x.id, y.id, confidence=confidence,
                       reasons=[*why, *_rebase_reasons(x, y)], qualifiers=quals)
     ratio = round(y.value / x.value, 4) if x.value else None
     delta = round(y.value - x.value, 6)
@@ -229,7 +230,7 @@ def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig 
         reasons.append(reason("lower_is_better"))
     if x.year and y.year and x.year != y.year:
         reasons.append(reason("horizon", a=x.year, b=y.year))
-    return Change(kind, y.metric, x.id, y.id, ratio=ratio, delta=delta, confidence=confidence,
+    return Change(kind, metric, x.id, y.id, ratio=ratio, delta=delta, confidence=confidence,
                   reasons=reasons, qualifiers=quals)
 
 

@@ -25,7 +25,8 @@ COUNT_CLASSIFIERS = frozenset("个家所座处项条件台套张只款种类场�
 FLOW_VERBS = re.compile(r"实施|改造|改建|新建|扩建|建成|建设|开工|完成|培育|打造|创建|办好|引进|推进|提升|"
                         r"争创|启动|开行|新增|共建|营造|修复|整治|推动|支持|建好|更新|抓好|抓实|安排|落实|办|谋划|招引")
 # Words that make a count a stock reached, not this year's work: 达2万P, 规模, 累计, 总量.
-STOCK_WORDS = re.compile(r"达|突破|超过|超|总量|规模|累计|保有|稳定在|保持在|拥有|总数|在役|存量|总里程")
+STOCK_VERBS = re.compile(r"(?<![发到表])达|突破|超过|超|稳定在|保持在|拥有")
+STOCK_NOUNS = re.compile(r"总量|规模|累计|保有|总数|在役|存量|总里程")
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 
 
@@ -59,7 +60,8 @@ def is_flow(t: Target) -> bool:
     if t.basis != "level" or t.unit in ("%", "个百分点", "‰") or t.unit.endswith("元"):
         return False  # money and rates are levels proper: 安排专项债券3.9万亿元 is not this year's count
     left = _left_of_figure(t)
-    return bool(FLOW_VERBS.search(left)) and not STOCK_WORDS.search(left + t.metric)
+    stock = STOCK_VERBS.search(left) or STOCK_NOUNS.search(left + t.metric)
+    return bool(FLOW_VERBS.search(left)) and not stock
 
 
 def _basis(t: Target) -> str:
@@ -175,17 +177,24 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
     hx, hy = head_noun(x.metric), head_noun(y.metric)
     if hx and hx == hy:
         return cfg.second_head_equal, reason("same_head_noun", head=hx)
+    close = 1 / cfg.second_weak_ratio <= (y.value / x.value if x.value else 0) <= cfg.second_weak_ratio
     if hx and hy:
         short, long_ = sorted((hx, hy), key=len)
-        if len(short) >= 2 and long_.endswith(short):
+        # 投资 / 重大工程投资; 欠发达县域帮扶 / 欠发达县域帮扶质效 when the figures are close
+        within = len(short) >= 2 and long_.endswith(short)
+        if within or (close and len(short) >= 4 and long_.startswith(short)):
             return cfg.second_head_within, reason("same_head_noun", head=short)
     for h, other, t in ((hx, y, text_b), (hy, x, text_a)):
-        if elided(other.metric) and len(h) >= cfg.second_named_min and h in _sentence(t, other.offset):
-            # the longer name wins when two are mentioned: 超长期特别国债 over 特别国债
-            return cfg.second_named + 0.01 * min(len(h), 10), reason("named_in_sentence", head=h)
+        if not elided(other.metric):
+            continue
+        sentence = _sentence(t, other.offset)
+        # the whole name, or its first conjunct: 重大科技专项(和重点研发计划)
+        for name in (h, re.split(r"[和及与、]", h)[0]):
+            if len(name) >= cfg.second_named_min and name in sentence:
+                # the longer name wins when two are mentioned: 超长期特别国债 over 特别国债
+                return cfg.second_named + 0.01 * min(len(name), 10), reason("named_in_sentence", head=name)
     if hx and hy:
         tail, lead = _common_tail(hx, hy), _common_lead(hx, hy)
-        close = 1 / cfg.second_weak_ratio <= (y.value / x.value if x.value else 0) <= cfg.second_weak_ratio
         shared = tail if len(tail) >= 2 else lead if len(lead) >= 3 else ""
         # the words around the shared one must meet too: 省市首店 / 省级首店, never 专精特新企业 / 上云企业
         rest_x, rest_y = set(hx.replace(shared, "")), set(hy.replace(shared, ""))
