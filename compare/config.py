@@ -55,7 +55,7 @@ class MatchConfig:
     second_strong: float = 0.8  # evidence from here on pairs without aligned tasks; raising it asks for more
     second_rounds: int = 3  # passes over the leftovers: a pair found by name anchors its list for the next
     list_gap_max: int = 10  # characters between two figures of one run (a 、 list; a level and its change)
-    second_named_min: int = 3  # characters a metric needs before its mention in a sentence counts as evidence
+    second_named_min: int = 2  # characters a metric needs before its mention in a sentence counts as evidence
 
     def to_json(self) -> dict[str, Any]:
         """The configuration as a plain dict for the brief's JSON."""

@@ -91,6 +91,19 @@ def test_leading_action_verbs_do_not_split_one_indicator(tmp_path):
     assert_paired(brief, "3000公里", "3000公里", "unchanged")
 
 
+def test_a_figure_whose_sentence_names_the_indicator_pairs_with_it(tmp_path):
+    brief = compare_plans(tmp_path, "（一）加强财政保障。拟连续发行超长期特别国债，今年先发行800亿元。\n",
+                          "（一）加强财政保障。拟发行超长期特别国债1000亿元。\n")
+    assert_paired(brief, "800亿元", "1000亿元", "escalated")
+
+
+def test_a_change_is_named_after_the_figure_that_names_the_indicator(tmp_path):
+    brief = compare_plans(tmp_path, "（一）建设宜居乡村。新改建农村公路3000公里。\n",
+                          "（一）建设宜居乡村。推进农村公路提质增效，新(改)建2000公里。\n")
+    c = assert_paired(brief, "3000公里", "2000公里", "deescalated")
+    assert "农村公路" in c.metric
+
+
 def test_two_different_firm_counts_stay_apart(tmp_path):
     brief = compare_plans(tmp_path, "（一）壮大市场主体。培育专精特新企业300家。\n",
                           "（一）壮大市场主体。新增上云企业400家。\n")
