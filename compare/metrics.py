@@ -35,7 +35,7 @@ ACTION_LEAD = re.compile(
     r"拟安排|更新改造|更新|做好|做强|做优|建好|争创|启动|组织实施|力争|确保|预计|先)+"
 )
 # Nominalised actions after the counted thing: 老旧小区改造 counts 小区.
-ACTION_TAIL = re.compile(r"(?:改造|建设|改建|新建|提升|升级|整治|工程)+$")
+ACTION_TAIL = re.compile(r"(?:改造|建设|改建|新建|提升|升级|整治|工程|新增)+$")
 # Alternative units in parentheses name one unit: 套(间), 万台(套), 条(段).
 UNIT_ALTERNATIVE = re.compile(r"[(（][^()（）]{1,3}[)）]$")
 

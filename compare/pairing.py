@@ -197,10 +197,15 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
         tail, lead = _common_tail(hx, hy), _common_lead(hx, hy)
         shared = tail if len(tail) >= 2 else lead if len(lead) >= 3 else ""
         # the words around the shared one must meet too: 省市首店 / 省级首店, never 专精特新企业 / 上云企业
-        rest_x, rest_y = set(hx.replace(shared, "")), set(hy.replace(shared, ""))
+        rest_x, rest_y = _hanzi(hx.replace(shared, "")), _hanzi(hy.replace(shared, ""))
         if close and shared and (not rest_x or not rest_y or rest_x & rest_y):
             return cfg.second_shared_word, reason("same_head_noun", head=shared)
     return 0.0, None
+
+
+def _hanzi(text: str) -> set[str]:
+    """The Chinese characters of a text: the words that can meet (digits and marks say nothing)."""
+    return {ch for ch in text if "\u4e00" <= ch <= "\u9fff"}
 
 
 def _sentence(text: str, offset: int) -> str:
