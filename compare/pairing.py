@@ -25,7 +25,7 @@ COUNT_CLASSIFIERS = frozenset("个家所座处项条件台套张只款种类场�
 FLOW_VERBS = re.compile(r"实施|改造|改建|新建|扩建|建成|建设|开工|完成|培育|打造|创建|办好|引进|推进|提升|"
                         r"争创|启动|开行|新增|共建|营造|修复|整治|推动|支持|建好|更新|抓好|抓实|安排|落实|办|谋划|招引")
 # Words that make a count a stock reached, not this year's work: 达2万P, 规模, 累计, 总量.
-STOCK_VERBS = re.compile(r"(?<![发到表])达|突破|超过|超|稳定在|保持在|拥有")
+STOCK_VERBS = re.compile(r"(?<![发到表])达|突破|稳定在|保持在|拥有")  # 超 is a comparator: 改造超4000公里
 STOCK_NOUNS = re.compile(r"总量|规模|累计|保有|总数|在役|存量|总里程")
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 
