@@ -51,6 +51,7 @@ class MatchConfig:
     second_head_within: float = 0.85  # one counted thing ends the other's name: 投资 / 重大工程投资
     second_named: float = 0.7  # one figure's metric is named in the other's sentence (先发行1万亿 after 国债)
     second_shared_word: float = 0.5  # the names share a last word (首店) or a first word of 3+ characters
+    second_long_word: int = 4  # a shared word this long is strong evidence (研发投入…高于全省平均)
     second_weak_ratio: float = 2.0  # shared-word evidence also needs figures within this factor of each other
     second_strong: float = 0.8  # evidence from here on pairs without aligned tasks; raising it asks for more
     second_rounds: int = 3  # passes over the leftovers: a pair found by name anchors its list for the next

@@ -199,7 +199,9 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
         # the words around the shared one must meet too: 省市首店 / 省级首店, never 专精特新企业 / 上云企业
         rest_x, rest_y = _hanzi(hx.replace(shared, "")), _hanzi(hy.replace(shared, ""))
         if close and shared and (not rest_x or not rest_y or rest_x & rest_y):
-            return cfg.second_shared_word, reason("same_head_noun", head=shared)
+            # a long shared phrase speaks without the outline's help
+            score = cfg.second_strong if len(shared) >= cfg.second_long_word else cfg.second_shared_word
+            return score, reason("same_head_noun", head=shared)
     return 0.0, None
 
 
