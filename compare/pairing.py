@@ -174,7 +174,7 @@ def _list_evidence(i: int, j: int, a: Side, b: Side, ctx: tuple) -> bool:
 def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
                    cfg: MatchConfig) -> tuple[float, dict | None]:
     """How strongly the two metrics name one counted thing, and the reason to show."""
-    hx, hy = head_noun(x.metric), head_noun(y.metric)
+    hx, hy = head_noun(_name_after(x, text_a)), head_noun(_name_after(y, text_b))
     if hx and hx == hy:
         return cfg.second_head_equal, reason("same_head_noun", head=hx)
     close = 1 / cfg.second_weak_ratio <= (y.value / x.value if x.value else 0) <= cfg.second_weak_ratio
@@ -195,7 +195,8 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
                 return cfg.second_named + 0.01 * min(len(name), 10), reason("named_in_sentence", head=name)
     if hx and hy:
         tail, lead = _common_tail(hx, hy), _common_lead(hx, hy)
-        shared = tail if len(tail) >= 2 else lead if len(lead) >= 3 else ""
+        shared = tail if len(tail) >= 2 and len(tail) >= len(lead) else lead if len(lead) >= 3 else tail
+        shared = shared if len(shared) >= 2 else ""
         # the words around the shared one must meet too: 省市首店 / 省级首店, never 专精特新企业 / 上云企业
         rest_x, rest_y = _hanzi(hx.replace(shared, "")), _hanzi(hy.replace(shared, ""))
         if close and shared and (not rest_x or not rest_y or rest_x & rest_y):
@@ -203,6 +204,17 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
             score = cfg.second_strong if len(shared) >= cfg.second_long_word else cfg.second_shared_word
             return score, reason("same_head_noun", head=shared)
     return 0.0, None
+
+
+NOUN_AFTER = re.compile(r"[^，,。；;、：:（(）)\s]{2,24}")
+
+
+def _name_after(t: Target, text: str) -> str:
+    """A metric, or for an elided one the noun written right after the figure: 等1.22万个亿元以上项目."""
+    if not elided(t.metric):
+        return t.metric
+    m = NOUN_AFTER.match(text, t.offset + len(t.written))
+    return m.group() if m and len(_hanzi(m.group())) >= 2 else t.metric
 
 
 def _hanzi(text: str) -> set[str]:

@@ -97,6 +97,12 @@ def test_a_figure_whose_sentence_names_the_indicator_pairs_with_it(tmp_path):
     assert_paired(brief, "800亿元", "1000亿元", "escalated")
 
 
+def test_a_list_ending_in_deng_is_read_with_the_noun_after_the_figure(tmp_path):
+    brief = compare_plans(tmp_path, "（一）扩大有效投资。全年实施亿元以上项目1600个。\n",
+                          "（一）扩大有效投资。推进沿江高铁、算力枢纽等1300个亿元以上项目。\n")
+    assert_paired(brief, "1600个", "1300个", "deescalated")
+
+
 def test_a_change_is_named_after_the_figure_that_names_the_indicator(tmp_path):
     brief = compare_plans(tmp_path, "（一）建设宜居乡村。新改建农村公路3000公里。\n",
                           "（一）建设宜居乡村。推进农村公路提质增效，新(改)建2000公里。\n")
