@@ -108,11 +108,21 @@ def _second_pass(a: Extraction, b: Extraction, goals_a: list[Target], goals_b: l
         side_b = side_b._replace(free=[k for k in side_b.free if k not in b_of])
 
 
+def _speaks_of(t: Target, goals: list[Target], paired: dict) -> bool:
+    """A lone figure that restates a paired goal of its own plan in other words: the same figure, with a
+    metric that names a goal rather than a counted thing (5.5%左右的预期增长目标与…衔接)."""
+    if "目标" not in t.metric:
+        return False
+    same = (t.value, t.unit, t.comparator, t.basis, t.year)
+    return any((g.value, g.unit, g.comparator, g.basis, g.year) == same
+               for k, g in enumerate(goals) if k in paired and g is not t)
+
+
 def _changes(ta: list[Target], tb: list[Target], a_of: dict, b_of: dict, why_of: dict,
              years: tuple[int | None, int | None], cfg: MatchConfig) -> list[Change]:
     """The changes in A's then B's order; restatements left alone are not reported."""
-    lone_a = [i for i, x in enumerate(ta) if i not in a_of and not x.restates]
-    lone_b = [j for j, y in enumerate(tb) if j not in b_of and not y.restates]
+    lone_a = [i for i, x in enumerate(ta) if i not in a_of and not x.restates and not _speaks_of(x, ta, a_of)]
+    lone_b = [j for j, y in enumerate(tb) if j not in b_of and not y.restates and not _speaks_of(y, tb, b_of)]
     links = horizon_links(ta, tb, lone_a, lone_b, years[0], years[1], cfg)
     changes: list[Change] = []
     for i, x in enumerate(ta):

@@ -183,6 +183,13 @@ def test_a_changed_restatement_is_a_change_not_new(tmp_path):
     assert c.type == "deescalated" and c.a is not None
 
 
+def test_a_goal_restated_in_words_is_not_a_new_target(tmp_path):
+    goals = "主要预期目标是：地区生产总值增长5%左右，城镇调查失业率5.5%左右。\n"
+    restated = "（一）稳住经济大盘。5%左右的预期增长目标与中长期规划相衔接。\n"
+    brief = compare_plans(tmp_path, goals, goals + restated)
+    assert {c.type for c in brief.changes} == {"unchanged"}, brief.changes
+
+
 # --- properties on these texts ---
 
 BODY_A = ("主要预期目标是：地区生产总值增长5%左右，城镇调查失业率控制在5.5%以内，常住人口城镇化率超过60%。\n"
