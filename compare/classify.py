@@ -43,6 +43,8 @@ def pair_score(a: Target, b: Target, aligned: set[tuple[str, str]], year_a: int 
         score += cfg.bonus_same_value
     if a.stretch == b.stretch:  # a floor pairs with a floor, a stretch figure with a stretch figure
         score += cfg.bonus_same_stretch
+    if year_a and year_b and (a.year or year_a) - year_a == (b.year or year_b) - year_b:
+        score += cfg.bonus_own_year  # this year's figure with the other plan's figure for its own year
     return score, why
 
 

@@ -38,6 +38,7 @@ class MatchConfig:
     bonus_same_quote: float = 0.5  # the very same clause: certainly the same statement
     bonus_same_value: float = 0.05  # equal figures break ties between otherwise equal candidates
     bonus_same_stretch: float = 0.1  # a floor pairs with a floor, a stretch figure with a stretch figure
+    bonus_own_year: float = 0.05  # both figures lie as far from their plan's year: 2025 in A with 2026 in B
     family_min: float = 0.8  # metric similarity for a floor and its stretch (or a restatement) to share one
     confidence_scale: float = 1.3  # a pair's score divided by this is its confidence (best scores reach ~1.3)
     lone_confidence: float = 0.7  # confidence of a new or dropped target: a partner may have been missed
