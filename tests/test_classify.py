@@ -172,6 +172,13 @@ def test_a_2030_goal_pairs_with_the_same_years_goal(tmp_path):
     assert_paired(brief, "64%", "65%左右", "escalated")
 
 
+def test_goals_for_different_later_years_are_not_paired(tmp_path):
+    brief = compare_plans(tmp_path, "到2027年，全省数字经济核心产业增加值达到1.2万亿元。\n",
+                          "到2030年，全省数字经济核心产业增加值达到1.6万亿元。\n")
+    types = (change_of(brief, "a", "1.2万亿元").type, change_of(brief, "b", "1.6万亿元").type)
+    assert types == ("dropped", "new")
+
+
 # --- class 4: a goal stated twice, one statement changed ---
 
 def test_a_changed_restatement_is_a_change_not_new(tmp_path):
