@@ -325,6 +325,6 @@ def horizon_links(ta: list[Target], tb: list[Target], lone_a: list[int], lone_b:
             if (same_horizon(x, y, year_a, year_b) or not same_unit(x, y)
                     or metric_similarity(x.metric, y.metric) < cfg.family_min):
                 continue
-            notes.setdefault(x.id, reason("other_horizon", id=y.id, figure=y.written, year=y.year or year_b or "—"))
-            notes.setdefault(y.id, reason("other_horizon", id=x.id, figure=x.written, year=x.year or year_a or "—"))
+            for t, other, year in ((x, y, y.year or year_b), (y, x, x.year or year_a)):
+                notes.setdefault(t.id, reason("other_horizon", id=other.id, figure=other.written, year=year or "—"))
     return notes
