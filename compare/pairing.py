@@ -326,5 +326,6 @@ def horizon_links(ta: list[Target], tb: list[Target], lone_a: list[int], lone_b:
                     or metric_similarity(x.metric, y.metric) < cfg.family_min):
                 continue
             for t, other, year in ((x, y, y.year or year_b), (y, x, x.year or year_a)):
-                notes.setdefault(t.id, reason("other_horizon", id=other.id, figure=other.written, year=year or "—"))
+                note = reason("other_horizon", id=other.id, figure=other.written, year=year or "—")
+                notes.setdefault(t.id, note)
     return notes
