@@ -10,6 +10,8 @@ figure's metric named in the sentence, always with the same unit and horizon and
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 from typing import NamedTuple
 
 from compare.config import DEFAULT, MatchConfig
@@ -45,13 +47,6 @@ def _unit_class(unit: str) -> str:
     return "#count" if u in COUNT_CLASSIFIERS else u
 
 
-def _left_of_figure(t: Target) -> str:
-    """The clause before the figure in its quote."""
-    k = t.quote.find(t.written) if t.written else -1
-    left = t.quote[:k] if k >= 0 else t.quote
-    return re.split(r"[，,；;：:]", left)[-1]
-
-
 def is_flow(t: Target) -> bool:
     """A count of this year's work (实施3000个老旧小区改造, 建成100个绿色工厂): an increment, or a level whose
     clause opens with an action verb and names no stock (达, 规模, 累计…)."""
@@ -59,8 +54,15 @@ def is_flow(t: Target) -> bool:
         return True
     if t.basis != "level" or t.unit in ("%", "个百分点", "‰") or t.unit.endswith("元"):
         return False  # money and rates are levels proper: 安排专项债券3.9万亿元 is not this year's count
-    left = _left_of_figure(t)
-    stock = STOCK_VERBS.search(left) or STOCK_NOUNS.search(left + t.metric)
+    return _flow_words(t.quote, t.written, t.metric)
+
+
+@lru_cache(maxsize=4096)
+def _flow_words(quote: str, written: str, metric: str) -> bool:
+    """The clause before a level figure opens with an action verb and names no stock."""
+    k = quote.find(written) if written else -1
+    left = re.split(r"[，,；;：:]", quote[:k] if k >= 0 else quote)[-1]
+    stock = STOCK_VERBS.search(left) or STOCK_NOUNS.search(left + metric)
     return bool(FLOW_VERBS.search(left)) and not stock
 
 
@@ -102,7 +104,7 @@ class Lone(NamedTuple):
     position: float
     i: int
     j: int
-    why: list[dict]
+    why: list[Why]
 
 
 class Side(NamedTuple):
@@ -114,12 +116,10 @@ class Side(NamedTuple):
     free: list[int]  # indices of the figures left unpaired (restatements included)
 
 
-def _sentence_key(text: str, offset: int) -> int:
-    """The start of the sentence that holds a character offset."""
-    k = offset
-    while k > 0 and not SENTENCE_END.match(text[k - 1]):
-        k -= 1
-    return k
+@lru_cache(maxsize=8)
+def _sentence_ends(text: str) -> list[int]:
+    """Where each sentence of a text ends."""
+    return [m.start() for m in SENTENCE_END.finditer(text)]
 
 
 def _list_ranks(side: Side, gap_max: int) -> dict[int, tuple[int, int]]:
@@ -171,19 +171,22 @@ def _list_evidence(i: int, j: int, a: Side, b: Side, ctx: tuple) -> bool:
     return False
 
 
+Why = tuple[str, dict]  # a reason's code and arguments, made into a reason only for the pairs chosen
+
+
 def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
-                   cfg: MatchConfig) -> tuple[float, dict | None]:
+                   cfg: MatchConfig) -> tuple[float, Why | None]:
     """How strongly the two metrics name one counted thing, and the reason to show."""
     hx, hy = head_noun(_name_after(x, text_a)), head_noun(_name_after(y, text_b))
     if hx and hx == hy:
-        return cfg.second_head_equal, reason("same_head_noun", head=hx)
+        return cfg.second_head_equal, ("same_head_noun", {"head": hx})
     close = 1 / cfg.second_weak_ratio <= (y.value / x.value if x.value else 0) <= cfg.second_weak_ratio
     if hx and hy:
         short, long_ = sorted((hx, hy), key=len)
         # 投资 / 重大工程投资; 欠发达县域帮扶 / 欠发达县域帮扶质效 when the figures are close
         within = len(short) >= 2 and long_.endswith(short)
         if within or (close and len(short) >= 4 and long_.startswith(short)):
-            return cfg.second_head_within, reason("same_head_noun", head=short)
+            return cfg.second_head_within, ("same_head_noun", {"head": short})
     for h, other, t in ((hx, y, text_b), (hy, x, text_a)):
         if not elided(other.metric):
             continue
@@ -192,7 +195,7 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
         for name in (h, re.split(r"[和及与、]", h)[0]):
             if len(name) >= cfg.second_named_min and name in sentence:
                 # the longer name wins when two are mentioned: 超长期特别国债 over 特别国债
-                return cfg.second_named + 0.01 * min(len(name), 10), reason("named_in_sentence", head=name)
+                return cfg.second_named + 0.01 * min(len(name), 10), ("named_in_sentence", {"head": name})
     if hx and hy:
         tail, lead = _common_tail(hx, hy), _common_lead(hx, hy)
         shared = tail if len(tail) >= 2 and len(tail) >= len(lead) else lead if len(lead) >= 3 else tail
@@ -202,7 +205,7 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
         if close and shared and (not rest_x or not rest_y or rest_x & rest_y):
             # a long shared phrase speaks without the outline's help
             score = cfg.second_strong if len(shared) >= cfg.second_long_word else cfg.second_shared_word
-            return score, reason("same_head_noun", head=shared)
+            return score, ("same_head_noun", {"head": shared})
     return 0.0, None
 
 
@@ -224,9 +227,9 @@ def _hanzi(text: str) -> set[str]:
 
 def _sentence(text: str, offset: int) -> str:
     """The sentence that holds a character offset."""
-    start = _sentence_key(text, offset)
-    m = SENTENCE_END.search(text, offset)
-    return text[start:m.start() if m else len(text)]
+    ends = _sentence_ends(text)
+    k = bisect_left(ends, offset)
+    return text[ends[k - 1] + 1 if k else 0:ends[k] if k < len(ends) else len(text)]
 
 
 def _common_tail(a: str, b: str) -> str:
@@ -281,19 +284,20 @@ def second_pass(a: Side, b: Side, pairs: list[tuple[int, int]], aligned: set[tup
             continue
         used_a.add(c.i)
         used_b.add(c.j)
-        out.append((c.i, c.j, c.why, -c.neg_score))
+        out.append((c.i, c.j, [reason(code, **args) for code, args in c.why], -c.neg_score))
     return out
 
 
-def _score(x: Target, y: Target, i: int, j: int, ctx: tuple, cfg: MatchConfig) -> tuple[float, list[dict]]:
+def _score(x: Target, y: Target, i: int, j: int, ctx: tuple, cfg: MatchConfig) -> tuple[float, list[Why]]:
     """The second pass's score for one pair (0 when it may not pair), and its reasons."""
     a, b, ra, rb, anchors, aligned = ctx
     if not same_unit(x, y, loose=True) or not same_horizon(x, y, a.year, b.year):
         return 0.0, []
     ranked = compatible(x, y, loose=True)
     tasks_aligned = bool(x.task and y.task and (x.task, y.task) in aligned)
+    why: list[Why]
     if ranked and same_unit(x, y) and _list_evidence(i, j, a, b, (ra, rb, anchors)):
-        score, why = cfg.second_list, [reason("same_list_place")]
+        score, why = cfg.second_list, [("same_list_place", {})]
     elif _plausible(x, y, cfg):  # without a list to place them, figures far apart are two indicators
         score, found = _name_evidence(x, y, a.text, b.text, cfg)
         why = [found] if found else []
@@ -306,10 +310,10 @@ def _score(x: Target, y: Target, i: int, j: int, ctx: tuple, cfg: MatchConfig) -
         return 0.0, []
     if tasks_aligned:
         score += cfg.bonus_tasks_aligned
-        why.append(reason("tasks_aligned"))
+        why.append(("tasks_aligned", {}))
     if x.value == y.value:
         score += cfg.bonus_same_value
-    why.append(reason("same_unit"))
+    why.append(("same_unit", {}))
     return score, why
 
 
