@@ -36,6 +36,8 @@ ACTION_LEAD = re.compile(
 )
 # Nominalised actions after the counted thing: 老旧小区改造 counts 小区.
 ACTION_TAIL = re.compile(r"(?:改造|建设|改建|新建|提升|升级|整治|工程|新增)+$")
+# Short names of one unit: 亿方 = 亿立方米, 标箱 = 标准箱 (TEU), 亿度 = 亿千瓦时.
+UNIT_NAMES = {"方": "立方米", "标箱": "标准箱", "度": "千瓦时"}
 # Alternative units in parentheses name one unit: 套(间), 万台(套), 条(段).
 UNIT_ALTERNATIVE = re.compile(r"[(（][^()（）]{1,3}[)）]$")
 
@@ -63,8 +65,10 @@ def head_noun(metric: str) -> str:
 
 @lru_cache(maxsize=1024)
 def unit_key(unit: str) -> str:
-    """A unit with its spelled-out alternative dropped, so 套(间) and 套 compare: 万套(间) → 万套."""
-    return UNIT_ALTERNATIVE.sub("", unit.strip())
+    """A unit without its spelled-out alternative and with its short name spelled out: 套(间) and 套, 方 and
+    立方米, 度 and 千瓦时 compare (plan-grammar §2)."""
+    u = UNIT_ALTERNATIVE.sub("", unit.strip())
+    return UNIT_NAMES.get(u, u)
 
 
 def _common_affixes(a: str, b: str) -> tuple[int, int]:

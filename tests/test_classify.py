@@ -154,6 +154,14 @@ def test_housing_counted_in_sets_or_sets_and_rooms_is_one_unit(tmp_path):
     assert c.ratio == pytest.approx(1.2)
 
 
+def test_short_and_full_names_of_a_unit_compare(tmp_path):
+    task = "（一）保障能源供应。外调绿电规模达到{}，港口集装箱吞吐量达到{}。\n"
+    brief = compare_plans(tmp_path, task.format("300亿度", "500万标箱"),
+                          task.format("350亿千瓦时", "520万标准箱"))
+    assert_paired(brief, "300亿度", "350亿千瓦时", "escalated")
+    assert_paired(brief, "500万标箱", "520万标准箱", "escalated")
+
+
 # --- class 3: figures for different horizons are not a change ---
 
 def test_an_annual_figure_and_a_2030_goal_are_dropped_and_new_with_a_link(tmp_path):
