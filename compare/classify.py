@@ -8,55 +8,48 @@ from typing import TYPE_CHECKING, NamedTuple
 from compare.config import DEFAULT, MatchConfig
 from compare.metrics import canonical, metric_similarity
 from compare.model import AlignedPair, Change, Target
+from compare.pairing import Side, compatible, elided, horizon_links, same_horizon, same_unit, second_pass
 from compare.reasons import reason
 
 if TYPE_CHECKING:
     from compare.model import Extraction
 
-STOCK = {"level", "cumulative"}  # a stock reached: rankable against each other
 CEILING = {"<=", "<"}
 # Indicators where a lower figure is the more ambitious one, even when written as `5.5%左右`.
 LOWER_IS_BETTER = re.compile(r"失业率|浓度|事故|死亡|不良贷款率|负债率|能耗$|排放量?$|贫困发生率|误差")
 COMPARATOR_WORD = {">=": "以上", "~": "左右", "<=": "以内", "<": "低于", ">": "超过", "=": "="}
 
 
-def compatible(a: Target, b: Target) -> bool:
-    """Same unit and a basis that can be ranked: the figures compare directly."""
-    if a.unit != b.unit:
-        return False
-    return a.basis == b.basis or (a.basis in STOCK and b.basis in STOCK)
-
-
 def pair_score(a: Target, b: Target, aligned: set[tuple[str, str]], year_a: int | None,
                year_b: int | None, cfg: MatchConfig = DEFAULT) -> tuple[float, list[dict]]:
-    """How well two targets match, and why: metric, unit, basis, horizon, aligned tasks."""
+    """How well two targets match, and why: metric, unit, basis, horizon, aligned tasks (0 when they may not
+    pair: an annual figure never pairs with a goal for a later year)."""
+    if not same_horizon(a, b, year_a, year_b):
+        return 0.0, [reason("different_horizon")]
     sim = metric_similarity(a.metric, b.metric)
     why = [reason("metric_identical") if sim == 1 else reason("metric_similar", score=round(sim, 2))]
     same = compatible(a, b)
     if sim < (cfg.pair_min if same else cfg.rebase_min):
         return 0.0, why
     score = sim + (cfg.bonus_compatible if same else 0.0)
-    if a.unit == b.unit:
+    if same_unit(a, b):
         why.append(reason("same_unit"))
     if a.task and b.task and (a.task, b.task) in aligned:
         score += cfg.bonus_tasks_aligned
         why.append(reason("tasks_aligned"))
-    ha = (a.year - year_a) if a.year and year_a else 0
-    hb = (b.year - year_b) if b.year and year_b else 0
-    if (ha >= 2) != (hb >= 2):
-        score -= cfg.penalty_horizon
-        why.append(reason("different_horizon"))
     if a.quote == b.quote and a.value == b.value:
         score += cfg.bonus_same_quote
-    if a.value == b.value and a.unit == b.unit:
+    if a.value == b.value and same_unit(a, b):
         score += cfg.bonus_same_value
     if a.stretch == b.stretch:  # a floor pairs with a floor, a stretch figure with a stretch figure
         score += cfg.bonus_same_stretch
+    if year_a and year_b and (a.year or year_a) - year_a == (b.year or year_b) - year_b:
+        score += cfg.bonus_own_year  # this year's figure with the other plan's figure for its own year
     return score, why
 
 
 class Candidate(NamedTuple):
-    """A possible pair of targets, ordered by its sort key: best score first, then by place in the documents."""
+    """A possible pair of targets, ordered by its sort key: best score first, then by place in documents."""
 
     neg_score: float  # minus the pair score, so an ascending sort puts the best first
     distance: float  # how far apart the two figures sit, as shares of their documents
@@ -75,25 +68,78 @@ def classify_changes(a: Extraction, b: Extraction, alignment: list[AlignedPair],
                      cfg: MatchConfig = DEFAULT) -> list[Change]:
     """Every paired change plus the new and dropped targets, in A's then B's order.
 
-    Pairs are chosen greedily by score; ties are broken by where the figures sit in their documents, a key that
-    is the same when A and B are swapped, so comparing B with A mirrors comparing A with B.
+    Pairs are chosen greedily by score; ties are broken by where the figures sit in their documents, a key
+    that is the same when A and B are swapped, so comparing B with A mirrors comparing A with B. A second
+    pass pairs what is left on the counted thing and on parallel lists (pairing.py); restatements take part
+    there only, as the partner of a figure that is otherwise alone.
     """
-    ta = [t for t in a.targets if t.kind == "target" and not t.restates]
-    tb = [t for t in b.targets if t.kind == "target" and not t.restates]
+    goals_a = [t for t in a.targets if t.kind == "target"]
+    goals_b = [t for t in b.targets if t.kind == "target"]
+    ia = [k for k, t in enumerate(goals_a) if not t.restates]
+    ib = [k for k, t in enumerate(goals_b) if not t.restates]
+    ta, tb = [goals_a[k] for k in ia], [goals_b[k] for k in ib]
     cands = _scored_candidates(a, b, ta, tb, alignment, cfg)
-    a_of, b_of, why_of = _choose_pairs(cands, ta, tb, cfg)
+    first_a, first_b, first_why = _choose_pairs(cands, ta, tb, cfg)
+    a_of = {ia[i]: [ib[j] for j in js] for i, js in first_a.items()}
+    b_of = {ib[j]: [ia[i] for i in is_] for j, is_ in first_b.items()}
+    why_of = {(ia[i], ib[j]): w for (i, j), w in first_why.items()}
+    _second_pass(a, b, goals_a, goals_b, (a_of, b_of, why_of), alignment, cfg)
+    return _changes(goals_a, goals_b, a_of, b_of, why_of, (a.document.year, b.document.year), cfg)
+
+
+def _second_pass(a: Extraction, b: Extraction, goals_a: list[Target], goals_b: list[Target],
+                 chosen: tuple[dict, dict, dict], alignment: list[AlignedPair], cfg: MatchConfig) -> None:
+    """Add the second pass's pairs (pairing.py) to the first pass's choice, in place."""
+    a_of, b_of, why_of = chosen
+    pairs = sorted((i, j) for i, js in a_of.items() for j in js)
+    free_a = [k for k in range(len(goals_a)) if k not in a_of]
+    free_b = [k for k in range(len(goals_b)) if k not in b_of]
+    side_a = Side(goals_a, a.document.text, a.document.year, free_a)
+    side_b = Side(goals_b, b.document.text, b.document.year, free_b)
+    aligned = {(p.a, p.b) for p in alignment}
+    for _ in range(cfg.second_rounds):  # a pair found by name can anchor its list for the next round
+        found = second_pass(side_a, side_b, pairs, aligned, cfg)
+        for i, j, why, score in found:
+            a_of[i] = [j]
+            b_of[j] = [i]
+            why_of[(i, j)] = (why, score)
+        if not found:
+            break
+        pairs = sorted(pairs + [(i, j) for i, j, _, _ in found])
+        side_a = side_a._replace(free=[k for k in side_a.free if k not in a_of])
+        side_b = side_b._replace(free=[k for k in side_b.free if k not in b_of])
+
+
+def _speaks_of(t: Target, goals: list[Target], paired: dict) -> bool:
+    """A lone figure that restates a paired goal of its own plan in other words: the same figure, with a
+    metric that names a goal rather than a counted thing (5.5%左右的预期增长目标与…衔接)."""
+    if "目标" not in t.metric:
+        return False
+    same = (t.value, t.unit, t.comparator, t.basis, t.year)
+    return any((g.value, g.unit, g.comparator, g.basis, g.year) == same
+               for k, g in enumerate(goals) if k in paired and g is not t)
+
+
+def _changes(ta: list[Target], tb: list[Target], a_of: dict, b_of: dict, why_of: dict,
+             years: tuple[int | None, int | None], cfg: MatchConfig) -> list[Change]:
+    """The changes in A's then B's order; restatements left alone are not reported."""
+    lone_a = [i for i, x in enumerate(ta) if i not in a_of and not x.restates and not _speaks_of(x, ta, a_of)]
+    lone_b = [j for j, y in enumerate(tb) if j not in b_of and not y.restates and not _speaks_of(y, tb, b_of)]
+    links = horizon_links(ta, tb, lone_a, lone_b, years[0], years[1], cfg)
     changes: list[Change] = []
     for i, x in enumerate(ta):
         for j in sorted(a_of.get(i, [])):
             why, score = why_of[(i, j)]
             changes.append(judge(x, tb[j], why, score, cfg))
-        if i not in a_of:
+        if i in lone_a:
+            extra = [links[x.id]] if x.id in links else []
             changes.append(Change("dropped", x.metric, x.id, None, confidence=cfg.lone_confidence,
-                                  reasons=[reason("no_match_in_b")]))
-    for j, y in enumerate(tb):
-        if j not in b_of:
-            changes.append(Change("new", y.metric, None, y.id, confidence=cfg.lone_confidence,
-                                  reasons=[reason("no_match_in_a")]))
+                                  reasons=[reason("no_match_in_b"), *extra]))
+    for j in lone_b:
+        y = tb[j]
+        extra = [links[y.id]] if y.id in links else []
+        changes.append(Change("new", y.metric, None, y.id, confidence=cfg.lone_confidence,
+                              reasons=[reason("no_match_in_a"), *extra]))
     return changes
 
 
@@ -113,8 +159,10 @@ def _scored_candidates(a: Extraction, b: Extraction, ta: list[Target], tb: list[
     return cands
 
 
-def _choose_pairs(cands: list[Candidate], ta: list[Target], tb: list[Target], cfg: MatchConfig
-                  ) -> tuple[dict[int, list[int]], dict[int, list[int]], dict[tuple[int, int], tuple[list[dict], float]]]:
+Chosen = tuple[dict[int, list[int]], dict[int, list[int]], dict[tuple[int, int], tuple[list[dict], float]]]
+
+
+def _choose_pairs(cands: list[Candidate], ta: list[Target], tb: list[Target], cfg: MatchConfig) -> Chosen:
     """Greedy one-to-one pairing; a figure already paired takes a second partner only from its own family
     (floor and stretch, or a restatement)."""
     a_of: dict[int, list[int]] = {}
@@ -155,7 +203,7 @@ def _candidate_pairs(ta: list[Target], tb: list[Target]) -> list[tuple[int, int]
 
 
 def _same_figure_family(x: Target, others: list[Target], cfg: MatchConfig) -> bool:
-    """A floor and its stretch (增长13%，力争15%), or one figure restated, may all pair with B's one figure."""
+    """A floor and its stretch (增长13%，力争15%), or a restated figure, may all pair with B's one figure."""
     return any(o.unit == x.unit and o.basis == x.basis and o.year == x.year
                and metric_similarity(o.metric, x.metric) >= cfg.family_min
                and (o.stretch != x.stretch or o.value == x.value) for o in others)
@@ -171,8 +219,9 @@ def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig 
     """Classify one pair: escalated, deescalated, unchanged or rebased, with ratio, delta and qualifiers."""
     quals = qualifier_changes(x, y)
     confidence = round(min(1.0, score / cfg.confidence_scale), 2)
-    if not compatible(x, y):
-        return Change("rebased", y.metric, x.id, y.id, confidence=confidence,
+    metric = x.metric if elided(y.metric) and not elided(x.metric) else y.metric  # the name a reader can use
+    if not compatible(x, y, loose=True):
+        return Change("rebased", metric, x.id, y.id, confidence=confidence,
                       reasons=[*why, *_rebase_reasons(x, y)], qualifiers=quals)
     ratio = round(y.value / x.value, 4) if x.value else None
     delta = round(y.value - x.value, 6)
@@ -193,14 +242,14 @@ def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig 
         reasons.append(reason("lower_is_better"))
     if x.year and y.year and x.year != y.year:
         reasons.append(reason("horizon", a=x.year, b=y.year))
-    return Change(kind, y.metric, x.id, y.id, ratio=ratio, delta=delta, confidence=confidence,
+    return Change(kind, metric, x.id, y.id, ratio=ratio, delta=delta, confidence=confidence,
                   reasons=reasons, qualifiers=quals)
 
 
 def _rebase_reasons(x: Target, y: Target) -> list[dict]:
     """What makes two figures of one metric impossible to rank: their unit or their basis."""
     what = []
-    if x.unit != y.unit:
+    if not same_unit(x, y, loose=True):
         what.append(reason("unit_changed", a=x.unit or "—", b=y.unit or "—"))
     if x.basis != y.basis:
         what.append(reason("basis_changed", a=x.basis, b=y.basis))

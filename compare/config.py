@@ -1,4 +1,4 @@
-"""Every threshold and weight of task alignment and target pairing, in one frozen value (recorded in each brief)."""
+"""Every threshold and weight of task alignment and target pairing, in one frozen value kept in each brief."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ class MatchConfig:
     # --- task alignment (align.py) ---
     # Score = words·w_words + heading-ratio·w_heading + bonuses, capped at 1.
     w_words: float = 0.7  # IDF-weighted cosine of the two tasks' words: the main signal
-    w_heading: float = 0.2  # character ratio of the two headings: helps short tasks, misleads on stock phrases
+    w_heading: float = 0.2  # character ratio of the two headings: helps short tasks, misleads on set phrases
     w_shared_metric: float = 0.25  # both tasks carry a target on the same metric
     w_same_part: float = 0.05  # their top-level headings read alike (fuzz ratio ≥ same_part_ratio)
     w_echo: float = 0.25  # one task's distinctive heading phrase appears in the other's text
@@ -36,14 +36,29 @@ class MatchConfig:
     rebase_min: float = 0.8  # higher bar when unit or basis differ: a rebased pair must be the same metric
     bonus_compatible: float = 0.3  # same unit and rankable basis: prefer a pair that can be ranked
     bonus_tasks_aligned: float = 0.1  # the two figures sit in tasks the alignment linked
-    penalty_horizon: float = 0.25  # one figure is a goal two or more years out and the other is not
     bonus_same_quote: float = 0.5  # the very same clause: certainly the same statement
     bonus_same_value: float = 0.05  # equal figures break ties between otherwise equal candidates
     bonus_same_stretch: float = 0.1  # a floor pairs with a floor, a stretch figure with a stretch figure
-    family_min: float = 0.8  # metric similarity for a floor and its stretch (or a restatement) to share a partner
+    bonus_own_year: float = 0.05  # both figures lie as far from their plan's year: 2025 in A with 2026 in B
+    family_min: float = 0.8  # metric similarity for a floor and its stretch (or a restatement) to share one
     confidence_scale: float = 1.3  # a pair's score divided by this is its confidence (best scores reach ~1.3)
     lone_confidence: float = 0.7  # confidence of a new or dropped target: a partner may have been missed
-    large_jump: float = 5.0  # a ratio beyond this (or below its inverse) halves the confidence: check the pairing
+    large_jump: float = 5.0  # a ratio beyond this (or its inverse) halves confidence; the 2nd pass refuses it
+
+    # --- second pairing pass over the figures left unpaired (pairing.py) ---
+    # Evidence that two differently named figures count one thing; a pair needs same unit, horizon and a ratio
+    # within large_jump. Weak evidence (below second_strong) also needs the two tasks aligned.
+    second_list: float = 1.0  # same place in parallel lists (分别达…) next to an already paired figure
+    second_head_equal: float = 1.0  # same counted thing once action verbs and qualifiers are set aside
+    second_head_within: float = 0.85  # one counted thing ends the other's name: 投资 / 重大工程投资
+    second_named: float = 0.7  # one figure's metric is named in the other's sentence (先发行1万亿 after 国债)
+    second_shared_word: float = 0.5  # the names share a last word (首店) or a first word of 3+ characters
+    second_long_word: int = 4  # a shared word this long is strong evidence (研发投入…高于全省平均)
+    second_weak_ratio: float = 2.0  # shared-word evidence also needs figures within this factor of each other
+    second_strong: float = 0.8  # evidence from here on pairs without aligned tasks; raising it asks for more
+    second_rounds: int = 3  # passes over the leftovers: a pair found by name anchors its list for the next
+    list_gap_max: int = 10  # characters between two figures of one run (a 、 list; a level and its change)
+    second_named_min: int = 2  # characters a metric needs before its mention in a sentence counts as evidence
 
     def to_json(self) -> dict[str, Any]:
         """The configuration as a plain dict for the brief's JSON."""

@@ -9,8 +9,9 @@ from functools import lru_cache
 SYNONYMS = [
     (r"规模以上", "规上"),
     (r"规模工业", "规上工业"),
-    (r"^(?:国内|地区|全省|全市|全区)?(?:生产总值|GDP)$|^经济增长(?:预期目标|目标)?$|^经济增速$", "地区生产总值"),
-    (r"国内生产总值|全省生产总值|全市生产总值|全区生产总值|全省地区生产总值|全市地区生产总值", "地区生产总值"),
+    (r"^(?:国内|地区|全省|全市|全区)?(?:生产总值|GDP)$|^经济增速$", "地区生产总值"),
+    (r"^经济(?:增长)?(?:预期)?(?:目标)?(?:设定|确定|定)?$", "地区生产总值"),  # 经济增长6%: the metric is 经济
+    (r"国内生产总值|全[省市区]生产总值|全[省市]地区生产总值", "地区生产总值"),
     (r"单位(?:国内|地区)?生产总值", "单位GDP"),
     (r"居民消费价格(?:指数)?(?:总水平)?(?:涨幅|上涨幅度|上涨)?|^CPI$", "居民消费价格涨幅"),
     (r"城镇新增就业(?:人数)?|新增城镇就业(?:人数)?", "城镇新增就业"),
@@ -22,8 +23,23 @@ SYNONYMS = [
     (r"上云企业", "云上企业"),
     (r"“|”|\"|'", ""),
 ]
-PREFIX = re.compile(r"^(?:全省|全市|全区|全国|全县|全年|今年|新增|累计|培育|建成|建设|在役|我省|我市|本市|本省)+")
-SUFFIX = re.compile(r"(?:数量|总数|总量|预期目标|目标|的)$")
+PREFIX = re.compile(
+    r"^(?:全省|全市|全区|全国|全县|全年|今年|年度|新增|累计|培育|建成|建设|在役|我省|我市|本市|本省)+")
+# Filler after the counted thing: 城镇调查失业率全年, 智能算力规模, 社会融资规模增量 (the basis tells a flow).
+SUFFIX = re.compile(r"(?:数量|总数|总量|预期目标|目标|的|全年|今年|规模|增量|额)+$")
+# Verbs and qualifiers that open a metric and say what is done to the counted thing, not what it is:
+# 新(改)建农村公路, 实施老旧小区改造, 全年完成投资, 打造示范区.
+ACTION_LEAD = re.compile(
+    r"^(?:全年|今年|年度|年内|全省|全市|全区|全国|增加|新\(改\)建|新改建|新建|改建|扩建|续建|新开工|开工|改造|实施|"
+    r"建成|建设|升级改造|升级|打造|推动|推进|完成|新增|新培育|培育|引进|创建|累计|办好|提升|支持|加快|开行|发行|拟发行|安排|"
+    r"拟安排|更新改造|更新|做好|做强|做优|建好|争创|启动|组织实施|力争|确保|预计|先)+"
+)
+# Nominalised actions after the counted thing: 老旧小区改造 counts 小区.
+ACTION_TAIL = re.compile(r"(?:改造|建设|改建|新建|提升|升级|整治|工程|新增)+$")
+# Short names of one unit: 亿方 = 亿立方米, 标箱 = 标准箱 (TEU), 亿度 = 亿千瓦时.
+UNIT_NAMES = {"方": "立方米", "标箱": "标准箱", "度": "千瓦时"}
+# Alternative units in parentheses name one unit: 套(间), 万台(套), 条(段).
+UNIT_ALTERNATIVE = re.compile(r"[(（][^()（）]{1,3}[)）]$")
 
 
 @lru_cache(maxsize=4096)
@@ -35,6 +51,24 @@ def canonical(metric: str) -> str:
     m = PREFIX.sub("", m)
     m = SUFFIX.sub("", m)
     return m or metric
+
+
+@lru_cache(maxsize=4096)
+def head_noun(metric: str) -> str:
+    """The counted thing of a metric: its canonical form without leading action verbs, qualifiers and a
+    nominalised action at the end (实施老旧小区改造 → 老旧小区); empty when nothing but verbs is left."""
+    m = ACTION_LEAD.sub("", canonical(metric))
+    m = re.sub(r"^[、，,和及与等]+|[、，,和及与等]+$", "", m)
+    stripped = ACTION_TAIL.sub("", m)
+    return stripped if len(stripped) >= 2 else m
+
+
+@lru_cache(maxsize=1024)
+def unit_key(unit: str) -> str:
+    """A unit without its spelled-out alternative and with its short name spelled out: 套(间) and 套, 方 and
+    立方米, 度 and 千瓦时 compare (plan-grammar §2)."""
+    u = UNIT_ALTERNATIVE.sub("", unit.strip())
+    return UNIT_NAMES.get(u, u)
 
 
 def _common_affixes(a: str, b: str) -> tuple[int, int]:
@@ -51,8 +85,8 @@ def _common_affixes(a: str, b: str) -> tuple[int, int]:
 def metric_similarity(x: str, y: str) -> float:
     """0..1: how likely two metric phrases name the same indicator.
 
-    Metrics often share a long prefix (数字经济核心产业…) or suffix (…人均财政补助标准) and differ in the part that
-    matters, so once the shared ends are set aside the remainders must agree too.
+    Metrics often share a long prefix (数字经济核心产业…) or suffix (…人均财政补助标准) and differ in the part
+    that matters, so once the shared ends are set aside the remainders must agree too.
     """
     from rapidfuzz import fuzz
 
@@ -69,7 +103,8 @@ def metric_similarity(x: str, y: str) -> float:
     p, s = _common_affixes(a, b)
     rest_a, rest_b = a[p:len(a) - s], b[p:len(b) - s]
     whole = fuzz.ratio(a, b) / 100
-    if (not rest_a or not rest_b) and len(short) >= 3:  # one is the other with words inserted: 居民医保(人均财政)补助标准
+    # one is the other with words inserted: 居民医保(人均财政)补助标准
+    if (not rest_a or not rest_b) and len(short) >= 3:
         return 0.6 + 0.3 * len(short) / len(long_)
     rest = fuzz.ratio(rest_a, rest_b) / 100
     return 0.4 * whole + 0.6 * rest

@@ -1,0 +1,246 @@
+"""Issue 14: how a change between two plans is classified, on short work reports written for these tests.
+
+Each test writes two small plans (A for 2025, B for 2026) to tmp_path and compares them as a user would. The
+sentences are invented; they follow the grammar of provincial work reports (主要预期目标, `分别达` lists,
+`全年完成…投资`, `改造…个`, a 十五五 goal next to this year's figure).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from compare import compare_files
+from compare.model import Brief, Change, Target
+
+HEAD_A = ("东江省2025年政府工作报告\n\n一、2024年工作回顾\n"
+          "过去一年，全省地区生产总值增长5.1%，城镇新增就业52万人。\n\n二、2025年主要目标和重点任务\n")
+HEAD_B = ("东江省2026年政府工作报告\n\n一、2025年工作回顾\n"
+          "过去一年，全省地区生产总值增长5.2%，城镇新增就业53万人。\n\n二、2026年主要目标和重点任务\n")
+
+
+def compare_plans(tmp_path: Path, body_a: str, body_b: str) -> Brief:
+    """Compare two plans whose forward parts are body_a and body_b."""
+    a, b = tmp_path / "2025_plan.txt", tmp_path / "2026_plan.txt"
+    a.write_text(HEAD_A + body_a, encoding="utf-8")
+    b.write_text(HEAD_B + body_b, encoding="utf-8")
+    return compare_files(a, b)
+
+
+def figure(brief: Brief, side: str, written: str) -> Target:
+    """The target of side a or b whose figure is written so (exactly one must exist)."""
+    found = [t for t in (brief.targets_a if side == "a" else brief.targets_b)
+             if t.written == written and t.kind == "target"]
+    assert len(found) == 1, (written, [(t.metric, t.written) for t in found])
+    return found[0]
+
+
+def change_of(brief: Brief, side: str, written: str) -> Change:
+    """The one change that involves the figure written so on side a or b."""
+    t = figure(brief, side, written)
+    found = [c for c in brief.changes if (c.a if side == "a" else c.b) == t.id]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def assert_paired(brief: Brief, a_written: str, b_written: str, kind: str) -> Change:
+    """A's figure and B's figure form one change of the given kind."""
+    c = change_of(brief, "a", a_written)
+    assert (c.type, c.b) == (kind, figure(brief, "b", b_written).id), c
+    return c
+
+
+# --- class 1: one change reported as a dropped plus a new ---
+
+def test_an_investment_total_renamed_with_a_qualifier_is_one_change(tmp_path):
+    brief = compare_plans(tmp_path, "（一）扩大有效投资。全年完成投资1800亿元，带动社会投资稳定增长。\n",
+                          "（一）扩大有效投资。全年完成重大工程投资1950亿元，带动社会投资稳定增长。\n")
+    assert_paired(brief, "1800亿元", "1950亿元", "escalated")
+    assert not [c for c in brief.changes if c.type in ("new", "dropped")]
+
+
+def test_a_ceiling_restated_as_about_is_the_same_indicator(tmp_path):
+    brief = compare_plans(tmp_path, "主要预期目标是：城镇调查失业率全年控制在5.5%以内。\n",
+                          "主要预期目标是：城镇调查失业率5.5%左右。\n")
+    # a firm ceiling became an approximate figure: looser, so lowered
+    c = assert_paired(brief, "5.5%以内", "5.5%左右", "deescalated")
+    assert {q["code"] for q in c.qualifiers} == {"comparator_changed"}
+
+
+def test_figures_of_a_respectively_list_pair_by_place(tmp_path):
+    brief = compare_plans(
+        tmp_path, "（一）扩大有效投资。全年交通、水利、能源领域投资分别达900亿元、300亿元、500亿元。\n",
+        "（一）扩大有效投资。力争全年交通、水利、能源领域投资额分别达950亿元、250亿元、500亿元。\n")
+    assert_paired(brief, "900亿元", "950亿元", "escalated")
+    assert_paired(brief, "300亿元", "250亿元", "deescalated")
+    assert_paired(brief, "500亿元", "500亿元", "unchanged")
+
+
+def test_the_change_stated_after_a_level_pairs_with_the_other_years_change(tmp_path):
+    brief = compare_plans(tmp_path, "（一）加强财政保障。赤字规模800亿元，比上年年初预算增加50亿元。\n",
+                          "（一）加强财政保障。赤字规模1000亿元、比上年增加200亿元。\n")
+    assert_paired(brief, "800亿元", "1000亿元", "escalated")
+    assert_paired(brief, "50亿元", "200亿元", "escalated")
+
+
+def test_leading_action_verbs_do_not_split_one_indicator(tmp_path):
+    brief = compare_plans(tmp_path, "（一）建设宜居乡村。新改建农村公路3000公里，乡村面貌持续改善。\n",
+                          "（一）建设宜居乡村。完成农村公路提升工程3000公里，乡村面貌持续改善。\n")
+    assert_paired(brief, "3000公里", "3000公里", "unchanged")
+
+
+def test_a_figure_whose_sentence_names_the_indicator_pairs_with_it(tmp_path):
+    brief = compare_plans(tmp_path, "（一）加强财政保障。拟连续发行超长期特别国债，今年先发行800亿元。\n",
+                          "（一）加强财政保障。拟发行超长期特别国债1000亿元。\n")
+    assert_paired(brief, "800亿元", "1000亿元", "escalated")
+
+
+def test_a_list_ending_in_deng_is_read_with_the_noun_after_the_figure(tmp_path):
+    brief = compare_plans(tmp_path, "（一）扩大有效投资。全年实施亿元以上项目1600个。\n",
+                          "（一）扩大有效投资。推进沿江高铁、算力枢纽等1300个亿元以上项目。\n")
+    assert_paired(brief, "1600个", "1300个", "deescalated")
+
+
+def test_a_change_is_named_after_the_figure_that_names_the_indicator(tmp_path):
+    brief = compare_plans(tmp_path, "（一）建设宜居乡村。新改建农村公路3000公里。\n",
+                          "（一）建设宜居乡村。推进农村公路提质增效，新(改)建2000公里。\n")
+    c = assert_paired(brief, "3000公里", "2000公里", "deescalated")
+    assert "农村公路" in c.metric
+
+
+def test_two_different_firm_counts_stay_apart(tmp_path):
+    brief = compare_plans(tmp_path, "（一）壮大市场主体。培育专精特新企业300家。\n",
+                          "（一）壮大市场主体。新增上云企业400家。\n")
+    assert Counter(c.type for c in brief.changes) == Counter(dropped=1, new=1)
+
+
+def test_figures_far_apart_are_not_paired_on_a_shared_word(tmp_path):
+    brief = compare_plans(tmp_path, "（一）推进城市更新。加快100个城市更新项目建设。\n",
+                          "（一）推进城市更新。推进5个城市更新重点片区建设。\n")
+    assert Counter(c.type for c in brief.changes) == Counter(dropped=1, new=1)
+
+
+# --- class 2: rebased only for a real change of basis ---
+
+def test_this_years_renovation_count_compares_as_level_or_increment(tmp_path):
+    brief = compare_plans(tmp_path, "（一）建设宜居城市。改造老旧小区1200个以上，更新改造燃气管道800公里。\n",
+                          "（一）建设宜居城市。实施900个老旧小区改造，更新改造燃气管道800公里。\n")
+    assert_paired(brief, "1200个以上", "900个", "deescalated")
+
+
+@pytest.mark.parametrize(("a_text", "b_text", "a_fig", "b_fig", "kind"), [
+    ("加快建设300个省重大项目", "抓好330个省重大项目", "300个", "330个", "escalated"),
+    ("共建社区口袋公园40个", "新增社区口袋公园40个", "40个", "40个", "unchanged"),
+])
+def test_action_counts_rank_across_level_and_increment(tmp_path, a_text, b_text, a_fig, b_fig, kind):
+    brief = compare_plans(tmp_path, f"（一）抓好重点工作。{a_text}，确保按期见效。\n",
+                          f"（一）抓好重点工作。{b_text}，确保按期见效。\n")
+    assert_paired(brief, a_fig, b_fig, kind)
+
+
+def test_a_stock_against_this_years_addition_is_rebased(tmp_path):
+    brief = compare_plans(tmp_path, "（一）建设算力设施。智能算力规模达2万P。\n",
+                          "（一）建设算力设施。新增智能算力1.5万P。\n")
+    c = assert_paired(brief, "2万P", "1.5万P", "rebased")
+    assert "basis_changed" in {r["code"] for r in c.reasons}
+
+
+def test_housing_counted_in_sets_or_sets_and_rooms_is_one_unit(tmp_path):
+    brief = compare_plans(tmp_path, "（一）完善住房保障。筹集保障性租赁住房2万套。\n",
+                          "（一）完善住房保障。筹集保障性租赁住房2.4万套(间)。\n")
+    c = assert_paired(brief, "2万套", "2.4万套(间)", "escalated")
+    assert c.ratio == pytest.approx(1.2)
+
+
+def test_short_and_full_names_of_a_unit_compare(tmp_path):
+    task = "（一）保障能源供应。外调绿电规模达到{}，港口集装箱吞吐量达到{}。\n"
+    brief = compare_plans(tmp_path, task.format("300亿度", "500万标箱"),
+                          task.format("350亿千瓦时", "520万标准箱"))
+    assert_paired(brief, "300亿度", "350亿千瓦时", "escalated")
+    assert_paired(brief, "500万标箱", "520万标准箱", "escalated")
+
+
+# --- class 3: figures for different horizons are not a change ---
+
+def test_an_annual_figure_and_a_2030_goal_are_dropped_and_new_with_a_link(tmp_path):
+    brief = compare_plans(tmp_path, "主要预期目标是：常住人口城镇化率超过60%。\n",
+                          "“十五五”时期，到2030年常住人口城镇化率达到65%左右。\n")
+    dropped, new = change_of(brief, "a", "60%"), change_of(brief, "b", "65%左右")
+    assert (dropped.type, new.type) == ("dropped", "new")
+    links = [r for r in dropped.reasons if r["code"] == "other_horizon"]
+    assert links and links[0]["args"]["id"] == new.b
+    assert any(r["code"] == "other_horizon" and r["args"]["id"] == dropped.a for r in new.reasons)
+
+
+def test_a_2030_goal_pairs_with_the_same_years_goal(tmp_path):
+    brief = compare_plans(tmp_path, "到2030年，全省常住人口城镇化率达到64%。\n",
+                          "到2030年，全省常住人口城镇化率达到65%左右。\n")
+    assert_paired(brief, "64%", "65%左右", "escalated")
+
+
+def test_goals_for_different_later_years_are_not_paired(tmp_path):
+    brief = compare_plans(tmp_path, "到2027年，全省数字经济核心产业增加值达到1.2万亿元。\n",
+                          "到2030年，全省数字经济核心产业增加值达到1.6万亿元。\n")
+    types = (change_of(brief, "a", "1.2万亿元").type, change_of(brief, "b", "1.6万亿元").type)
+    assert types == ("dropped", "new")
+
+
+# --- class 4: a goal stated twice, one statement changed ---
+
+def test_a_changed_restatement_is_a_change_not_new(tmp_path):
+    goals, task = "主要预期目标是：地区生产总值增长5%左右。", "（一）稳住经济大盘。经济增长预期目标为"
+    brief = compare_plans(tmp_path, f"{goals}\n{task}5%左右，兼顾需要与可能。\n",
+                          f"{goals}\n{task}4.5%左右，兼顾需要与可能。\n")
+    assert not [c for c in brief.changes if c.type == "new"], brief.changes
+    c = change_of(brief, "b", "4.5%左右")
+    assert c.type == "deescalated" and c.a is not None
+
+
+def test_a_goal_restated_in_words_is_not_a_new_target(tmp_path):
+    goals = "主要预期目标是：地区生产总值增长5%左右，城镇调查失业率5.5%左右。\n"
+    restated = "（一）稳住经济大盘。5%左右的预期增长目标与中长期规划相衔接。\n"
+    brief = compare_plans(tmp_path, goals, goals + restated)
+    assert {c.type for c in brief.changes} == {"unchanged"}, brief.changes
+
+
+# --- properties on these texts ---
+
+BODY_A = ("主要预期目标是：地区生产总值增长5%左右，城镇调查失业率控制在5.5%以内，常住人口城镇化率超过60%。\n"
+          "（一）扩大有效投资。全年完成投资1800亿元，交通、水利、能源领域投资分别达900亿元、300亿元、500亿元。\n"
+          "（二）建设宜居城市。改造老旧小区1200个以上，新改建农村公路3000公里，筹集保障性租赁住房2万套。\n")
+BODY_B = ("“十五五”时期，到2030年常住人口城镇化率达到65%左右。\n"
+          "主要预期目标是：地区生产总值增长5%左右，城镇调查失业率5.5%左右。\n"
+          "（一）扩大有效投资。全年完成重大工程投资1950亿元，交通、水利、能源领域投资额分别达950亿元、250亿元、500亿元。\n"
+          "（二）建设宜居城市。实施900个老旧小区改造，完成农村公路提升工程3000公里，筹集保障性租赁住房2.4万套(间)。\n")
+
+
+def test_swapping_the_plans_mirrors_every_change(tmp_path):
+    (tmp_path / "ab").mkdir()
+    (tmp_path / "ba").mkdir()
+    ab = compare_plans(tmp_path / "ab", BODY_A, BODY_B)
+    a, b = tmp_path / "ab" / "2025_plan.txt", tmp_path / "ab" / "2026_plan.txt"
+    ba = compare_files(b, a)
+    mirror = {"new": "dropped", "dropped": "new", "escalated": "deescalated", "deescalated": "escalated",
+              "unchanged": "unchanged", "rebased": "rebased"}
+    fwd = {(c.type, c.a, c.b) for c in ab.changes}
+    back = {(mirror[c.type], c.b and "a" + c.b[1:], c.a and "b" + c.a[1:]) for c in ba.changes}
+    assert fwd == back
+    assert Counter(c.type for c in ab.changes)["new"] == 1  # only the 2030 goal
+
+
+@pytest.mark.parametrize("text", [HEAD_A + BODY_A, HEAD_B + BODY_B])
+def test_each_plan_compared_with_itself_is_all_unchanged(tmp_path, text):
+    p = tmp_path / "plan.txt"
+    p.write_text(text, encoding="utf-8")
+    brief = compare_files(p, p)
+    assert {c.type for c in brief.changes} == {"unchanged"}
+    assert len(brief.changes) == sum(1 for t in brief.targets_a if t.kind == "target" and not t.restates)
+
+
+def test_the_json_is_byte_identical_across_runs(tmp_path):
+    from compare.render.json import dumps
+
+    first = dumps(compare_plans(tmp_path, BODY_A, BODY_B).to_json())
+    assert dumps(compare_plans(tmp_path, BODY_A, BODY_B).to_json()) == first
