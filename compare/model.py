@@ -22,6 +22,7 @@ class Document:
     issuer: str = ""
     date: str = ""  # from metadata, when the document carries one
     language: str = "zh"
+    unread: list[dict] = field(default_factory=list)  # runs that look numeric but were not understood
 
     @property
     def chars(self) -> int:
@@ -135,7 +136,7 @@ class Brief:
         def doc(d: Document) -> dict[str, Any]:
             return {"path": d.path, "title": d.title, "year": d.year, "issuer": d.issuer,
                     "date": d.date, "format": d.format, "language": d.language, "sha256": d.sha256,
-                    "chars": d.chars}
+                    "chars": d.chars, "unread": list(d.unread)}
 
         def task(t: Task) -> dict[str, Any]:
             return {"id": t.id, "path": t.path, "heading": t.heading, "quote": t.quote,

@@ -9,7 +9,9 @@ from functools import lru_cache
 
 from compare.model import Target, Task
 from compare.outline import Block, Outline
-from compare.quantity import Figure, find_figures
+from compare.figures import parse_figures
+from compare.outline import item_number_end
+from compare.quantity import Figure
 from compare.reasons import reason
 from compare.timeframe import HORIZON, DocContext, kind_and_year
 
@@ -111,7 +113,7 @@ def _block_targets(block: Block, outline: Outline, ctx: DocContext) -> list[Foun
     body = block.text
     table = _flat_table_targets(block, outline)
     taken = [(x.start, x.end) for x in table]
-    figs = [f for f in find_figures(body) if _is_quantity(body, f, block)
+    figs = [f for f in parse_figures(body) if _is_quantity(body, f, block)
             and not any(s <= f.start < e for s, e in taken)]
     found: list[Found] = list(table)
     prev: Found | None = None
@@ -164,12 +166,21 @@ def _is_quantity(body: str, f: Figure, block: Block) -> bool:
         return False
     if f.unit == "元" and CATEGORY_NOUNS.match(after) and not re.match(r"^以上[，。；]", after):
         return False
-    if f.chinese:
-        if block.heading and f.start < len(block.heading) + 3:
-            return False
-        if not re.search(r"(?:突破|超过|超|达到|达|增长|提高|新增|建成|培育|建设|引进|近|约|翻)$", before):
-            return False
+    if f.chinese and not _chinese_quantity(before, f, block):
+        return False
     return f.unit not in ("年", "月", "日")
+
+
+def _chinese_quantity(before: str, f: Figure, block: Block) -> bool:
+    """A figure in Chinese numerals is a quantity when it has a unit and either reads like a measured amount
+    (一万二千个, 零点二个百分点, 百分之三) or follows a verb of quantity; small counts with no verb are names
+    (两个确立, 四个中心, 八项规定)."""
+    if not f.unit or (block.heading and f.start < len(block.heading) + 3):
+        return False
+    digits = re.search(r"[\d〇零一二两三四五六七八九]", f.written)  # 千万家, 百场: a magnitude word, often a name
+    measured = digits and (f.unit in ("%", "个百分点") or f.value >= 100 or f.value != int(f.value) or f.low is not None)
+    return measured or bool(re.search(r"(?:突破|超过|超|达到|达|增长|提高|新增|建成|培育|建设|引进|近|约|翻|下降|降低|减少)$",
+                                      before))
 
 
 def _inside_short_quote(body: str, pos: int) -> bool:
@@ -214,7 +225,7 @@ class Cuts:
 
 def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
     sent_start = cuts.sentence_start(f.start)
-    clause_start = cuts.clause_start(f.start)
+    clause_start = max(cuts.clause_start(f.start), min(item_number_end(body), f.start))  # not the 5. of an item
     rest = body[f.end:f.end + 64]
     m = POST_QUALIFIER.match(rest)
     post = m.group(0) if m else ""
