@@ -31,7 +31,12 @@ VAGUE = {"十": (10, 100), "百": (100, 1000), "千": (1000, 10000)}
 TOKEN_RE = re.compile(
     rf"(?P<pct>百分之|千分之)(?P<pnum>{RUN})"
     rf"|(?P<den>{RUN})分之(?P<numer>{RUN})"
-    rf"|(?:数|几)(?P<vague>[十百千])(?P<vmag>万亿|亿|万)?"
+    rf"|(?:数|几|上)(?P<vague>[十百千])(?P<vmag>万亿|亿|万)?"
+    r"|数以(?P<vagueword>十|百|千|万|十万|百万|千万|亿)计"
+    r"|(?P<wide>成百上千|成千上万)"
+    r"|(?P<teens>[二三四五六七八九]?十)几"
+    r"|(?P<pa>[一二三四五六七八])(?P<pb>[二两三四五六七八九])(?P<pplace>[十百千])(?![一二三四五六七八九])"
+    r"|(?P<cheng>[一二两三四五六七八九])成半"
     rf"|(?P<two>[一二两三四五六七八九十])个(?P<tmag>万亿|亿|万)"
     r"|(?P<sep>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?)(?![\d,，])"
     r"|(?P<fused>(?<!\d)(?:19|20)\d{2}(?:19|20)\d{2})(?=年)"
@@ -134,7 +139,7 @@ def _replacements(text: str, unread: list[Unread]):
 
 
 def _kind(m: re.Match[str]) -> str:
-    for k in ("pct", "den", "vague", "two", "low"):
+    for k in ("pct", "den", "vague", "vagueword", "wide", "teens", "pa", "cheng", "two", "low"):
         if m.group(k):
             return k
     return "run"
@@ -154,9 +159,10 @@ def _special(m: re.Match[str], kind: str, unread: list[Unread]):
         why = "two years run together (a lost dash?)" if kind == "fused" else "%o: a per-mille sign misread?"
         unread.append(Unread(m.group(0), s, why))
         return _blank(s, e)
-    if kind == "vague":
-        bottom, top = VAGUE[m.group("vague")]
-        return s, e, f"{bottom}—{top}{m.group('vmag') or ''}", True, True
+    if kind in ("vague", "vagueword", "wide", "teens", "pa"):
+        return _vague(m, kind)
+    if kind == "cheng":  # 一成半 = 15 %
+        return s, e, f"{_number_text((cn_to_number(m.group('cheng')) or 0) * 10 + 5)}%", True, False
     if kind == "low":  # 八到九百亿 = 800亿–900亿, 两~3百 = 200–300: the low end shares the high end's place
         low, high = cn_to_number(m.group("low")), cn_to_number(m.group("high"))
         if low is None or high is None or low >= high:
@@ -165,6 +171,34 @@ def _special(m: re.Match[str], kind: str, unread: list[Unread]):
     if kind == "two":
         return s, e, f"{_number_text(cn_to_number(m.group('two')) or 0)}{m.group('tmag')}", True, False
     return _ratio(m, kind, unread)
+
+
+def _vague(m: re.Match[str], kind: str):
+    """数十亿 = 10–100亿, 上千 = 1000–10000, 数以万计 = 1万–10万, 成百上千 = 100–10000, 十几 = 11–19,
+    二三十 = 20–30: approximate ranges, never one figure."""
+    if kind == "vague":
+        if m.group(0).startswith("上") and m.group("vmag"):
+            return None  # 惠及上千万家庭: too loose to read
+        bottom, top = VAGUE[m.group("vague")]
+        text = f"{bottom}—{top}{m.group('vmag') or ''}"
+    elif kind == "vagueword":
+        word = m.group("vagueword")
+        mag = "亿" if word.endswith("亿") else ("万" if word.endswith("万") else "")
+        head = word[: -1] if mag else word
+        bottom = int(cn_to_number(head) or 1) if head else 1
+        text = f"{bottom}—{bottom * 10}{mag}"
+    elif kind == "wide":
+        text = "100—10000" if m.group("wide") == "成百上千" else "1000—100000"
+    elif kind == "teens":
+        base = int(cn_to_number(m.group("teens")) or 10)
+        text = f"{base + 1}—{base + 9}"
+    else:
+        a, b = cn_to_number(m.group("pa")), cn_to_number(m.group("pb"))
+        if a is None or b != a + 1:
+            return None
+        place = CN_PLACES[m.group("pplace")]
+        text = f"{int(a * place)}—{int(b * place)}"
+    return m.start(), m.end(), text, True, True
 
 
 def _ratio(m: re.Match[str], kind: str, unread: list[Unread]):

@@ -175,10 +175,13 @@ def _chinese_quantity(before: str, f: Figure, block: Block) -> bool:
     """A figure in Chinese numerals is a quantity when it has a unit and either reads like a measured amount
     (一万二千个, 零点二个百分点, 百分之三) or follows a verb of quantity; small counts with no verb are names
     (两个确立, 四个中心, 八项规定)."""
-    if not f.unit or (block.heading and f.start < len(block.heading) + 3):
-        return False
     digits = re.search(r"[\d〇零一二两三四五六七八九]", f.written)  # 千万家, 百场: a magnitude word, often a name
-    measured = digits and (f.unit in ("%", "个百分点") or f.value >= 100 or f.value != int(f.value) or f.low is not None)
+    if not (f.unit or (f.has_multiplier and (digits or f.low is not None))):
+        return False  # 两个亿 and 数以万计 are amounts; 超百万 alone is not
+    if (block.heading and f.start < len(block.heading) + 3) or re.search(r"(?:以下|如下|下列|上述|这|那)$", before):
+        return False  # 重点抓好以下十二个方面: a list announced, not a target
+    numeral = len(re.findall(r"[\d〇零一二两三四五六七八九十百千万亿点]", f.written))
+    measured = f.low is not None or f.approx or (digits and (f.unit in ("%", "个百分点") or numeral >= 2))
     return measured or bool(re.search(r"(?:突破|超过|超|达到|达|增长|提高|新增|建成|培育|建设|引进|近|约|翻|下降|降低|减少)$",
                                       before))
 
