@@ -41,7 +41,7 @@ UNITS = sorted([
     "千伏", "斤", "公斤", "千克", "辆", "张", "场次", "场", "批次", "艘", "架次", "架", "列", "种",
     "类", "支", "只", "头", "株", "宗", "标准箱", "标箱", "间", "栋", "款", "枚", "倍", "成", "篇",
     "本", "册", "床", "份", "次", "小时", "天", "工作日", "个工作日", "个月", "GWh", "GW", "MW",
-    "EFLOPS", "PFLOPS", "PF", "P", "片", "块", "棵", "门", "班", "期", "网点", "对", *CURRENCIES,
+    "EFLOPS", "PFLOPS", "PF", "P", "片", "块", "棵", "门", "班", "期", "网点", "岁", "对", *CURRENCIES,
 ], key=len, reverse=True)
 UNITS = list(dict.fromkeys(UNITS))
 UNIT_RE = "|".join(re.escape(u) for u in UNITS)

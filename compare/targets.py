@@ -49,7 +49,11 @@ DOWN_WORDS = re.compile(r"下降|降低|减少|压减|削减|降至|降到|缩�
 CATEGORY_NOUNS = re.compile(r"^(?:以上)?(?:的)?[\u4e00-\u9fff“”]{0,8}?(?:企业|公司|项目|级|产业|集群|园区|龙头|平台|城市|县|规模)")
 NOT_TARGET_AFTER = re.compile(r"^(?:级|届|次会议|周年|岁|位|强|号|版|代|中全会|大|条(?:措施|政策|举措|意见|”|》)|"
                               r"个工作日内|分钟|小时(?:过境|免签)|圈)")
-POST_QUALIFIER = re.compile(r"^(?:以上|左右|以内|以下|上下|之内|内|多|余)")
+# A ratio written as a bare number: 基尼系数下降到0.42, 收入比由2.05缩小到1.98, 容积率原则上不低于1.2.
+RATIO_BEFORE = re.compile(r"(?:系数|收入比|性别比|倍差|容积率|生育率)(?:[由从]\d+(?:\.\d+)?(?:[:∶]1)?)?[^，,；;。：:\d]{0,4}?"
+                          r"(?:降至|降到|下降到|下降至|缩小至|缩小到|缩小为|提高到|提高至|提升到|提升至|稳定在|保持在|"
+                          r"控制在|达到|为|不低于|不高于|不超过|由|从)(?:约|近)?$")
+POST_QUALIFIER = re.compile(r"^(?:以上|左右|以内|以下|上下|之内|内|多|余|[:∶]1(?![\d.]))")  # 2.27:1: a ratio
 RIGHT_STOP = re.compile(r"[，,；;。：:！!？?、\n\t]|和\d|及\d|与\d|等|(?<!\d)以上")
 
 
@@ -151,7 +155,9 @@ def _is_quantity(body: str, f: Figure, block: Block) -> bool:
     """False for years, ordinals, names, codes and bare numbers: figures that are not quantities."""
     before, after = body[max(0, f.start - 3):f.start], body[f.end:f.end + 6]
     if not f.unit and not f.has_multiplier:
-        return False
+        return bool(RATIO_BEFORE.search(body, max(0, f.start - 24), f.start)) and not f.chinese
+    if f.unit == "岁" and "寿命" not in body[max(0, f.start - 12):f.start]:
+        return False  # 0-6岁儿童, 65岁及以上: age brackets; 人均预期寿命80.5岁 is a target
     if f.unit in ("次",) and not re.match(r"^(?:以上|左右)", after):
         return False
     if before.endswith(("第", "前", "No.", "NO.")) or NOT_TARGET_AFTER.match(after):
@@ -204,7 +210,8 @@ class Cuts:
 
     def __init__(self, body: str) -> None:
         self.sentence = [i for i, c in enumerate(body) if c in SENT_DELIM]
-        self.clause = [i for i, c in enumerate(body) if c in STRONG_DELIM]
+        self.clause = [i for i, c in enumerate(body) if c in STRONG_DELIM
+                       and not (c == ":" and body[i - 1:i].isdigit() and body[i + 1:i + 2] == "1")]  # 2.50:1
         self.horizons = [(m.end(), m) for m in HORIZON.finditer(body)]
 
     @staticmethod

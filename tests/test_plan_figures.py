@@ -20,12 +20,8 @@ PLAN_HEAD = "2026年工作要点\n一、主要目标\n"
 DISAGREE: dict[str, str] = {
     "pf106": "百亿元 in 产值超百亿元的特色产业集群 is a size class of the clusters, not a target of the plan",
 }
-# Genuine figures the targets do not read yet (bare ratios need a metric-aware rule; ages are excluded as
-# 0-6岁儿童-style brackets; a money figure before 城市 is taken for a size class).
+# Genuine figures the targets do not read yet: a money figure before 城市 is taken for a size class.
 NOT_YET: dict[str, str] = {
-    **{k: "a bare ratio (系数, 收入比, 生育率) is not yet a target" for k in
-       ("pf073", "pf076", "pf077", "pf078", "pf079", "pf080", "pf081")},
-    "pf095": "岁 is not a target unit (it marks age brackets); 人均预期寿命 needs its own rule",
     "pf103": "数十亿元投向城市更新领域: the size-class rule (…城市) drops the figure",
 }
 MULTIPLIER = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
