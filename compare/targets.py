@@ -46,7 +46,7 @@ STRETCH_WORDS = re.compile(r"力争|争取|冲击|冲刺")
 SENTENCE_STRETCH = re.compile(r"力争|争取")
 DOWN_WORDS = re.compile(r"下降|降低|减少|压减|削减|降至|降到|缩短|缩小")
 # A money figure that names a size class rather than a goal: 百亿元企业, 超10亿元的数字企业, 10亿元以上项目.
-CATEGORY_NOUNS = re.compile(r"^(?:以上)?(?:的)?[\u4e00-\u9fff“”]{0,8}?(?:企业|公司|项目|级|产业|集群|园区|龙头|平台|城市|县|规模)")
+CATEGORY_NOUNS = re.compile(r"^(?!投向|用于|投入|带动|撬动)(?:以上)?(?:的)?[\u4e00-\u9fff“”]{0,8}?(?:企业|公司|项目|级|产业|集群|园区|龙头|平台|城市|县|规模)")
 NOT_TARGET_AFTER = re.compile(r"^(?:级|届|次会议|周年|岁|位|强|号|版|代|中全会|大|条(?:措施|政策|举措|意见|”|》)|"
                               r"个工作日内|分钟|小时(?:过境|免签)|圈)")
 # A ratio written as a bare number: 基尼系数下降到0.42, 收入比由2.05缩小到1.98, 容积率原则上不低于1.2.
