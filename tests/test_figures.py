@@ -59,8 +59,11 @@ def test_a_range_keeps_both_ends_and_its_value_is_the_low_end(text, low, high, u
     assert f.value == f.low
 
 
-@pytest.mark.parametrize("text, low, high", [("数十亿元", 1e9, 1e10), ("数百万人", 1e6, 1e7), ("十几个", 11, 19),
-                                             ("成百上千个", 100, 1e4), ("数以万计", 1e4, 1e5)])
+VAGUE = [("数十亿元", 1e9, 1e10), ("数百万人", 1e6, 1e7), ("十几个", 11, 19), ("成百上千个", 100, 1e4),
+         ("数以万计", 1e4, 1e5)]
+
+
+@pytest.mark.parametrize("text, low, high", VAGUE)
 def test_a_vague_amount_is_an_approximate_range_never_one_figure(text, low, high):
     f = only(text)
     assert (f.low, f.high, f.approx) == (pytest.approx(low), pytest.approx(high), True)
