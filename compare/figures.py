@@ -29,7 +29,8 @@ RUN = rf"[\d{CN_CHARS}](?:[\d{CN_CHARS}]|\.(?=\d)|点(?=[\d{CN_DIGIT_CHARS}]))*"
 VAGUE = {"十": (10, 100), "百": (100, 1000), "千": (1000, 10000)}
 # Checked in this order at each position: the first alternative that matches wins.
 TOKEN_RE = re.compile(
-    rf"(?P<pct>百分之|千分之)(?P<pnum>{RUN})"
+    rf"(?=[\d{CN_CHARS}数几上成])"  # every alternative starts with one of these: a cheap first test
+    rf"(?:(?P<pct>百分之|千分之)(?P<pnum>{RUN})"
     rf"|(?P<den>{RUN})分之(?P<numer>{RUN})"
     rf"|(?:数|几|上)(?P<vague>[十百千])(?P<vmag>万亿|亿|万)?"
     r"|数以(?P<vagueword>十|百|千|万|十万|百万|千万|亿)计"
@@ -43,7 +44,7 @@ TOKEN_RE = re.compile(
     r"|(?P<permille>\d+(?:\.\d+)?)%o(?![A-Za-z])"
     rf"|(?<![\d{CN_CHARS}.])(?P<low>[一二两三四五六七八九\d])"
     rf"(?=\s*[到至~～—\-]{{1,2}}\s*(?P<high>[一二两三四五六七八九\d])(?P<place>[十百千])(?![\d{CN_DIGIT_CHARS}]))"
-    rf"|(?P<run>{RUN})"
+    rf"|(?P<run>{RUN}))"
 )
 PERIOD_NAME = re.compile(r"十[一二三四五六七八九]五")  # “十四五”: a plan period, never a figure
 UNIT_AFTER = re.compile(rf"\s*(?:{UNIT_RE}|余|多|[到至~～—\-])")
@@ -128,6 +129,9 @@ def _replacements(text: str, unread: list[Unread]):
         if m is None:
             return
         kind = m.lastgroup if m.lastgroup in ("run", "sep", "fused", "permille") else _kind(m)
+        if kind == "run" and m.group("run").isascii():
+            pos = m.end()  # plain Arabic digits: the figure pattern reads them as written
+            continue
         if kind == "run":
             end = _cut(text, m.start(), m.end())
             rep = _run(text, m.start(), end, unread)
