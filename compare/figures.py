@@ -255,6 +255,8 @@ def _cut(text: str, start: int, end: int) -> int:
     takes it from the number after a multiplier or digits (`1261万千瓦`, `100千瓦`), or when the numeral
     reading leaves no unit (`两千瓦`); `两千米` stays 2000米."""
     for k in range(start + 1, end):
+        if text[k + 1:k + 2] == "、" and text[k - 1].isdigit():
+            return k  # 450014000三、构建…: a heading number after a flattened table's digits
         unit_here = text[k] in "千百" and PLACE_UNIT.match(text, k)
         if unit_here and (text[k - 1] in "万亿" or text[k - 1].isdigit() or not UNIT_AFTER.match(text, end)):
             return k

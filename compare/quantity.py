@@ -28,7 +28,7 @@ from dataclasses import dataclass
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9}
 CN_PLACES = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100, "仟": 1000}
-CN_BIG = {"万": 10_000, "亿": 100_000_000}
+CN_BIG = {"万": 10_000, "亿": 100_000_000, "亿亿": 10**16}  # 一百亿亿次 = 1e18 (computing power)
 MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 CURRENCIES = ["人民币", "美元", "欧元", "英镑", "日元", "日币", "港元", "港币", "新台币", "台币", "韩元",
               "泰铢", "卢布"]
@@ -117,7 +117,7 @@ def _digit_string(text: str, as_text: bool = False):
     return digits if as_text else float(int(digits))
 
 
-TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[〇零一二两三四五六七八九]|[十百千拾佰仟]|[万亿]|.", re.S)
+TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[〇零一二两三四五六七八九]|[十百千拾佰仟]|亿亿|[万亿]|.", re.S)
 
 
 def _tokens(text: str) -> list[tuple[str, float]]:
