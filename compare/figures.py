@@ -21,7 +21,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
-from compare.quantity import CN_PLACES, FIGURE_RE, UNIT_RE, UNITS, Figure, arabic_figure, cn_to_number, finite
+from compare.quantity import CN_PLACES, FIGURE_RE, PLACE_UNITS, UNIT_RE, UNITS, Figure, arabic_figure, cn_to_number, finite
 
 CN_CHARS = "〇零一二两三四五六七八九十百千万亿"
 CN_DIGIT_CHARS = "〇零一二两三四五六七八九"
@@ -38,12 +38,12 @@ TOKEN_RE = re.compile(
     r"|(?P<teens>[二三四五六七八九]?十)几"
     r"|(?P<pa>[一二三四五六七八])(?P<pb>[二两三四五六七八九])(?P<pplace>[十百千])(?![一二三四五六七八九])"
     r"|(?P<cheng>[一二两三四五六七八九])成半"
-    rf"|(?P<two>[一二两三四五六七八九十])个(?P<tmag>万亿|亿|万)"
+    rf"|(?P<two>[一二两三四五六七八九十])个(?P<tmag>亿)(?![元级])"  # 两个亿, not 两个万亿元台阶
     r"|(?P<sep>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?)(?![\d,，])"
     r"|(?P<fused>(?<!\d)(?:19|20)\d{2}(?:19|20)\d{2})(?=年)"
     r"|(?P<permille>\d+(?:\.\d+)?)%o(?![A-Za-z])"
     rf"|(?<![\d{CN_CHARS}.])(?P<low>[一二两三四五六七八九\d])"
-    rf"(?=\s*[到至~～—\-]{{1,2}}\s*(?P<high>[一二两三四五六七八九\d])(?P<place>[十百千])(?![\d{CN_DIGIT_CHARS}]))"
+    rf"(?=\s*[到至~～—\-]{{1,2}}\s*(?P<high>[一二两三四五六七八九\d])(?P<place>[十百千])(?![\d{CN_DIGIT_CHARS}]|{PLACE_UNITS}))"
     rf"|(?P<run>{RUN}))"
 )
 PERIOD_NAME = re.compile(r"十[一二三四五六七八九]五")  # “十四五”: a plan period, never a figure
@@ -90,6 +90,8 @@ class Shadow:
         pos = 0  # next original offset to copy
         length = 0  # shadow length so far
         for start, end, new, chinese, vague in _replacements(text, self.unread):
+            if start and re.match(r"[\d.]", text[start - 1]) and new[:1].isdigit():
+                new = "□" + new  # 27.五个: 五个 is not the decimals of 27
             parts.append(text[pos:start])
             length += start - pos
             parts.append(new)
@@ -181,10 +183,10 @@ def _vague(m: re.Match[str], kind: str):
     """数十亿 = 10–100亿, 上千 = 1000–10000, 数以万计 = 1万–10万, 成百上千 = 100–10000, 十几 = 11–19,
     二三十 = 20–30: approximate ranges, never one figure."""
     if kind == "vague":
-        if m.group(0).startswith("上") and m.group("vmag"):
-            return None  # 惠及上千万家庭: too loose to read
         bottom, top = VAGUE[m.group("vague")]
         text = f"{bottom}—{top}{m.group('vmag') or ''}"
+        if m.group(0).startswith("上"):  # 上千家, 惠及上千万家庭: a thousand or more, read as ~1000
+            text = f"{bottom}{m.group('vmag') or ''}"
     elif kind == "vagueword":
         word = m.group("vagueword")
         mag = "亿" if word.endswith("亿") else ("万" if word.endswith("万") else "")
@@ -257,12 +259,19 @@ def _cut(text: str, start: int, end: int) -> int:
     for k in range(start + 1, end):
         if text[k + 1:k + 2] == "、" and text[k - 1].isdigit():
             return k  # 450014000三、构建…: a heading number after a flattened table's digits
+        if text[k - 1] in "万亿" and (text[k] in "十百千" or _count_word(text, k, end)):
+            return k  # 5万千升, 万千人心; 5万亿两个台阶: 两个 is a count of its own
         unit_here = text[k] in "千百" and PLACE_UNIT.match(text, k)
         if unit_here and (text[k - 1] in "万亿" or text[k - 1].isdigit() or not UNIT_AFTER.match(text, end)):
             return k
         if text[k - 1] in "万亿" and text[k].isdigit() and _word_follows(text, k, end):
             return k
     return end
+
+
+def _count_word(text: str, k: int, end: int) -> bool:
+    """True when the run ends at k with one Chinese digit that a unit follows (`两个` after `5万亿`)."""
+    return end == k + 1 and text[k] in CN_DIGIT_CHARS and bool(UNIT_AFTER.match(text, end))
 
 
 def _word_follows(text: str, k: int, end: int) -> bool:

@@ -156,6 +156,8 @@ def _is_quantity(body: str, f: Figure, block: Block) -> bool:
     before, after = body[max(0, f.start - 3):f.start], body[f.end:f.end + 6]
     if not f.unit and not f.has_multiplier:
         return bool(RATIO_BEFORE.search(body, max(0, f.start - 24), f.start)) and not f.chinese
+    if f.unit == "千伏":
+        return False  # 500千伏变电站: a voltage class
     if f.unit == "岁" and "寿命" not in body[max(0, f.start - 12):f.start]:
         return False  # 0-6岁儿童, 65岁及以上: age brackets; 人均预期寿命80.5岁 is a target
     if f.unit in ("次",) and not re.match(r"^(?:以上|左右)", after):
@@ -187,7 +189,8 @@ def _chinese_quantity(before: str, f: Figure, block: Block) -> bool:
     if (block.heading and f.start < len(block.heading) + 3) or re.search(r"(?:以下|如下|下列|上述|这|那)$", before):
         return False  # 重点抓好以下十二个方面: a list announced, not a target
     numeral = len(re.findall(r"[\d〇零一二两三四五六七八九十百千万亿点]", f.written))
-    measured = f.low is not None or f.approx or (digits and (f.unit in ("%", "个百分点") or numeral >= 2))
+    counted = f.approx and re.search("[余多]", f.written)  # 百余项, 千余家: a count; 上千万家庭 is not
+    measured = f.low is not None or counted or (digits and (f.unit in ("%", "个百分点") or numeral >= 2))
     return measured or bool(re.search(r"(?:突破|超过|超|达到|达|增长|提高|新增|建成|培育|建设|引进|近|约|翻|下降|降低|减少)$",
                                       before))
 

@@ -19,6 +19,7 @@ PLAN_HEAD = "2026年工作要点\n一、主要目标\n"
 # Labels this project reads differently on purpose, each with the reason (see the report of issue 12).
 DISAGREE: dict[str, str] = {
     "pf106": "百亿元 in 产值超百亿元的特色产业集群 is a size class of the clusters, not a target of the plan",
+    "pf104": "上千家 is read as about 1000 (a thousand or more, approximate), not the range 1000–10000",
 }
 MULTIPLIER = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
 
