@@ -21,7 +21,17 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
-from compare.quantity import CN_PLACES, FIGURE_RE, PLACE_UNITS, UNIT_RE, UNITS, Figure, arabic_figure, cn_to_number, finite
+from compare.quantity import (
+    CN_PLACES,
+    FIGURE_RE,
+    PLACE_UNITS,
+    UNIT_RE,
+    UNITS,
+    Figure,
+    arabic_figure,
+    cn_to_number,
+    finite,
+)
 
 CN_CHARS = "〇零一二两三四五六七八九十百千万亿"
 CN_DIGIT_CHARS = "〇零一二两三四五六七八九"

@@ -274,7 +274,8 @@ def _assign_parts(blocks: list[Block], year: int | None) -> None:
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, heading))
-            b.path = [h for _, h in (stack[:-1] if b.role == "h3" else stack)]  # an item is not its own section
+            own = stack[:-1] if b.role == "h3" else stack  # a numbered item is not its own section
+            b.path = [h for _, h in own]
         else:
             b.path = [h for _, h in stack]
             if part == "forward" and seen_forward_heading and k > last_numbered and CLOSING.match(b.text):

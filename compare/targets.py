@@ -7,10 +7,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from compare.model import Target, Task
-from compare.outline import Block, Outline
 from compare.figures import parse_figures
-from compare.outline import item_number_end
+from compare.model import Target, Task
+from compare.outline import Block, Outline, item_number_end
 from compare.quantity import Figure
 from compare.reasons import reason
 from compare.timeframe import HORIZON, DocContext, kind_and_year
@@ -46,12 +45,15 @@ STRETCH_WORDS = re.compile(r"力争|争取|冲击|冲刺")
 SENTENCE_STRETCH = re.compile(r"力争|争取")
 DOWN_WORDS = re.compile(r"下降|降低|减少|压减|削减|降至|降到|缩短|缩小")
 # A money figure that names a size class rather than a goal: 百亿元企业, 超10亿元的数字企业, 10亿元以上项目.
-CATEGORY_NOUNS = re.compile(r"^(?!投向|用于|投入|带动|撬动)(?:以上)?(?:的)?[\u4e00-\u9fff“”]{0,8}?(?:企业|公司|项目|级|产业|集群|园区|龙头|平台|城市|县|规模)")
+CATEGORY_NOUNS = re.compile(r"^(?!投向|用于|投入|带动|撬动)(?:以上)?(?:的)?[\u4e00-\u9fff“”]{0,8}?"
+                            r"(?:企业|公司|项目|级|产业|集群|园区|龙头|平台|城市|县|规模)")
 NOT_TARGET_AFTER = re.compile(r"^(?:级|届|次会议|周年|岁|位|强|号|版|代|中全会|大|条(?:措施|政策|举措|意见|”|》)|"
                               r"个工作日内|分钟|小时(?:过境|免签)|圈)")
 # A ratio written as a bare number: 基尼系数下降到0.42, 收入比由2.05缩小到1.98, 容积率原则上不低于1.2.
-RATIO_BEFORE = re.compile(r"(?:系数|收入比|性别比|倍差|容积率|生育率)(?:[由从]\d+(?:\.\d+)?(?:[:∶]1)?)?[^，,；;。：:\d]{0,4}?"
-                          r"(?:降至|降到|下降到|下降至|缩小至|缩小到|缩小为|提高到|提高至|提升到|提升至|稳定在|保持在|"
+RATIO_BEFORE = re.compile(r"(?:系数|收入比|性别比|倍差|容积率|生育率)(?:[由从]\d+(?:\.\d+)?(?:[:∶]1)?)?"
+                          r"[^，,；;。：:\d]{0,4}?"
+                          r"(?:降至|降到|下降到|下降至|缩小至|缩小到|缩小为|提高到|提高至|提升到|提升至|"
+                          r"稳定在|保持在|"
                           r"控制在|达到|为|不低于|不高于|不超过|由|从)(?:约|近)?$")
 POST_QUALIFIER = re.compile(r"^(?:以上|左右|以内|以下|上下|之内|内|多|余|[:∶]1(?![\d.]))")  # 2.27:1: a ratio
 RIGHT_STOP = re.compile(r"[，,；;。：:！!？?、\n\t]|和\d|及\d|与\d|等|(?<!\d)以上")
@@ -174,25 +176,32 @@ def _is_quantity(body: str, f: Figure, block: Block) -> bool:
         return False
     if f.unit == "元" and CATEGORY_NOUNS.match(after) and not re.match(r"^以上[，。；]", after):
         return False
-    if f.chinese and not _chinese_quantity(before, f, block):
+    if f.chinese and not _chinese_quantity(body, f, block):
         return False
     return f.unit not in ("年", "月", "日")
 
 
-def _chinese_quantity(before: str, f: Figure, block: Block) -> bool:
+def _chinese_quantity(body: str, f: Figure, block: Block) -> bool:
     """A figure in Chinese numerals is a quantity when it has a unit and either reads like a measured amount
-    (一万二千个, 零点二个百分点, 百分之三) or follows a verb of quantity; small counts with no verb are names
-    (两个确立, 四个中心, 八项规定)."""
-    digits = re.search(r"[\d〇零一二两三四五六七八九]", f.written)  # 千万家, 百场: a magnitude word, often a name
-    if not (f.unit or (f.has_multiplier and (digits or f.low is not None))):
-        return False  # 两个亿 and 数以万计 are amounts; 超百万 alone is not
-    if (block.heading and f.start < len(block.heading) + 3) or re.search(r"(?:以下|如下|下列|上述|这|那)$", before):
+    (一万二千个, 零点二个百分点, 百分之三, 攻关项目四十五项。) or follows a verb of quantity; small counts
+    with no verb, or before the noun they count, are names and lists (两个确立, 四个中心,
+    做好十一个方面工作)."""
+    before, after = body[max(0, f.start - 3):f.start], body[f.end:f.end + 3]
+    digits = re.search(r"[\d〇零一二两三四五六七八九]", f.written)  # 千万家, 百场: a magnitude word (a name)
+    if not (f.unit or (f.has_multiplier and (f.low is not None or "个亿" in f.written))):
+        return False  # 两个亿 and 数以万计 are amounts; 超百万, 过五千亿 alone are not
+    in_heading = block.heading and f.start < len(block.heading) + 3
+    if in_heading or re.search(r"(?:以下|如下|下列|上述|这|那)$", before):
         return False  # 重点抓好以下十二个方面: a list announced, not a target
     numeral = len(re.findall(r"[\d〇零一二两三四五六七八九十百千万亿点]", f.written))
-    counted = f.approx and re.search("[余多]", f.written)  # 百余项, 千余家: a count; 上千万家庭 is not
-    measured = f.low is not None or counted or (digits and (f.unit in ("%", "个百分点") or numeral >= 2))
-    return measured or bool(re.search(r"(?:突破|超过|超|达到|达|增长|提高|新增|建成|培育|建设|引进|近|约|翻|下降|降低|减少)$",
-                                      before))
+    ends_clause = not after or after[0] in "，,；;。、）)" or after.startswith(("以上", "左右", "以内"))
+    share = f.unit in ("%", "个百分点")
+    small = f.value < 100 and not ends_clause and not share  # 十一个方面: a numeral before its noun
+    counted = f.approx and re.search("[余多]", f.written) and f.value >= 10  # 百余项, 千余家; not 二期多
+    measured = f.low is not None or counted or (
+        digits and not small and (share or numeral >= 2))
+    return bool(measured) or bool(re.search(
+        r"(?:突破|超过|超|达到|达|增长|提高|新增|建成|培育|建设|引进|近|约|翻|下降|降低|减少)$", before))
 
 
 def _inside_short_quote(body: str, pos: int) -> bool:
@@ -238,7 +247,8 @@ class Cuts:
 
 def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
     sent_start = cuts.sentence_start(f.start)
-    clause_start = max(cuts.clause_start(f.start), min(item_number_end(body), f.start))  # not the 5. of an item
+    item_end = min(item_number_end(body), f.start)  # after `5. `: an item's number is not the metric
+    clause_start = max(cuts.clause_start(f.start), item_end)
     rest = body[f.end:f.end + 64]
     m = POST_QUALIFIER.match(rest)
     post = m.group(0) if m else ""
