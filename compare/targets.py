@@ -247,8 +247,8 @@ class Cuts:
 
 def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
     sent_start = cuts.sentence_start(f.start)
-    item_end = min(item_number_end(body), f.start)  # after `5. `: an item's number is not the metric
-    clause_start = max(cuts.clause_start(f.start), item_end)
+    clause_start = cuts.clause_start(f.start)
+    clause_start += item_number_end(body[clause_start:f.start])  # `5. `, `；(2)`: an item's number is no metric
     rest = body[f.end:f.end + 64]
     m = POST_QUALIFIER.match(rest)
     post = m.group(0) if m else ""

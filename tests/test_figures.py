@@ -125,6 +125,13 @@ def test_a_numbered_item_number_is_neither_metric_nor_section(tmp_path, item):
     assert t["quote"] == "完成固定资产投资1200亿元"
 
 
+def test_numbered_items_inside_a_paragraph_are_list_items_too(tmp_path):
+    body = "办好民生实事：(1)新建公共充电桩1200个；(2)改造老旧小区260个；①新增学位1万个。"
+    targets = targets_of(tmp_path, body)
+    assert [(t["metric"], t["value"]) for t in targets] == [("公共充电桩", 1200), ("老旧小区", 260),
+                                                            ("学位", 10000)]
+
+
 def test_unread_spans_are_listed_in_each_document_of_the_brief(tmp_path):
     a, b, out = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "brief.json"
     a.write_text("2025年工作要点\n一、主要目标\n新增企业100家。项目期限为20232025年。\n", encoding="utf-8")
