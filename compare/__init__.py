@@ -4,7 +4,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "compare_files", "load_document", "extract", "compare_documents"]
+__all__ = ["__version__", "compare_files", "load_document", "extract", "compare_documents", "parse_figures"]
 
 
 def __getattr__(name: str):  # lazy: keep `compare --version` fast
@@ -12,4 +12,8 @@ def __getattr__(name: str):  # lazy: keep `compare --version` fast
         from compare import pipeline
 
         return getattr(pipeline, name)
+    if name == "parse_figures":
+        from compare.figures import parse_figures
+
+        return parse_figures
     raise AttributeError(name)

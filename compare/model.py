@@ -31,6 +31,7 @@ class Document:
     date: str = ""  # from metadata, when the document carries one
     language: str = "zh"
     type: str = "other"  # plan | work_report | work_points | news_report | other (docinfo.document_type)
+    unread: list[dict] = field(default_factory=list)  # runs that look numeric but were not understood
 
     @property
     def chars(self) -> int:
@@ -200,7 +201,7 @@ class Brief:
         def doc(d: Document) -> dict[str, Any]:
             return {"path": d.path, "title": d.title, "year": d.year, "issuer": d.issuer,
                     "date": d.date, "format": d.format, "language": d.language, "type": d.type,
-                    "sha256": d.sha256, "chars": d.chars}
+                    "sha256": d.sha256, "chars": d.chars, "unread": list(d.unread)}
 
         def task(t: Task) -> dict[str, Any]:
             return {"id": t.id, "path": t.path, "heading": t.heading, "quote": t.quote,

@@ -10,7 +10,7 @@ from compare.model import Block, Outline, Task
 CN = "一二三四五六七八九十"
 H1_RE = re.compile(rf"^[{CN}]{{1,3}}[、.．]\s*")
 H2_RE = re.compile(rf"^[(（][{CN}]{{1,3}}[)）]\s*")
-H3_RE = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[(（]\d{1,2}[)）]|[①-⑳])\s*")
+H3_RE = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[(（]\d{1,2}[)）]|\d{1,2}[)）]|[①-⑳])\s*")
 ENUM_RE = re.compile(rf"^(?:[{CN}]{{1,3}}是|第[{CN}]{{1,3}}[，,、])")
 # A heading that runs inline after a finished sentence: `…取得明显成效。(一)数字经济发展系统化推进。`
 # A heading that runs inline after a finished sentence (`…取得明显成效。(一)数字经济发展系统化推进。`), a top-level
@@ -33,6 +33,12 @@ RUN_IN_HEADING_RE = re.compile(
 )
 RUN_IN_MIN_LINE = 900  # only a paragraph this long is taken for several tasks run together
 RUN_IN_MIN_GAP = 150  # …and only where each run-in task has this much text of its own
+
+
+def item_number_end(text: str) -> int:
+    """Where the text after a list item's number starts (`5. `, `1．`, `(1)`, `1)`, `（一）`), else 0."""
+    m = H3_RE.match(text) or H2_RE.match(text)
+    return m.end() if m and not H3_RE.match(text, m.end()) else 0
 
 
 def _inline_cuts(line: str) -> list[int]:
@@ -250,7 +256,8 @@ def _assign_parts(blocks: list[Block], year: int | None) -> None:
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, heading))
-            b.path = [h for _, h in stack]
+            own = stack[:-1] if b.role == "h3" else stack  # a numbered item is not its own section
+            b.path = [h for _, h in own]
         else:
             b.path = [h for _, h in stack]
             if part == "forward" and seen_forward_heading and k > last_numbered and CLOSING.match(b.text):

@@ -27,6 +27,7 @@ def load_document(path: str | Path, limits=None) -> Document:
 
 def extract(doc: Document, side: str = "a") -> Extraction:
     """Outline, tasks and targets of one document (side is 'a' or 'b', used in ids)."""
+    from compare.figures import unread_spans
     from compare.targets import extract_targets
 
     outline = build_outline(doc.text, doc.title, doc.year)
@@ -34,6 +35,7 @@ def extract(doc: Document, side: str = "a") -> Extraction:
     number_tasks(outline.tasks, side)
     context = document_context(doc.title, "", doc.year, doc.date)
     targets = extract_targets(doc.text, outline, doc.year, side, context)
+    doc.unread = [u.to_json() for u in unread_spans(doc.text)]
     return Extraction(doc, outline, outline.tasks, targets)
 
 

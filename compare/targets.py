@@ -7,6 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from compare.figures import parse_figures
 from compare.lexicon import (
     ACTION_VERBS,
     DOWN_WORDS,
@@ -20,7 +21,8 @@ from compare.lexicon import (
     YEAR,
 )
 from compare.model import Block, Outline, Target, Task
-from compare.quantity import Figure, find_figures
+from compare.outline import item_number_end
+from compare.quantity import Figure
 from compare.reasons import reason
 from compare.timeframe import HORIZON, DocContext, kind_and_year
 
@@ -29,11 +31,10 @@ SENT_DELIM = "。！!？?\n"
 
 SENTENCE_STRETCH = re.compile(r"力争|争取")
 # A money figure that names a size class rather than a goal: 百亿元企业, 超10亿元的数字企业, 10亿元以上项目.
-CATEGORY_NOUNS = re.compile(r"^(?:以上)?(?:的)?[\u4e00-\u9fff“”]{0,8}?(?:企业|公司|项目|级|产业|集群|园区|龙头|平台|城市|县|规模)")
-NOT_TARGET_AFTER = re.compile(
-    r"^(?:级|届|次会议|周年|岁|位|强|号|版|代|中全会|大|条(?:措施|政策|举措|意见|”|》)|"
-    r"个工作日内|分钟|小时(?:过境|免签)|圈)"
-)
+CATEGORY_NOUNS = re.compile(r"^(?!投向|用于|投入|带动|撬动)(?:以上)?(?:的)?[\u4e00-\u9fff“”]{0,8}?"
+                            r"(?:企业|公司|项目|级|产业|集群|园区|龙头|平台|城市|县|规模)")
+NOT_TARGET_AFTER = re.compile(r"^(?:级|届|次会议|周年|岁|位|强|号|版|代|中全会|大|条(?:措施|政策|举措|意见|”|》)|"
+                              r"个工作日内|分钟|小时(?:过境|免签)|圈)")
 # A figure with its unit that states a definition or the plan's own structure, not a goal: 公园24小时开放,
 # 出行50米内, 21个主要指标, 13个领域, 5个方面, 10大类.
 NOT_TARGET_WITH_UNIT = re.compile(
@@ -46,8 +47,14 @@ POPULATION_FACT = re.compile(r"(?:在校生|在校学生|毕业生|人口|老年
 # A ratio written without a unit: 城乡居民收入倍差缩小至1.83, 弹性系数0.5.
 UNITLESS_RATIO = re.compile(r"(?:倍差|系数|比值|指数|之比)(?:缩小|扩大|下降|降低|提高|提升|保持|控制|稳定)?"
                             r"(?:到|至|在|为)?(?:约|近)?$")
-POST_QUALIFIER = re.compile(r"^(?:以上|左右|以内|以下|上下|之内|内|多|余)")
-RIGHT_STOP = re.compile(r"[，,；;。：:！!？?、\n\t]|和\d|及\d|与\d|等|(?<!\d)以上")
+# A ratio written as a bare number: 基尼系数下降到0.42, 收入比由2.05缩小到1.98, 容积率原则上不低于1.2.
+RATIO_BEFORE = re.compile(r"(?:系数|收入比|性别比|倍差|容积率|生育率)(?:[由从]\d+(?:\.\d+)?(?:[:∶]1)?)?"
+                          r"[^，,；;。：:\d]{0,4}?"
+                          r"(?:降至|降到|下降到|下降至|缩小至|缩小到|缩小为|提高到|提高至|提升到|提升至|"
+                          r"稳定在|保持在|"
+                          r"控制在|达到|为|不低于|不高于|不超过|由|从)(?:约|近)?$")
+POST_QUALIFIER = re.compile(r"^(?:以上|左右|以内|以下|上下|之内|内|多|余|[:∶]1(?![\d.]))")  # 2.27:1: a ratio
+RIGHT_STOP = re.compile(r"[，,；;。：:！!？?、\n\t]|和\d|及\d|与\d|等|(?<![\d元])以上")
 
 
 @dataclass
@@ -110,7 +117,7 @@ def _block_targets(block: Block, outline: Outline, ctx: DocContext) -> list[Foun
     body = block.text
     table = _flat_table_targets(block, outline)
     taken = [(x.start, x.end) for x in table]
-    figs = [f for f in find_figures(body) if _is_quantity(body, f, block)
+    figs = [f for f in parse_figures(body) if _is_quantity(body, f, block)
             and not any(s <= f.start < e for s, e in taken)]
     found: list[Found] = list(table)
     prev: Found | None = None
@@ -148,7 +155,13 @@ def _is_quantity(body: str, f: Figure, block: Block) -> bool:
     """False for years, ordinals, names, codes and bare numbers: figures that are not quantities."""
     before, after = body[max(0, f.start - 3):f.start], body[f.end:f.end + 6]
     if not f.unit and not f.has_multiplier:
-        return bool(UNITLESS_RATIO.search(body[max(0, f.start - 12):f.start]))
+        before_ratio = body[max(0, f.start - 12):f.start]
+        return (bool(RATIO_BEFORE.search(body, max(0, f.start - 24), f.start))
+                or bool(UNITLESS_RATIO.search(before_ratio))) and not f.chinese
+    if f.unit == "千伏":
+        return False  # 500千伏变电站: a voltage class
+    if f.unit == "岁" and "寿命" not in body[max(0, f.start - 12):f.start]:
+        return False  # 0-6岁儿童, 65岁及以上: age brackets; 人均预期寿命80.5岁 is a target
     if f.unit in ("次",) and not re.match(r"^(?:以上|左右)", after):
         return False
     if before.endswith(("第", "前", "No.", "NO.")) or NOT_TARGET_AFTER.match(after):
@@ -165,14 +178,32 @@ def _is_quantity(body: str, f: Figure, block: Block) -> bool:
         return False
     if f.unit == "元" and CATEGORY_NOUNS.match(after) and not re.match(r"^以上[，。；]", after):
         return False
-    if f.chinese:
-        if block.heading and f.start < len(block.heading) + 3:
-            return False
-        if f.value == 1:  # 建设一个…, 打造一批…: a single thing named, not a count aimed at
-            return False
-        if not re.search(r"(?:突破|超过|超|达到|达|增长|提高|新增|建成|培育|建设|引进|近|约|翻)$", before):
-            return False
+    if f.chinese and ((f.value == 1 and f.low is None) or not _chinese_quantity(body, f, block)):
+        return False  # 建设一个…, 打造一批…: a single thing named, not a count aimed at
     return f.unit not in ("年", "月", "日")
+
+
+def _chinese_quantity(body: str, f: Figure, block: Block) -> bool:
+    """A figure in Chinese numerals is a quantity when it has a unit and either reads like a measured amount
+    (一万二千个, 零点二个百分点, 百分之三, 攻关项目四十五项。) or follows a verb of quantity; small counts
+    with no verb, or before the noun they count, are names and lists (两个确立, 四个中心,
+    做好十一个方面工作)."""
+    before, after = body[max(0, f.start - 3):f.start], body[f.end:f.end + 3]
+    digits = re.search(r"[\d〇零一二两三四五六七八九]", f.written)  # 千万家, 百场: a magnitude word (a name)
+    if not (f.unit or (f.has_multiplier and (f.low is not None or "个亿" in f.written))):
+        return False  # 两个亿 and 数以万计 are amounts; 超百万, 过五千亿 alone are not
+    in_heading = block.heading and f.start < len(block.heading) + 3
+    if in_heading or re.search(r"(?:以下|如下|下列|上述|这|那)$", before):
+        return False  # 重点抓好以下十二个方面: a list announced, not a target
+    numeral = len(re.findall(r"[\d〇零一二两三四五六七八九十百千万亿点]", f.written))
+    ends_clause = not after or after[0] in "，,；;。、）)" or after.startswith(("以上", "左右", "以内"))
+    share = f.unit in ("%", "个百分点")
+    small = f.value < 100 and not ends_clause and not share  # 十一个方面: a numeral before its noun
+    counted = f.approx and re.search("[余多]", f.written) and f.value >= 10  # 百余项, 千余家; not 二期多
+    measured = f.low is not None or counted or (
+        digits and not small and (share or numeral >= 2))
+    return bool(measured) or bool(re.search(
+        r"(?:突破|超过|超|达到|达|增长|提高|新增|建成|培育|建设|引进|近|约|翻|下降|降低|减少)$", before))
 
 
 def _inside_short_quote(body: str, pos: int) -> bool:
@@ -193,7 +224,8 @@ class Cuts:
 
     def __init__(self, body: str) -> None:
         self.sentence = [i for i, c in enumerate(body) if c in SENT_DELIM]
-        self.clause = [i for i, c in enumerate(body) if c in STRONG_DELIM]
+        self.clause = [i for i, c in enumerate(body) if c in STRONG_DELIM
+                       and not (c == ":" and body[i - 1:i].isdigit() and body[i + 1:i + 2] == "1")]  # 2.50:1
         self.horizons = [(m.end(), m) for m in HORIZON.finditer(body)]
 
     @staticmethod
@@ -218,6 +250,7 @@ class Cuts:
 def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
     sent_start = cuts.sentence_start(f.start)
     clause_start = cuts.clause_start(f.start)
+    clause_start += item_number_end(body[clause_start:f.start])  # `5. `, `；(2)`: an item's number is no metric
     rest = body[f.end:f.end + 64]
     m = POST_QUALIFIER.match(rest)
     post = m.group(0) if m else ""

@@ -77,10 +77,31 @@ def test_four_tenths_is_forty_percent():
     assert (f.value, f.unit) == (40, "%")
 
 
-@pytest.mark.parametrize("text, value", [("二〇三五", 2035), ("十", 10), ("二十", 20), ("两", 2), ("一百零五", 105),
-                                         ("百", 100)])
+CN_NUMERALS = [
+    ("二〇三五", 2035), ("十", 10), ("二十", 20), ("两", 2), ("一百零五", 105), ("百", 100),
+    ("一千零十", 1010), ("一千一十", 1010), ("两千六", 2600), ("一百二", 120), ("三万五", 35000),
+    ("一百二十万三", 1203000), ("一万二千三百四十五", 12345), ("十万零一千", 101000),
+    ("一万零百一十一", 10111), ("一亿五千万零六千三百五十五", 150006355), ("十万亿", 1e13),
+    ("100万三千", 1003000), ("200亿零四千230", 20000004230), ("1百01", 101), ("零点二", 0.2),
+    ("一百万零五十四点四三二一", 1000054.4321),
+]
+
+
+@pytest.mark.parametrize("text, value", CN_NUMERALS)
 def test_cn_to_number(text, value):
-    assert cn_to_number(text) == value
+    assert cn_to_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["十十", "一千零", "一万二万", "十百", "1万60000", "一点", "点五", "万一x"])
+def test_a_malformed_numeral_is_not_read(text):
+    assert cn_to_number(text) is None
+
+
+@pytest.mark.parametrize("text, value, unit", [("100千瓦", 100, "千瓦"), ("2千米", 2, "千米"),
+                                               ("两千米", 2000, "米"), ("两千瓦", 2, "千瓦")])
+def test_a_unit_starting_with_qian_is_not_a_multiplier(text, value, unit):
+    f = one(text)
+    assert (f.value, f.unit) == (value, unit)
 
 
 @pytest.mark.parametrize("text, year", [("到2025年", 2025), ("到二〇三五年", 2035), ("今年", None)])
