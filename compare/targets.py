@@ -39,7 +39,7 @@ NOT_TARGET_AFTER = re.compile(r"^(?:级|届|次会议|周年|岁|位|强|号|版
 # 出行50米内, 21个主要指标, 13个领域, 5个方面, 10大类.
 NOT_TARGET_WITH_UNIT = re.compile(
     r"^(?:小时(?:开放|营业|服务|在线|值守|不打烊|过境|免签)|(?:米|公里)(?:内|以内|范围)|"
-    r"(?:个|大)(?:主要|重点|核心)?(?:指标|领域|方面|板块|类|大类|章|部分|维度)(?=[，,。、；;的中和及设]|工作)|"
+    r"个方面|(?:个|大)(?:主要|重点|核心)?(?:指标|领域|板块|类|大类|章|部分|维度)(?=[，,。、；;的中和及设]|工作)|"
     r"项(?:主要|重点|核心)?(?:指标|任务举措|任务|举措)(?=[，,。、；;：:的中和及]))"
 )
 # Nouns that a plan counts but does not aim at: the population it serves (我省有2.9亿在校学生, 高校毕业生1170万人).
@@ -54,7 +54,7 @@ RATIO_BEFORE = re.compile(r"(?:系数|收入比|性别比|倍差|容积率|生�
                           r"稳定在|保持在|"
                           r"控制在|达到|为|不低于|不高于|不超过|由|从)(?:约|近)?$")
 POST_QUALIFIER = re.compile(r"^(?:以上|左右|以内|以下|上下|之内|内|多|余|[:∶]1(?![\d.]))")  # 2.27:1: a ratio
-RIGHT_STOP = re.compile(r"[，,；;。：:！!？?、\n\t]|和\d|及\d|与\d|等|(?<![\d元])以上")
+RIGHT_STOP = re.compile(r"[，,；;。：:！!？?、\n\t]|和\d|及\d|与\d|等|(?<![\d元级])以上")
 
 
 @dataclass
@@ -158,6 +158,8 @@ def _is_quantity(body: str, f: Figure, block: Block) -> bool:
         before_ratio = body[max(0, f.start - 12):f.start]
         return (bool(RATIO_BEFORE.search(body, max(0, f.start - 24), f.start))
                 or bool(UNITLESS_RATIO.search(before_ratio))) and not f.chinese
+    if _counts_its_list(body, f):
+        return False
     if f.unit == "千伏":
         return False  # 500千伏变电站: a voltage class
     if f.unit == "岁" and "寿命" not in body[max(0, f.start - 12):f.start]:
@@ -204,6 +206,19 @@ def _chinese_quantity(body: str, f: Figure, block: Block) -> bool:
         digits and not small and (share or numeral >= 2))
     return bool(measured) or bool(re.search(
         r"(?:突破|超过|超|达到|达|增长|提高|新增|建成|培育|建设|引进|近|约|翻|下降|降低|减少)$", before))
+
+
+LISTED_NAMES = re.compile(r"(?:^|[^\u4e00-\u9fff])?([\u4e00-\u9fff]{1,8}(?:[、和及][\u4e00-\u9fff]{1,8})+)$")
+
+
+def _counts_its_list(body: str, f: Figure) -> bool:
+    """`建好福州、厦门、泉州3个…`: the figure only counts the names listed right before it."""
+    m = LISTED_NAMES.search(body[max(0, f.start - 40):f.start])
+    if not m:
+        return False
+    names = re.split(r"[、和及]", m.group(1))
+    names[0] = ACTION_VERBS.sub("", names[0])  # 建好福州: the verb before the list
+    return len(names) == f.value and all(n and not ACTION_VERBS.match(n) for n in names)
 
 
 def _inside_short_quote(body: str, pos: int) -> bool:

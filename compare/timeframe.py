@@ -79,6 +79,8 @@ def kind_and_year(body: str, start: int, sentence_start: int, block: Block, ctx:
     for heading in reversed(block.path):  # a section for a period: “十五五”时期主要目标
         # a heading may name a past period and the coming one (“十四五”时期发展成就和“十五五”时期主要目标任务):
         # a goal belongs to the latest
+        if doc_year and f"{doc_year}年" in heading:  # “十五五”时期目标任务和2026年工作安排: this year's work
+            return "target", doc_year
         years = [h for h in (_horizon(m, ctx) for m in HORIZON.finditer(heading)) if h is not None]
         if years:
             return "target", max(years)

@@ -45,3 +45,25 @@ def test_a_bare_report_title_names_its_region(tmp_path):
     doc = _doc(tmp_path, "2026年政府工作报告\n——2026年1月20日在东江省第十四届人民代表大会第五次会议上\n"
                          "各位代表：现在，我代表省人民政府向大会报告政府工作。\n")
     assert doc.title == "2026年东江省政府工作报告"
+
+
+def test_page_one_says_when_the_two_texts_differ_in_kind(tmp_path):
+    from compare.render.common import build_view
+    from compare.render.labels import load_labels
+
+    brief = {"documents": {"a": {"type": "work_points", "title": "A"}, "b": {"type": "news_report", "title": "B"}},
+             "tasks": {"a": [], "b": []}, "targets": {"a": [], "b": []}, "alignment": [], "changes": []}
+    view = build_view(brief, load_labels("zh"))
+    assert any("A 是工作要点，B 是新闻报道" in s for s in view.summary)
+    assert any("只表示该报道未提及" in s for s in view.summary)
+
+
+def test_unread_spans_are_listed_for_the_reader(tmp_path):
+    from compare.render.common import build_view
+    from compare.render.labels import load_labels
+
+    brief = {"documents": {"a": {"type": "plan", "unread": [{"text": "17.32%o", "offset": 5, "why": "x"}]},
+                           "b": {"type": "plan"}},
+             "tasks": {"a": [], "b": []}, "targets": {"a": [], "b": []}, "alignment": [], "changes": []}
+    view = build_view(brief, load_labels("zh"))
+    assert any("1 处看似数字但未能识别" in s and "17.32%o" in s for s in view.counts)

@@ -138,3 +138,23 @@ def test_half_brackets_and_ordinals_leave_a_metric(raw, clean):
     from compare.targets import readable_metric
 
     assert readable_metric(raw) == clean
+
+
+def test_a_count_of_the_names_just_listed_is_not_a_target():
+    assert [t.written for t in figures("建好甲市、乙市、丙市3个产业园。新建、改扩建学校2所。")] == ["2所"]
+
+
+def test_a_size_class_before_the_counted_thing_stays_in_its_name():
+    assert only("新建6处省级以上湿地公园。").metric == "省级以上湿地公园"
+    assert only("推进交通、能源等900个亿元以上项目。").metric == "亿元以上项目"
+
+
+def test_this_years_work_under_a_heading_naming_the_period_and_the_year_is_this_years():
+    text = ("三、“十五五”时期目标任务和2026年工作安排\n"
+            "全年地区生产总值增长5%左右，城镇新增就业40万人以上。\n")
+    found = extract_targets(text, build_outline(text, year=YEAR), YEAR, "b")
+    assert {t.year for t in found} == {2026}
+
+
+def test_the_plans_aspects_are_not_targets_whatever_follows():
+    assert figures("纲要从5个方面细化提出22项主要指标。") == []

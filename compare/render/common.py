@@ -386,6 +386,29 @@ def _delta(c: dict[str, Any], ta: dict[str, Any] | None, tb: dict[str, Any] | No
         return None
 
 
+def _caveats(docs: dict[str, dict[str, Any]], L: Labels) -> list[str]:
+    """What a reader must know before the comparison: the two texts are not of one kind (a news report of a plan
+    holds only part of it, so "not carried on" may mean "not mentioned")."""
+    kinds = [clean((docs.get(s) or {}).get("type")) or "other" for s in "ab"]
+    if kinds[0] == kinds[1]:
+        return []
+    out = [L.fmt("summary.types_differ", a=L(f"doc_type.{kinds[0]}"), b=L(f"doc_type.{kinds[1]}"))]
+    if "news_report" in kinds:
+        out.append(L("summary.news_report"))
+    return out
+
+
+def _unread(docs: dict[str, dict[str, Any]], L: Labels) -> list[str]:
+    """Runs that look like figures but were not read: listed, never guessed."""
+    out = []
+    for side in "ab":
+        spans = [clean(u.get("text")) for u in _dicts((docs.get(side) or {}).get("unread"))]
+        if spans:
+            shown = L("brief.list_sep").join(f"“{short(x, 16)}”" for x in spans[:6])
+            out.append(L.fmt("summary.unread", side=L(f"brief.doc_{side}"), n=len(spans), spans=shown))
+    return out
+
+
 def build_view(brief: dict[str, Any], L: Labels, appendix_chars: int = 400,
                weights: dict[str, Any] | None = None, map_rows: int = 52) -> View:
     """Turn the brief dict into the rows, sentences and labels every format renders."""
@@ -408,9 +431,11 @@ def build_view(brief: dict[str, Any], L: Labels, appendix_chars: int = 400,
     kept_b = {clean(p.get("b")) for p in alignment}
     new_b = [i for i in ids["b"] if i not in kept_b]
     dropped_a = [i for i in ids["a"] if i not in kept_a]
-    summary = [L.fmt("summary.tasks", tasks_a=len(ids["a"]), kept=sum(1 for i in ids["a"] if i in kept_a),
-                     tasks_new=len(new_b), tasks_dropped=len(dropped_a))]
-    counts_text = accounting(brief, L)
+    work = {s: {clean(t.get("id")) for t in tasks[s] if t.get("level") != "part"} for s in "ab"}  # not parts
+    summary = [L.fmt("summary.tasks", tasks_a=len(work["a"]), kept=len(work["a"] & kept_a),
+                     tasks_new=len(work["b"] - kept_b), tasks_dropped=len(work["a"] - kept_a))]
+    summary = _caveats(docs, L) + summary
+    counts_text = accounting(brief, L) + _unread(docs, L)
     items, more = verdict({**brief, "changes": changes}, L, lambda t: figure_parts(t, L)[0], weights)
     notable = [it.text for it in items]
     if not notable:

@@ -66,6 +66,15 @@ def with_reason_texts(brief: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def with_ranks(brief: dict[str, Any], template_dir: Path | None = None) -> dict[str, Any]:
+    """A copy of the brief whose changes carry the policy `weight` and the `rank` the verdict page orders them by
+    (the weights of templates/weights.toml, or of an organisation's copy)."""
+    from compare.render.verdict import load_weights, weigh
+
+    ranks = weigh(brief, load_weights(template_dir))
+    return {**brief, "changes": [{**c, **r} for c, r in zip(brief.get("changes") or [], ranks, strict=True)]}
+
+
 def write_brief_json(brief: dict[str, Any], path: Path, options: BriefOptions) -> None:
     """The brief as JSON (registry writer); the JSON is the same in any language, whatever the options."""
-    write_json(with_reason_texts(brief), path)
+    write_json(with_reason_texts(with_ranks(brief, options.template_dir)), path)
