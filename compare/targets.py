@@ -496,6 +496,9 @@ def _comparator(left: str, post: str, f: Figure, verb: str) -> str:
 
 
 
+PEOPLE_FLOW = re.compile(r"就业|培训|转移|资助|救助|帮扶|招聘|招收|引进")
+
+
 def _basis(f: Figure, verb: str, action: str, metric: str, left_clause: str, inherited_from: Target | None,
            coordinated_with: Found | None) -> str:
     """level, cumulative, increment, growth or share, from the verbs and the unit."""
@@ -515,6 +518,8 @@ def _basis(f: Figure, verb: str, action: str, metric: str, left_clause: str, inh
     if inherited_from is not None and not verb and not action:
         return inherited_from.basis
     if verb in GROWTH_VERBS:  # 再提高20元, 增加1.6万亿元: a change by an amount
+        return "increment"
+    if f.unit in ("人", "人次") and PEOPLE_FLOW.search(metric):  # 实现再就业10万人, 培训5万人次: this year's
         return "increment"
     if re.search(r"新增|新建|新认定|新入选|新培育|新开工|比上年增加|新引进|新落地|新开通", left_clause):
         return "increment"
