@@ -659,6 +659,7 @@ def _execute_pool(jobs: list[Job], workers: int, runner: Runner, reporter: Repor
             width = min(workers, len(queue))
         pool = ProcessPoolExecutor(max_workers=width, mp_context=_mp_context())
         inflight: dict[Any, Job] = {}
+        lost: list[Job] = []  # the jobs of a pool that broke: their workers may have died mid-write
         broken = False
         try:
             while queue or inflight:
@@ -673,6 +674,7 @@ def _execute_pool(jobs: list[Job], workers: int, runner: Runner, reporter: Repor
                         yield fut.result()
                     except BrokenProcessPool:
                         broken = True
+                        lost.append(job)
                         breaks[job.name] = breaks.get(job.name, 0) + 1
                         if isolated:
                             yield _pool_failure(job, RuntimeError("the worker process died while comparing this pair"))
@@ -689,17 +691,20 @@ def _execute_pool(jobs: list[Job], workers: int, runner: Runner, reporter: Repor
                             continue
                         breaks[job.name] = breaks.get(job.name, 0) + 1
                         (alone.append if breaks[job.name] >= 2 else queue.append)(job)
+                        lost.append(job)
                     inflight.clear()
                     break
         except BaseException:
             _abandon(pool, list(inflight.values()))
             raise
-        finally:
-            pool.shutdown(wait=not broken, cancel_futures=True)
+        if broken:  # the pool terminates its other workers: wait for them, then remove what they half-wrote
+            _abandon(pool, lost)
+        else:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _abandon(pool: Any, jobs: list[Job]) -> None:
-    """On Ctrl-C: stop the workers now and remove the temporary files of the pairs they were writing."""
+    """On Ctrl-C or a broken pool: stop the workers now and remove the temporary files of the pairs they were writing."""
     procs = list((getattr(pool, "_processes", None) or {}).values())  # shutdown() forgets them: take them first
     pool.shutdown(wait=False, cancel_futures=True)
     if hasattr(pool, "terminate_workers"):  # Python 3.14+
@@ -710,7 +715,10 @@ def _abandon(pool: Any, jobs: list[Job]) -> None:
             p.terminate()
     for p in procs:
         with contextlib.suppress(Exception):
-            p.join(5)
+            p.join(30)
+            if p.is_alive():  # SIGTERM ignored: a worker must be gone before its temporary files are removed
+                p.kill()
+                p.join(30)
     sweep_partials(jobs)
 
 
