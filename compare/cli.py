@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from compare import __version__
-from compare.errors import CompareError, ExitCode, UsageError
-
-BRIEF_FORMATS = ("json", "docx", "pdf", "html", "xlsx", "csv")
+from compare.cli_batch import batch, track
+from compare.cli_common import BRIEF_FORMATS, run_guarded
+from compare.errors import UsageError
 
 
 class DefaultGroup(click.Group):
@@ -21,20 +20,6 @@ class DefaultGroup(click.Group):
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["pair", *args]
         return super().parse_args(ctx, args)
-
-
-def run_guarded(debug: bool, fn, *args, **kwargs):
-    """Run a command body; library errors become one line on stderr and their exit code."""
-    try:
-        return fn(*args, **kwargs)
-    except CompareError as e:
-        if debug:
-            raise
-        click.echo(f"compare: {e.one_line()}", err=True)
-        sys.exit(int(e.exit_code))
-    except KeyboardInterrupt:
-        click.echo("compare: interrupted; no partial output was left behind", err=True)
-        sys.exit(int(ExitCode.INTERRUPTED))
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -52,12 +37,14 @@ def main() -> None:
 @click.argument("a", type=click.Path(path_type=Path))
 @click.argument("b", type=click.Path(path_type=Path))
 @click.option("--out", "-o", "outs", multiple=True, type=click.Path(path_type=Path),
-              help="Output file; the format follows the extension (.json .docx .pdf .html .xlsx .csv). Repeatable.")
+              help="Output file; the format follows the extension (.json .docx .pdf .html .xlsx .csv). "
+                   "Repeatable.")
 @click.option("--format", "fmt", type=click.Choice(BRIEF_FORMATS), help="Force the format of a single --out.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Label language (default: zh).")
 @click.option("--template", "template_dir", type=click.Path(path_type=Path, file_okay=False),
               help="A copy of templates/ with your organisation's styles and wording.")
-@click.option("--font", type=click.Path(path_type=Path, dir_okay=False), help="A TrueType CJK font for the PDF.")
+@click.option("--font", type=click.Path(path_type=Path, dir_okay=False),
+              help="A TrueType CJK font for the PDF.")
 @click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
 def pair(a: Path, b: Path, outs: tuple[Path, ...], fmt: str | None, lang: str | None,
          template_dir: Path | None, font: Path | None, debug: bool) -> None:
@@ -127,8 +114,6 @@ def _targets(doc: Path, out: Path | None) -> None:
     write_targets(rows, ex, out)
     click.echo(f"wrote {out} ({len(rows)} targets)", err=True)
 
-
-from compare.cli_batch import batch, track  # noqa: E402
 
 main.add_command(batch)
 main.add_command(track)

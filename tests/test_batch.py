@@ -523,7 +523,9 @@ def test_the_same_jobs_run_on_a_dask_cluster(tmp_path):
 
 def test_an_unreachable_scheduler_is_a_usage_error(tmp_path, monkeypatch):
     pytest.importorskip("distributed")
-    monkeypatch.setattr(B, "DASK_CONNECT_TIMEOUT", "1s")
+    from compare.batch import executor
+
+    monkeypatch.setattr(executor, "DASK_CONNECT_TIMEOUT", "1s")
     write_plans(tmp_path / "p", years=(2022, 2023))
     res = run_cli(str(tmp_path / "p"), "--series", "-o", str(tmp_path / "o"), "--scheduler", "tcp://127.0.0.1:9")
     assert res.exit_code == 2 and "Dask scheduler" in res.output

@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from compare.errors import UnsupportedInputError, UsageError
 
@@ -34,7 +35,7 @@ class Limits:
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
         """The defaults, with any COMPARE_LIMIT_<FIELD> variables applied."""
         env = os.environ if environ is None else environ
-        changes: dict[str, int | float] = {}
+        changes: dict[str, Any] = {}
         for f in fields(cls):
             raw = env.get(env_name(f.name))
             if raw is None or not raw.strip():

@@ -61,6 +61,7 @@ def _extract(data: bytes, path: str, limits: Limits) -> tuple[list[str], dict[st
 
     reader = PdfReader(io.BytesIO(data), strict=False)
     if reader.is_encrypted:
+        opened: Any
         try:
             opened = reader.decrypt("")
         except Exception:  # DependencyError (AES needs `cryptography`), NotImplementedError, ...
