@@ -26,7 +26,14 @@ _EXTRACTIONS: OrderedDict[tuple[str, str, str], Extraction] = OrderedDict()
 
 
 def file_hash(path: str | os.PathLike[str]) -> str:
-    """SHA-256 of a file's bytes (memoised by path, size and mtime); 'missing' when it cannot be read."""
+    """SHA-256 of a file's bytes (memoised by path, size and mtime); 'missing' when it cannot be read.
+
+    The bytes are read through the reader's checks (a regular file within the byte limit), so /dev/zero, a
+    FIFO or a huge sparse file is 'missing' here at once and its pair fails with the reader's own message.
+    """
+    from compare.errors import CompareError
+    from compare.read import Limits, read_input_bytes
+
     try:
         st = os.stat(path)
     except OSError:
@@ -34,8 +41,8 @@ def file_hash(path: str | os.PathLike[str]) -> str:
     key = (os.fspath(path), st.st_size, st.st_mtime_ns)
     if key not in _HASHES:
         try:
-            _HASHES[key] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-        except OSError:
+            _HASHES[key] = hashlib.sha256(read_input_bytes(os.fspath(path), Limits.from_env())).hexdigest()
+        except (OSError, CompareError):
             return "missing"
     return _HASHES[key]
 

@@ -103,7 +103,7 @@ def _targets(doc: Path, out: Path | None) -> None:
     ex = extract(load_document(doc))
     rows = [t.to_json() for t in ex.targets]
     if out is None:
-        from compare.writers import print_targets
+        from compare.terminal import print_targets
 
         print_targets(ex)
         return

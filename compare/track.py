@@ -313,11 +313,13 @@ def print_track(table: TrackTable) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from compare.terminal import literal
+
     t = Table(title=f"{len(table.rows)} metrics across {len(table.columns)} documents  (↑ raised ↓ lowered "
                     "= unchanged ≈ rebased)", show_lines=False, pad_edge=False)
     t.add_column("metric", overflow="fold", min_width=8)
     for i, col in enumerate(table.columns):
-        t.add_column(col.label, overflow="fold", min_width=4)
+        t.add_column(literal(col.label), overflow="fold", min_width=4)
         if i + 1 < len(table.columns):
             t.add_column("", no_wrap=True, min_width=1, max_width=1, justify="center")
     for r in table.rows:
@@ -326,5 +328,5 @@ def print_track(table: TrackTable) -> None:
             cells.append(r.written(i))
             if i + 1 < len(table.columns):
                 cells.append(r.marks[i])
-        t.add_row(*cells)
+        t.add_row(*(literal(c) for c in cells))
     Console().print(t)

@@ -1,7 +1,7 @@
 """Issue 10, hardening round two: each case as the issue writes it, at the command line.
 
-Every case asserts the exit code, a one-line message with no traceback, and that nothing is written outside the
-output folder or over an input.
+Every case asserts the exit code, a one-line message with no traceback, and that nothing is written
+outside the output folder or over an input.
 """
 
 from __future__ import annotations
@@ -36,11 +36,14 @@ def one_line(result, code: int, *words: str) -> str:
 
 def tree(folder: Path) -> dict[str, str]:
     """Every file under a folder with the hash of its bytes: what a run may not change."""
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
-# --- 1. nested HTML that slipped past the nesting guard ---------------------------------------------------------
+# --- 1. nested HTML that slipped past the nesting guard --------------------------------------------
 
 N = 200_000
 NESTED = {
@@ -62,12 +65,160 @@ def test_deep_nesting_behind_a_comment_noscript_or_svg_title_is_refused(tmp_path
 
 
 def test_ordinary_pages_with_comments_noscript_and_svg_still_read(tmp_path):
-    page = ("<html><head><title>东江省工作方案</title></head><body><!-- nav --!><!--><!--->"
-            "<noscript><p>请启用脚本</p></noscript><svg><title>图</title><g><rect/></g></svg>"
-            "<div><span><div><p>一、主要目标</p></div></x></div>"
-            + "<div><p>新增5G基站5万个。</p></div>" * 50 + "</body></html>")
+    page = (
+        "<html><head><title>东江省工作方案</title></head><body><!-- nav --!><!--><!--->"
+        "<noscript><p>请启用脚本</p></noscript><svg><title>图</title><g><rect/></g></svg>"
+        "<div><span><div><p>一、主要目标</p></div></x></div>"
+        + "<div><p>新增5G基站5万个。</p></div>" * 50
+        + "</body></html>"
+    )
     path = tmp_path / "ok.html"
     path.write_text(page, encoding="utf-8")
     result = cli("targets", path)
     assert result.exit_code == 0, result.output
     assert "5G基站" in result.stdout
+
+
+# --- 2. batch inputs go through the reader's checks before anything reads them ---------------------
+
+
+def test_a_batch_refuses_dev_zero_a_fifo_and_a_huge_sparse_file_as_failed_rows(tmp_path):
+    import os
+
+    good = tmp_path / "b.txt"
+    good.write_text(plan_text(2023), encoding="utf-8")
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)
+    sparse = tmp_path / "sparse.txt"
+    with open(sparse, "wb") as fh:
+        fh.write("一、主要目标\n".encode())
+        fh.truncate(1 << 30)  # 1 GB that costs no disk
+    (tmp_path / "m.csv").write_text(f"a,b\n/dev/zero,{good}\n{fifo},{good}\n{sparse},{good}\n{good},{good}\n")
+    before = tree(tmp_path)
+    result = cli("batch", tmp_path / "m.csv", "-o", tmp_path / "out", "-f", "json", "-j", "1", "-q")
+    assert result.exit_code == ExitCode.SOME_FAILED, result.output
+    assert (
+        "Traceback" not in result.output
+        and result.exception is None
+        or isinstance(result.exception, SystemExit)
+    )
+    import pandas as pd
+
+    idx = pd.read_csv(tmp_path / "out" / "index.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert list(idx.status) == ["failed", "failed", "failed", "ok"]
+    assert (
+        "/dev/zero: is not a regular file" in idx.error[0]
+        and f"{fifo}: is not a regular file" in idx.error[1]
+    )
+    assert "byte limit" in idx.error[2] and "COMPARE_LIMIT_MAX_BYTES" in idx.error[2]
+    assert {k: v for k, v in tree(tmp_path).items() if not k.startswith("out/")} == before
+
+
+def test_a_fifo_swapped_in_after_the_check_does_not_hang_the_reader(tmp_path, monkeypatch):
+    """The check sees a regular file; by the open it is a FIFO with no writer: refused, not a hang."""
+    import os
+
+    from compare.errors import CompareError
+    from compare.read import Limits, read_input_bytes
+
+    path = tmp_path / "plan.txt"
+    path.write_text(plan_text(2023), encoding="utf-8")
+    real_open = os.open
+
+    def swap_then_open(name, flags, *args):
+        if str(name) == str(path):
+            os.unlink(path)
+            os.mkfifo(path)
+        return real_open(name, flags, *args)
+
+    monkeypatch.setattr(os, "open", swap_then_open)
+    with pytest.raises(CompareError, match="is not a regular file"):
+        read_input_bytes(str(path), Limits())
+
+
+def test_a_byte_limit_of_100000g_is_a_limit_not_a_memory_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("COMPARE_LIMIT_MAX_BYTES", "100000G")
+    path = tmp_path / "m.txt"
+    path.write_text(plan_text(2023), encoding="utf-8")
+    result = cli("targets", path)
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert "5G基站" in result.stdout
+
+
+# --- 3. a manifest's out stays inside --out-dir ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("out", "words"),
+    [("../docs/c", "outside --out-dir"), ("../../elsewhere/x", "outside"), ("index", "index or timeline")],
+)
+def test_a_manifest_out_outside_the_folder_over_an_input_or_reserved_is_refused(tmp_path, out, words):
+    docs = tmp_path / "docs"
+    a, c = write_plans(docs, years=(2022, 2023))
+    c_json = docs / "c.json"
+    c_json.write_text("{}", encoding="utf-8")  # what out=../docs/c would have overwritten
+    (tmp_path / "m.csv").write_text(f"a,b,name,out\n{a},{c},p1,{out}\n", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    before = tree(tmp_path)
+    one_line(
+        cli("batch", tmp_path / "m.csv", "-o", tmp_path / "out", "-f", "json", "-j", "1", "-q"),
+        ExitCode.USAGE,
+        "pair p1",
+        words,
+    )
+    assert tree(tmp_path) == before and not (tmp_path.parent / "elsewhere").exists()
+
+
+def test_a_pair_named_index_is_refused_and_an_out_that_is_an_input_too(tmp_path):
+    docs = tmp_path / "docs"
+    a, c = write_plans(docs, years=(2022, 2023))
+    (tmp_path / "m.csv").write_text(f"a,b,name\n{a},{c},index\n", encoding="utf-8")
+    one_line(
+        cli("batch", tmp_path / "m.csv", "-o", tmp_path, "-f", "json", "-q"), ExitCode.USAGE, "pair index"
+    )
+    page = docs / "p.html"
+    page.write_text("<p>一、主要目标</p>", encoding="utf-8")
+    (tmp_path / "m.csv").write_text(f"a,b,name,out\n{a},{page},p1,docs/p\n", encoding="utf-8")
+    before = tree(docs)
+    one_line(
+        cli("batch", tmp_path / "m.csv", "-o", tmp_path, "-f", "html", "-q"),
+        ExitCode.USAGE,
+        "overwrite an input",
+    )
+    assert tree(docs) == before
+
+
+# --- 4. square brackets in document text are text --------------------------------------------------
+
+
+def test_rich_markup_in_document_text_is_printed_literally(tmp_path):
+    path = tmp_path / "m.txt"
+    path.write_text(
+        "一、主要目标\n新增[/b]基站5万个。[link=https://x.example]点击[/link][blink]\n", encoding="utf-8"
+    )
+    result = cli("targets", path)
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert "[/b]" in result.stdout
+    other = tmp_path / "n.txt"
+    other.write_text("一、主要目标\n新增[/b]基站6万个。\n", encoding="utf-8")
+    result = cli("track", path, other, "--keep-order")
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert "[/b]" in result.stdout
+
+
+def test_a_batch_progress_bar_prints_a_hostile_error_literally():
+    import io
+
+    from rich.console import Console
+
+    from compare.batch import IndexRow, Job, RichReporter
+
+    out = io.StringIO()
+    reporter = RichReporter(Console(file=out, force_terminal=True, width=120))
+    reporter.start(1, 0)
+    reporter.running([Job("[/x]pair", "/a", "/b", "/o/p", ("json",))])
+    reporter.done(
+        IndexRow("[/x]pair", "/a", "/b", status="failed", error="/a: bad [/x] part [link=http://x]y")
+    )
+    reporter.close()
+    assert "[/x] part [link=http://x]y" in out.getvalue()

@@ -28,7 +28,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("pipeline", ("compare.pipeline",)),
     ("api", ("compare",)),  # the package root: __version__ and lazy re-exports of the pipeline
     ("cache", ("compare.cache",)),
-    ("render", ("compare.render", "compare.writers")),
+    ("render", ("compare.render", "compare.writers", "compare.terminal")),
     ("track", ("compare.track",)),
     ("batch", ("compare.batch",)),
     ("cli", ("compare.cli_common", "compare.cli_batch", "compare.cli", "compare.__main__")),

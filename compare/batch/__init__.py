@@ -42,11 +42,12 @@ from compare.batch.plan import (
     region_of,
     safe_name,
     series_plan,
+    track_stem,
     unique_names,
     year_in_name,
 )
 from compare.batch.progress import LineReporter, Reporter, RichReporter, reporter_for
-from compare.batch.run import TRACK_FORMATS, BatchInterrupted, run_batch, track_stem, write_tracks
+from compare.batch.run import TRACK_FORMATS, BatchInterrupted, run_batch, write_tracks
 from compare.cache import brief_data, cached_document, cached_extraction, clear_cache, content_key, file_hash
 
 __all__ = [

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from compare.batch.plan import FORMAT_SUFFIX, Plan, _resolve, unique_names, year_in_name
+from compare.batch.plan import FORMAT_SUFFIX, PairSpec, Plan, _resolve, track_stem, unique_names, year_in_name
 from compare.cache import brief_data, content_key, file_hash, folder_hash
 from compare.errors import CompareError, ExitCode, UsageError
 from compare.model import CHANGE_TYPES
@@ -243,6 +243,22 @@ class BatchResult:
         return ExitCode.OK
 
 
+def _check_stem(stem: Path, out_dir: Path, pair: PairSpec, inputs: set[Path], reserved: set[str],
+                formats: tuple[str, ...]) -> None:
+    """A pair's outputs stay inside --out-dir, overwrite no input of the batch and take no reserved name."""
+    where = stem.resolve()
+    if where == out_dir or not where.is_relative_to(out_dir):
+        raise UsageError(f"pair {pair.name}: out={pair.out!r} would write outside --out-dir {out_dir}",
+                         "give an out value inside the output folder, without .. or another folder's path")
+    if where.relative_to(out_dir).as_posix().lower() in reserved:
+        raise UsageError(f"pair {pair.name}: out={pair.out!r} is the name of the batch's index or timeline",
+                         "give the pair another name or out value")
+    for fmt in formats:
+        if Path(str(where) + FORMAT_SUFFIX[fmt]) in inputs:
+            raise UsageError(f"pair {pair.name}: out={pair.out!r} would overwrite an input of the batch "
+                             f"({where}{FORMAT_SUFFIX[fmt]})", "give the pair another name or out value")
+
+
 def make_jobs(plan: Plan, opts: BatchOptions, want_steps: set[str]) -> list[Job]:
     """One job per pair: absolute paths, output stems under --out-dir, the key of inputs and options."""
     out_dir = Path(opts.out_dir).resolve()
@@ -254,9 +270,13 @@ def make_jobs(plan: Plan, opts: BatchOptions, want_steps: set[str]) -> list[Job]
     }
     jobs: list[Job] = []
     stems: dict[str, str] = {}
+    inputs = {Path(d).resolve() for p in plan.pairs for d in (p.a, p.b)} | {
+        Path(d).resolve() for d, _ in plan.rejects}
+    reserved = {"index"} | {track_stem(g, plan.mode).lower() for g in want_steps}
     for p in unique_names(plan.pairs):
         a, b = os.path.abspath(p.a), os.path.abspath(p.b)
         stem = str(_resolve(out_dir, p.out))
+        _check_stem(Path(stem), out_dir, p, inputs, reserved, opts.formats)
         if stem in stems:
             raise UsageError(
                 f"pairs {stems[stem]} and {p.name} would write the same outputs ({p.out})",

@@ -74,6 +74,11 @@ def safe_name(text: str) -> str:
     return name[:120] or "pair"
 
 
+def track_stem(group: str, mode: str) -> str:
+    """The output stem of a series' timeline: track for --series, track_<region> for --by-name."""
+    return "track" if mode == "series" else safe_name(f"track_{group}")
+
+
 def pair_name(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> str:
     """A readable name for a pair: region_2025-2026 when only the years differ, else stemA__stemB."""
     ra, rb = region_of(a), region_of(b)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.markup import escape
+
 from compare.batch.jobs import IndexRow, Job
 
 
@@ -91,7 +93,7 @@ class RichReporter(Reporter):
         if self.progress is not None and jobs:
             name = jobs[0].name if len(jobs[0].name) <= 28 else jobs[0].name[:27] + "…"
             self.progress.update(
-                self.task, description=name + (f" +{len(jobs) - 1}" if len(jobs) > 1 else "")
+                self.task, description=escape(name) + (f" +{len(jobs) - 1}" if len(jobs) > 1 else "")
             )
 
     def done(self, row: IndexRow) -> None:
@@ -100,7 +102,7 @@ class RichReporter(Reporter):
         else:
             self.failed += 1
             self.progress.console.print(
-                f"[red]failed[/red] {row.name}: {row.error}", markup=True, highlight=False
+                f"[red]failed[/red] {escape(row.name)}: {escape(row.error)}", markup=True, highlight=False
             )
         self.progress.update(self.task, advance=1, ok=self.ok, failed=self.failed)
 

@@ -27,7 +27,7 @@ from compare.batch.jobs import (
     run_pair,
     up_to_date,
 )
-from compare.batch.plan import Plan, safe_name, year_in_name
+from compare.batch.plan import Plan, safe_name, track_stem, year_in_name
 from compare.batch.progress import Reporter
 from compare.cache import content_key, file_hash
 from compare.errors import OutputNotWritableError, UsageError
@@ -165,11 +165,6 @@ def _track_groups(plan: Plan, opts: BatchOptions) -> dict[str, list[str]]:
     if opts.track is None and plan.mode != "series":
         return {g: docs for g, docs in plan.series.items() if len(docs) >= 3}
     return {g: docs for g, docs in plan.series.items() if len(docs) >= 2}
-
-
-def track_stem(group: str, mode: str) -> str:
-    """The output stem of a series' timeline: track for --series, track_<region> for --by-name."""
-    return "track" if mode == "series" else safe_name(f"track_{group}")
 
 
 def write_tracks(
