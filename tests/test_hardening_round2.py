@@ -222,3 +222,35 @@ def test_a_batch_progress_bar_prints_a_hostile_error_literally():
     )
     reporter.close()
     assert "[/x] part [link=http://x]y" in out.getvalue()
+
+
+# --- 1b. a per-pair time limit: a pair that runs over is a failed row, the rest complete with their index -------
+
+
+def stall_on_2023(job):
+    """A runner whose 2023 pair never ends on its own (a parse that would not finish)."""
+    import time
+
+    from compare import batch as B
+
+    if "2023-" in job.name:
+        time.sleep(3600)
+    return B.run_pair(job)
+
+
+@pytest.mark.parametrize("workers", [1, 2], ids=["in-process", "pool"])
+def test_a_pair_over_the_time_limit_fails_and_the_batch_completes(tmp_path, monkeypatch, workers):
+    from compare import batch as B
+
+    monkeypatch.setenv("COMPARE_LIMIT_MAX_PAIR_SECONDS", "2")
+    write_plans(tmp_path / "p")
+    plan = B.plan_source(tmp_path / "p", "series")
+    out = tmp_path / "o"
+    res = B.run_batch(plan, B.BatchOptions(out_dir=out, formats=("json",), workers=workers), runner=stall_on_2023)
+    status = {r.name: (r.status, r.error) for r in res.rows}
+    assert status["dongjiang_2022-2023"] == ("ok", "") and status["dongjiang_2024-2025"] == ("ok", "")
+    bad = status["dongjiang_2023-2024"]
+    assert bad[0] == "failed" and "took over 2 s" in bad[1] and "COMPARE_LIMIT_MAX_PAIR_SECONDS" in bad[1]
+    assert "\n" not in bad[1] and res.exit_code == ExitCode.SOME_FAILED
+    assert (out / "index.csv").is_file() and (out / "index.html").is_file()
+    assert not [p for p in out.rglob(".*") if p.suffix in (".part", ".tmp")]

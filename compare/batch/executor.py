@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from compare.batch.deadline import PairTooSlow, Watch, alarm, init_worker, run_reported, too_slow
 from compare.batch.jobs import IndexRow, Job, error_line, row_for, run_pair
 from compare.batch.progress import Reporter
 from compare.errors import UsageError
@@ -38,17 +39,32 @@ def _mp_context() -> Any:
 
 
 def execute(jobs: list[Job], workers: int, runner: Runner = run_pair, reporter: Reporter | None = None,
-            scheduler: str | None = None) -> Iterator[IndexRow]:
-    """Run jobs in this process (workers=1), a process pool or a Dask cluster; yield rows as they finish."""
+            scheduler: str | None = None, pair_seconds: float | None = None) -> Iterator[IndexRow]:
+    """Run jobs in this process (workers=1), a process pool or a Dask cluster; yield rows as they finish.
+
+    pair_seconds: a pair still running after this long fails (its worker is killed; in this process an alarm
+    stops it at its next Python step). Dask applies its own limits.
+    """
     reporter = reporter or Reporter()
     if scheduler:
         yield from _execute_dask(jobs, scheduler, runner, reporter)
     elif workers <= 1 or len(jobs) <= 1:
         for job in jobs:
             reporter.running([job])
-            yield runner(job)
+            yield _run_here(job, runner, pair_seconds)
     else:
-        yield from _execute_pool(jobs, workers, runner, reporter)
+        yield from _execute_pool(jobs, workers, runner, reporter, pair_seconds)
+
+
+def _run_here(job: Job, runner: Runner, pair_seconds: float | None) -> IndexRow:
+    """One pair in this process, under the time limit."""
+    if not pair_seconds:
+        return runner(job)
+    try:
+        with alarm(job, pair_seconds):
+            return runner(job)
+    except PairTooSlow as e:
+        return _pool_failure(job, e)
 
 
 def _pool_failure(job: Job, e: BaseException) -> IndexRow:
@@ -62,8 +78,10 @@ class _Retries:
     """The jobs still to run, how often each was caught in a broken pool, and those to run alone."""
 
     queue: list[Job]
+    pair_seconds: float | None = None
     breaks: dict[str, int] = field(default_factory=dict)
     alone: list[Job] = field(default_factory=list)  # caught in two pool failures: each gets a pool of its own
+    killed: set[str] = field(default_factory=set)  # pairs whose worker was killed for running over the limit
 
     def requeue(self, job: Job, front: bool = False) -> None:
         """A job whose pool broke goes back in line, or to run alone the second time."""
@@ -76,21 +94,26 @@ class _Retries:
             self.queue.append(job)
 
 
-def _execute_pool(jobs: list[Job], workers: int, runner: Runner, reporter: Reporter) -> Iterator[IndexRow]:
+def _execute_pool(jobs: list[Job], workers: int, runner: Runner, reporter: Reporter,
+                  pair_seconds: float | None = None) -> Iterator[IndexRow]:
     """A pool that survives a worker dying: its pairs are retried, then run alone to find the culprit."""
     from concurrent.futures import ProcessPoolExecutor
 
-    work = _Retries(list(jobs))
+    work = _Retries(list(jobs), pair_seconds)
+    ctx = _mp_context()
     while work.queue or work.alone:
         isolated = not work.queue
         if isolated:
             work.queue = [work.alone.pop(0)]
         width = 1 if isolated else min(workers, len(work.queue))
-        pool = ProcessPoolExecutor(max_workers=width, mp_context=_mp_context())
+        started = ctx.Queue()
+        pool = ProcessPoolExecutor(max_workers=width, mp_context=ctx, initializer=init_worker,
+                                   initargs=(started,))
+        watch = Watch(pool, started, pair_seconds, work.killed) if pair_seconds else None
         inflight: dict[Any, Job] = {}
         lost: list[Job] = []  # the jobs of a pool that broke: their workers may have died mid-write
         try:
-            yield from _drain(pool, width, runner, reporter, work, inflight, lost, isolated)
+            yield from _drain(pool, width, runner, reporter, work, inflight, lost, isolated, watch)
         except BaseException:
             _abandon(pool, list(inflight.values()))
             raise
@@ -101,16 +124,20 @@ def _execute_pool(jobs: list[Job], workers: int, runner: Runner, reporter: Repor
 
 
 def _drain(pool: Any, width: int, runner: Runner, reporter: Reporter, work: _Retries,
-           inflight: dict[Any, Job], lost: list[Job], isolated: bool) -> Iterator[IndexRow]:
+           inflight: dict[Any, Job], lost: list[Job], isolated: bool,
+           watch: Watch | None) -> Iterator[IndexRow]:
     """Feed the pool and yield rows until the queue is empty or the pool breaks (its jobs go back in line)."""
     from concurrent.futures import FIRST_COMPLETED, wait
 
     while work.queue or inflight:
         while work.queue and len(inflight) < 2 * width:
             job = work.queue.pop(0)
-            inflight[pool.submit(runner, job)] = job
+            inflight[pool.submit(run_reported, runner, job)] = job
         reporter.running(list(inflight.values())[:width])
-        finished, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+        tick = watch.tick() if watch else None
+        finished, _ = wait(list(inflight), timeout=tick, return_when=FIRST_COMPLETED)
+        if watch:
+            watch.check(list(inflight.values()))
         for fut in finished:
             yield from _outcome(fut, inflight.pop(fut), work, lost, isolated)
         if lost:
@@ -132,7 +159,9 @@ def _outcome(fut: Any, job: Job, work: _Retries, lost: list[Job], isolated: bool
         yield fut.result()
     except BrokenProcessPool:
         lost.append(job)
-        if isolated:
+        if job.name in work.killed and work.pair_seconds:
+            yield _pool_failure(job, too_slow(job, work.pair_seconds))
+        elif isolated:
             yield _pool_failure(job, RuntimeError("the worker process died while comparing this pair"))
         else:
             work.requeue(job, front=True)

@@ -31,6 +31,7 @@ from compare.batch.plan import Plan, safe_name, track_stem, year_in_name
 from compare.batch.progress import Reporter
 from compare.cache import content_key, file_hash
 from compare.errors import OutputNotWritableError, UsageError
+from compare.read.limits import Limits
 
 TRACK_FORMATS = ("xlsx", "csv", "json", "pdf", "docx")  # what a series timeline can be written as
 
@@ -55,8 +56,9 @@ def run_batch(plan: Plan, opts: BatchOptions, reporter: Reporter | None = None,
         journal.add(_journal_record(row))
     reporter.start(len(todo), len(done))
     workers = opts.workers or default_workers()
+    limit = Limits.from_env().max_pair_seconds
     try:
-        for row in execute(todo, workers, runner, reporter, opts.scheduler):
+        for row in execute(todo, workers, runner, reporter, opts.scheduler, limit):
             done[row.name] = row
             journal.add(_journal_record(row))
             reporter.done(row)

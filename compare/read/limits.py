@@ -30,6 +30,7 @@ class Limits:
     max_chars: int = 4_000_000  # extracted text longer than this (about 2,000 pages) is refused
     max_html_tags: int = 1_000_000  # HTML (or text carrying HTML) with more tags than this is refused
     max_read_seconds: float = 120.0  # PDF text extraction is stopped, checked between pages, after this long
+    max_pair_seconds: float = 600.0  # batch: a pair still running after this long fails; the rest go on
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
