@@ -95,14 +95,36 @@ def _figure_key(t: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def column_labels(docs: list[dict[str, Any]]) -> list[str]:
-    """Column labels: the year, or the year and file name where years repeat or are unknown."""
+    """Column labels, each distinct: the year, or the year and file name where years repeat or are unknown.
+
+    Where even those repeat (x/plan.txt and y/plan.txt, plan_2023.txt and plan_2023.md) the label grows by
+    the file's extension, then its folder, then a number: no two columns share a label to overwrite.
+    """
     years = Counter(d.get("year") for d in docs)
     out = []
     for d in docs:
         y = d.get("year")
         stem = Path(str(d.get("path") or "")).stem
         out.append(str(y) if y and years[y] == 1 else f"{y or '?'} {stem}".strip())
+    for widen in (_with_name, _with_folder, _with_number):
+        repeated = {lbl for lbl, n in Counter(out).items() if n > 1}
+        if not repeated:
+            break
+        out = [widen(lbl, d, i) if lbl in repeated else lbl
+               for i, (lbl, d) in enumerate(zip(out, docs, strict=True))]
     return out
+
+
+def _with_name(label: str, doc: dict[str, Any], i: int) -> str:
+    return f"{doc.get('year') or '?'} {Path(str(doc.get('path') or '')).name}"
+
+
+def _with_folder(label: str, doc: dict[str, Any], i: int) -> str:
+    return f"{label} ({Path(str(doc.get('path') or '')).parent.name or '.'})"
+
+
+def _with_number(label: str, doc: dict[str, Any], i: int) -> str:
+    return f"{label} #{i + 1}"
 
 
 def build_track(steps: list[dict[str, Any]]) -> TrackTable:

@@ -224,7 +224,7 @@ def test_a_batch_progress_bar_prints_a_hostile_error_literally():
     assert "[/x] part [link=http://x]y" in out.getvalue()
 
 
-# --- 1b. a per-pair time limit: a pair that runs over is a failed row, the rest complete with their index -------
+# --- 1b. a per-pair time limit: a pair that runs over fails, the rest complete with their index ---
 
 
 def stall_on_2023(job):
@@ -246,7 +246,9 @@ def test_a_pair_over_the_time_limit_fails_and_the_batch_completes(tmp_path, monk
     write_plans(tmp_path / "p")
     plan = B.plan_source(tmp_path / "p", "series")
     out = tmp_path / "o"
-    res = B.run_batch(plan, B.BatchOptions(out_dir=out, formats=("json",), workers=workers), runner=stall_on_2023)
+    res = B.run_batch(
+        plan, B.BatchOptions(out_dir=out, formats=("json",), workers=workers), runner=stall_on_2023
+    )
     status = {r.name: (r.status, r.error) for r in res.rows}
     assert status["dongjiang_2022-2023"] == ("ok", "") and status["dongjiang_2024-2025"] == ("ok", "")
     bad = status["dongjiang_2023-2024"]
@@ -254,3 +256,54 @@ def test_a_pair_over_the_time_limit_fails_and_the_batch_completes(tmp_path, monk
     assert "\n" not in bad[1] and res.exit_code == ExitCode.SOME_FAILED
     assert (out / "index.csv").is_file() and (out / "index.html").is_file()
     assert not [p for p in out.rglob(".*") if p.suffix in (".part", ".tmp")]
+
+
+# --- 6. timeline columns of the same year and file stem ---------------------------------------------
+
+
+def test_documents_with_the_same_year_and_stem_keep_their_own_timeline_columns(tmp_path):
+    import pandas as pd
+
+    for folder, bs in (("x", 5), ("y", 9)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "plan.txt").write_text(plan_text(2025, bs=bs), encoding="utf-8")
+    (tmp_path / "plan2025.txt").write_text(plan_text(2025, bs=12), encoding="utf-8")
+    out = tmp_path / "t.csv"
+    docs = [tmp_path / "x" / "plan.txt", tmp_path / "y" / "plan.txt", tmp_path / "plan2025.txt"]
+    result = cli("track", *docs, "--keep-order", "--out", out)
+    assert result.exit_code == 0, (result.output, result.exception)
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    assert len(set(header)) == len(header), header  # as written, before pandas renames repeats
+    frame = pd.read_csv(out, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    years = [c for c in frame.columns[3:] if "→" not in c]
+    (row,) = frame[frame.metric.str.contains("5G基站")].to_dict("records")
+    assert [row[c] for c in years] == ["5万个", "9万个", "12万个"]
+
+
+def test_a_series_batch_with_plan_2023_txt_and_md_keeps_both_columns(tmp_path):
+    import pandas as pd
+
+    from compare.track import column_labels
+
+    docs = [
+        {"year": 2023, "path": "p/plan_2023.txt"},
+        {"year": 2023, "path": "p/plan_2023.md"},
+        {"year": 2024, "path": "p/plan_2024.txt"},
+    ]
+    labels = column_labels(docs)
+    assert len(set(labels)) == 3 and labels[2] == "2024"
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "plan_2023.txt").write_text(plan_text(2023, bs=4), encoding="utf-8")
+    (tmp_path / "p" / "plan_2023.md").write_text(plan_text(2023, bs=7), encoding="utf-8")
+    (tmp_path / "p" / "plan_2024.txt").write_text(plan_text(2024), encoding="utf-8")
+    result = cli("batch", tmp_path / "p", "--series", "-o", tmp_path / "o", "-f", "json", "-j", "1", "-q")
+    assert result.exit_code == 0, (result.output, result.exception)
+    header = (tmp_path / "o" / "track.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    assert len(set(header)) == len(header) and sum("→" not in c for c in header[3:]) == 3, header
+    frame = pd.read_csv(tmp_path / "o" / "track.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    (row,) = frame[frame.metric.str.contains("5G基站")].to_dict("records")
+    assert {c: row[c] for c in header[3:] if "→" not in c} == {
+        "2023 plan_2023.md": "7万个",
+        "2023 plan_2023.txt": "4万个",
+        "2024": "5万个",
+    }
