@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +92,7 @@ def _batch(source: Path, series: bool, by_name: bool, all_pairs: bool, pattern: 
            formats: tuple[str, ...], jobs: int | None, scheduler: str | None, force: bool, quiet: bool,
            track: bool | None, lang: str | None, template_dir: Path | None, font: Path | None) -> None:
     from compare.batch import BatchInterrupted, BatchOptions, plan_source, reporter_for, run_batch
-    from compare.errors import UsageError
+    from compare.errors import ExitCode, UsageError
 
     modes = [m for m, on in (("series", series), ("by-name", by_name), ("all-pairs", all_pairs)) if on]
     if len(modes) > 1:
@@ -102,16 +106,34 @@ def _batch(source: Path, series: bool, by_name: bool, all_pairs: bool, pattern: 
             click.echo(f"compare: {note}", err=True)
     opts = BatchOptions(out_dir, formats, jobs, scheduler, force, lang, template_dir, font, track)
     try:
-        result = run_batch(plan, opts, reporter_for(quiet))
+        with _sigterm_as_interrupt():
+            result = run_batch(plan, opts, reporter_for(quiet))
     except BatchInterrupted as e:
         done = e.result.count("ok")
         click.echo(f"compare: interrupted after {done} pair(s); {out_dir / 'index.csv'} lists what finished, "
                    "run the same command again to complete the rest", err=True)
-        raise
+        sys.exit(int(ExitCode.INTERRUPTED))  # said in one line: not again by run_guarded
     if not quiet:
         _summarise(result, out_dir)
     if result.exit_code:
         sys.exit(int(result.exit_code))
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM (kill, a service manager, a CI timeout) stops a batch as Ctrl-C does: workers end, index written."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _check_style_files(template_dir: Path | None, font: Path | None) -> None:

@@ -307,3 +307,41 @@ def test_a_series_batch_with_plan_2023_txt_and_md_keeps_both_columns(tmp_path):
         "2023 plan_2023.txt": "4万个",
         "2024": "5万个",
     }
+
+
+# --- 7. SIGTERM during a batch ----------------------------------------------------------------------------------
+
+
+def test_sigterm_during_a_batch_writes_the_index_and_ends_every_worker(tmp_path):
+    """A real `compare batch -j 2`, terminated once its first pair is done: exit 130, one line, an index, and
+    stderr closes (nothing left holding it: no worker, forkserver or resource tracker)."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .test_batch import FIGURES, PLAN
+
+    (tmp_path / "p").mkdir()
+    for y in range(2001, 2025):  # 23 pairs: more than finish before the signal
+        (tmp_path / "p" / f"{y}_dongjiang.txt").write_text(PLAN.format(year=y, **FIGURES[2022 + y % 4]), "utf-8")
+    out = tmp_path / "o"
+    proc = subprocess.Popen([sys.executable, "-m", "compare", "batch", str(tmp_path / "p"), "--series", "-o",
+                             str(out), "-f", "json,pdf", "-j", "2", "-q"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    journal = out / ".compare-batch.jsonl"
+    for _ in range(3000):  # poll (5 min at most) for the first finished pair: the pool is running by then
+        if journal.is_file() and journal.read_text(encoding="utf-8").strip() or proc.poll() is not None:
+            break
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    if proc.returncode == 0:
+        pytest.skip("the batch finished before the signal arrived")
+    assert proc.returncode == ExitCode.INTERRUPTED, err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1 and "interrupted" in err, err
+    import pandas as pd
+
+    idx = pd.read_csv(out / "index.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert len(idx) == 23 and "interrupted" in set(idx.status) and "ok" in set(idx.status)
+    assert not [p for p in out.rglob(".*") if p.suffix in (".part", ".tmp")]
