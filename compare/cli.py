@@ -8,7 +8,7 @@ import click
 
 from compare import __version__
 from compare.cli_batch import batch, track
-from compare.cli_common import BRIEF_FORMATS, run_guarded
+from compare.cli_common import BRIEF_FORMATS, check_out_names, run_guarded
 from compare.errors import UsageError
 
 
@@ -65,6 +65,7 @@ def _pair(a: Path, b: Path, outs, fmt, lang, template_dir, font) -> None:
 
     if fmt and len(outs) != 1:
         raise UsageError("--format applies to exactly one --out", "give one --out or drop --format")
+    check_out_names(list(outs))
     targets = [(p, fmt or format_of(p)) for p in outs]
     from compare.outputs import check_output
 
@@ -110,6 +111,7 @@ def _targets(doc: Path, out: Path | None) -> None:
     from compare.outputs import check_output
     from compare.writers import write_targets
 
+    check_out_names([out])
     check_output(out, [doc])
     write_targets(rows, ex, out)
     click.echo(f"wrote {out} ({len(rows)} targets)", err=True)

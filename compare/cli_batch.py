@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from compare.cli_common import BRIEF_FORMATS, run_guarded
+from compare.cli_common import BRIEF_FORMATS, check_out_names, run_guarded
 
 
 def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
@@ -121,7 +121,7 @@ def _batch(source: Path, series: bool, by_name: bool, all_pairs: bool, pattern: 
 
 @contextlib.contextmanager
 def _sigterm_as_interrupt() -> Iterator[None]:
-    """SIGTERM (kill, a service manager, a CI timeout) stops a batch as Ctrl-C does: workers end, index written."""
+    """SIGTERM (kill, a service manager, a CI timeout) stops a batch as Ctrl-C does."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -193,6 +193,7 @@ def _track(docs: tuple[Path, ...], outs: tuple[Path, ...], keep_order: bool, min
     from compare.outputs import check_output
     from compare.track import print_track, track_documents, track_format, write_track
 
+    check_out_names(list(outs))
     targets = [(p, track_format(p)) for p in outs]
     for p, _ in targets:
         check_output(p, list(docs))

@@ -309,7 +309,7 @@ def test_a_series_batch_with_plan_2023_txt_and_md_keeps_both_columns(tmp_path):
     }
 
 
-# --- 7. SIGTERM during a batch ----------------------------------------------------------------------------------
+# --- 7. SIGTERM during a batch ---------------------------------------------------------------------
 
 
 def test_sigterm_during_a_batch_writes_the_index_and_ends_every_worker(tmp_path):
@@ -324,11 +324,30 @@ def test_sigterm_during_a_batch_writes_the_index_and_ends_every_worker(tmp_path)
 
     (tmp_path / "p").mkdir()
     for y in range(2001, 2025):  # 23 pairs: more than finish before the signal
-        (tmp_path / "p" / f"{y}_dongjiang.txt").write_text(PLAN.format(year=y, **FIGURES[2022 + y % 4]), "utf-8")
+        (tmp_path / "p" / f"{y}_dongjiang.txt").write_text(
+            PLAN.format(year=y, **FIGURES[2022 + y % 4]), "utf-8"
+        )
     out = tmp_path / "o"
-    proc = subprocess.Popen([sys.executable, "-m", "compare", "batch", str(tmp_path / "p"), "--series", "-o",
-                             str(out), "-f", "json,pdf", "-j", "2", "-q"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "compare",
+            "batch",
+            str(tmp_path / "p"),
+            "--series",
+            "-o",
+            str(out),
+            "-f",
+            "json,pdf",
+            "-j",
+            "2",
+            "-q",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     journal = out / ".compare-batch.jsonl"
     for _ in range(3000):  # poll (5 min at most) for the first finished pair: the pool is running by then
         if journal.is_file() and journal.read_text(encoding="utf-8").strip() or proc.poll() is not None:
@@ -345,3 +364,31 @@ def test_sigterm_during_a_batch_writes_the_index_and_ends_every_worker(tmp_path)
     idx = pd.read_csv(out / "index.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
     assert len(idx) == 23 and "interrupted" in set(idx.status) and "ok" in set(idx.status)
     assert not [p for p in out.rglob(".*") if p.suffix in (".part", ".tmp")]
+
+
+# --- 8. names over 255 bytes --------------------------------------------------------------------------------
+
+
+def test_an_out_name_over_255_bytes_is_one_line_not_a_traceback(tmp_path):
+    a, b = write_plans(tmp_path / "p", years=(2022, 2023))
+    long = tmp_path / ("浙江省数字经济发展" * 12 + ".json")  # 108 characters, 320 bytes
+    for args in (
+        (a, b, "--out", long),
+        ("targets", a, "--out", long.with_suffix(".csv")),
+        ("track", a, b, "--out", long.with_suffix(".csv")),
+    ):
+        one_line(cli(*args), ExitCode.OUTPUT_NOT_WRITABLE, "bytes", "shorter --out name")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p"]
+
+
+def test_a_by_name_batch_with_long_cjk_names_writes_every_pair(tmp_path):
+    region = "浙江省数字经济发展" * 8  # 72 characters, 216 bytes
+    for y in (2022, 2023):
+        (tmp_path / "p").mkdir(exist_ok=True)
+        (tmp_path / "p" / f"{y}_{region}.txt").write_text(plan_text(y), encoding="utf-8")
+    result = cli(
+        "batch", tmp_path / "p", "--by-name", "-o", tmp_path / "o", "-f", "json,xlsx", "-j", "1", "-q"
+    )
+    assert result.exit_code == 0, (result.output, result.exception)
+    briefs = sorted(p.name for p in (tmp_path / "o").glob("*.json"))
+    assert len(briefs) == 1 and all(len(n.encode()) <= 255 for n in briefs), briefs

@@ -26,6 +26,7 @@ FORMAT_SUFFIX = {
     "xlsx": ".xlsx",
     "csv": ".csv",
 }
+NAME_BYTES = 200  # an output name's bytes: with ".xlsx" and a temporary ".NAME.xxxxxxxx.part" within 255
 YEAR_TOKEN = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年度|年)?(?!\d)")
 
 # ---------------------------------------------------------------- naming, pairing, manifests (pure)
@@ -69,9 +70,16 @@ def region_of(path: str | os.PathLike[str]) -> str:
 
 
 def safe_name(text: str) -> str:
-    """A file-system-safe output name (CJK kept; separators, control and reserved characters replaced)."""
-    name = re.sub(r'[\\/:*?"<>|\x00-\x1f\s]+', "_", text).strip("._")
-    return name[:120] or "pair"
+    """A file-system-safe output name (CJK kept; separators, control and reserved characters replaced).
+
+    At most 120 characters and NAME_BYTES bytes of UTF-8 (cut at a character), so the name, a suffix and the
+    temporary name written first fit the 255 bytes of a file name.
+    """
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f\s]+', "_", text).strip("._")[:120]
+    raw = name.encode("utf-8")
+    if len(raw) > NAME_BYTES:
+        name = raw[:NAME_BYTES].decode("utf-8", "ignore")
+    return name or "pair"
 
 
 def track_stem(group: str, mode: str) -> str:
