@@ -392,3 +392,36 @@ def test_a_by_name_batch_with_long_cjk_names_writes_every_pair(tmp_path):
     assert result.exit_code == 0, (result.output, result.exception)
     briefs = sorted(p.name for p in (tmp_path / "o").glob("*.json"))
     assert len(briefs) == 1 and all(len(n.encode()) <= 255 for n in briefs), briefs
+
+
+# --- 9 and 11. one batch per --out-dir; stale temporary files removed -----------------------------------------
+
+
+def test_a_second_batch_on_the_same_out_dir_is_refused_and_sweeps_nothing(tmp_path):
+    import fcntl
+
+    write_plans(tmp_path / "p", years=(2022, 2023))
+    out = tmp_path / "o"
+    out.mkdir()
+    theirs = out / ".dongjiang_2022-2023.json.abcd1234.part"  # the other run is writing this
+    theirs.write_text("half", encoding="utf-8")
+    with open(out / ".compare-batch.lock", "a+b") as fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)  # the other run holds the folder
+        result = cli("batch", tmp_path / "p", "--series", "-o", out, "-f", "json", "-j", "1", "-q")
+    one_line(result, ExitCode.USAGE, "another compare batch is writing to", "wait for it")
+    assert theirs.is_file() and not (out / "index.csv").exists()
+
+
+def test_a_later_run_removes_temporary_files_a_killed_worker_left(tmp_path):
+    write_plans(tmp_path / "p", years=(2022, 2023, 2024))
+    out = tmp_path / "o"
+    args = ("batch", tmp_path / "p", "--series", "-o", out, "-f", "json,pdf", "-j", "1", "-q")
+    assert cli(*args).exit_code == 0
+    stale = [out / ".dongjiang_2022-2023.pdf.x1y2z3w4.part", out / ".track.xlsx.abcdefgh.part"]
+    for p in stale:
+        p.write_bytes(b"%PDF-1.4 half")
+    keep = out / ".notes.part"  # not a name of ours: left alone
+    keep.write_text("mine", encoding="utf-8")
+    result = cli(*args)
+    assert result.exit_code == 0, result.output
+    assert not any(p.exists() for p in stale) and keep.is_file()

@@ -5,10 +5,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from compare.batch.executor import Runner, default_workers, execute, sweep_partials
+from compare.batch.executor import Runner, default_workers, execute
 from compare.batch.index import write_index
 from compare.batch.jobs import (
     FORMAT_SUFFIX,
@@ -42,14 +44,21 @@ def run_batch(plan: Plan, opts: BatchOptions, reporter: Reporter | None = None,
 
     On Ctrl-C the index is still written (pairs not run marked interrupted), then KeyboardInterrupt raised.
     """
-    reporter = reporter or Reporter()
     out_dir = Path(opts.out_dir)
-    _prepare_out_dir(out_dir, plan)
     want_track = _track_groups(plan, opts)
-    jobs = make_jobs(plan, opts, set(want_track))
+    jobs = make_jobs(plan, opts, set(want_track))  # refuses bad outs before anything is written
+    _prepare_out_dir(out_dir, plan)
+    with lock_folder(out_dir):
+        return _run(plan, opts, reporter or Reporter(), runner, want_track, jobs)
+
+
+def _run(plan: Plan, opts: BatchOptions, reporter: Reporter, runner: Runner, want_track: dict[str, list[str]],
+         jobs: list[Job]) -> BatchResult:
+    """run_batch once the jobs are made and --out-dir is ready and locked."""
+    out_dir = Path(opts.out_dir)
     prior, prior_tracks = ({}, {}) if opts.force else load_prior(out_dir)
     done, todo = _split_up_to_date(jobs, prior)
-    sweep_partials(todo)
+    sweep_stale(out_dir, jobs)
     result = BatchResult([])
     journal = _Journal(out_dir / JOURNAL)
     for row in done.values():
@@ -79,6 +88,48 @@ def run_batch(plan: Plan, opts: BatchOptions, reporter: Reporter | None = None,
     if result.interrupted:
         raise BatchInterrupted(result)
     return result
+
+
+LOCK = ".compare-batch.lock"  # held (flock) by the batch writing to a folder
+
+
+@contextlib.contextmanager
+def lock_folder(out_dir: Path) -> Iterator[None]:
+    """Hold --out-dir for this batch; a second batch on the same folder is refused, not let in to sweep it."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no advisory locks here
+        yield
+        return
+    with open(out_dir / LOCK, "a+b") as fh:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise UsageError(f"another compare batch is writing to {out_dir}",
+                             "wait for it to finish, or choose another --out-dir") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+_STALE = re.compile(r"^\..+\.(json|jsonl|docx|pdf|html|xlsx|csv)\.[A-Za-z0-9_]{8}\.(part|tmp)$")
+
+
+def sweep_stale(out_dir: Path, jobs: list[Job]) -> list[Path]:
+    """Remove what killed runs left half-written (.NAME.xxxxxxxx.part) in --out-dir and the jobs' folders.
+
+    Safe under the folder's lock: no other batch is writing there. Only names of our own temporary files go.
+    """
+    folders = {out_dir.resolve()} | {Path(out).parent.resolve() for job in jobs for _, out in job.outputs()}
+    gone = []
+    for folder in sorted(folders):
+        for tmp in folder.glob(".*"):
+            if _STALE.match(tmp.name) and tmp.is_file():
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+                    gone.append(tmp)
+    return gone
 
 
 def _prepare_out_dir(out_dir: Path, plan: Plan) -> None:
