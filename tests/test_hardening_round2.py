@@ -425,3 +425,26 @@ def test_a_later_run_removes_temporary_files_a_killed_worker_left(tmp_path):
     result = cli(*args)
     assert result.exit_code == 0, result.output
     assert not any(p.exists() for p in stale) and keep.is_file()
+
+
+# --- 13 and 14. newlines and bidi controls --------------------------------------------------------------------
+
+
+def test_a_newline_in_a_path_cannot_inject_a_second_error_line(tmp_path):
+    bad = tmp_path / "x\ncompare: everything is fine.txt"
+    line = one_line(cli("targets", bad), ExitCode.UNREADABLE_INPUT, "does not exist")
+    assert "\\ncompare: everything is fine.txt" in line
+
+
+def test_bidi_controls_are_kept_out_of_metric_names_and_titles(tmp_path):
+    import json
+
+    rlo = "\u202e"
+    path = tmp_path / "m.txt"
+    path.write_text(f"东江省{rlo}工作方案\n一、主要目标\n新增5G{rlo}基站5万个。\n", encoding="utf-8")
+    out = tmp_path / "brief.json"
+    result = cli(path, path, "--out", out)
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert rlo not in json.dumps(data, ensure_ascii=False)
+    assert any("5G基站" in t["metric"] for t in data["targets"]["a"])

@@ -8,7 +8,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 
-from compare.errors import UnreadableInputError, UnsupportedInputError
+from compare.errors import BIDI_CONTROLS, UnreadableInputError, UnsupportedInputError
 from compare.read.limits import Limits, check_line_lengths, check_text_size, raise_hint
 
 __all__ = ["Limits", "RawDocument", "read_input_bytes", "read_raw"]
@@ -49,8 +49,8 @@ def read_raw(path: str | os.PathLike[str], limits: Limits | None = None) -> RawD
         text, meta = read_pdf(data, name, limits)
     else:
         text, meta, fmt = _read_textual(data, name, fmt, limits)
-    text = valid_unicode(text)
-    meta = {k: valid_unicode(v) for k, v in meta.items()}
+    text = without_bidi_controls(valid_unicode(text))
+    meta = {k: without_bidi_controls(valid_unicode(v)) for k, v in meta.items()}
     if not text.strip():
         raise UnreadableInputError("is empty: it has no text", "check that it is the document you meant",
                                    path=name)
@@ -61,6 +61,12 @@ def read_raw(path: str | os.PathLike[str], limits: Limits | None = None) -> RawD
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+
+
+def without_bidi_controls(text: str) -> str:
+    """Text without bidirectional controls (U+202E and kin): no metric name or title shows reordered."""
+    return _BIDI.sub("", text) if _BIDI.search(text) else text
 
 
 def valid_unicode(text: str) -> str:
