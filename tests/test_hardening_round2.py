@@ -448,3 +448,68 @@ def test_bidi_controls_are_kept_out_of_metric_names_and_titles(tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert rlo not in json.dumps(data, ensure_ascii=False)
     assert any("5G基站" in t["metric"] for t in data["targets"]["a"])
+
+
+# --- 5. DOCX memory within the documented limits ---------------------------------------------------------------
+
+
+def _rebuilt_docx(tmp_path: Path, name: str, edit) -> Path:
+    """A python-docx document with its parts passed through edit(name, data) -> (name, data)."""
+    import zipfile
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("东江省工作方案")
+    document.add_paragraph("新增5G基站5万个。")
+    document.save(str(tmp_path / "src.docx"))
+    out = tmp_path / name
+    with (
+        zipfile.ZipFile(tmp_path / "src.docx") as zin,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout,
+    ):
+        for item in zin.infolist():
+            new_name, data = edit(item.filename, zin.read(item))
+            zout.writestr(new_name, data)
+    return out
+
+
+def test_ten_million_empty_paragraphs_are_refused_by_count(tmp_path):
+    def many(name, data):
+        if name == "word/document.xml":
+            data = data.replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * 10_000_000, 1)
+        return name, data
+
+    path = _rebuilt_docx(tmp_path, "empty.docx", many)
+    assert path.stat().st_size < 1_000_000
+    one_line(
+        cli("targets", path), ExitCode.UNSUPPORTED_INPUT, "XML elements", "COMPARE_LIMIT_MAX_DOCX_ELEMENTS"
+    )
+
+
+def test_a_renamed_main_part_is_checked_like_document_xml(tmp_path):
+    """word/main.dat (relationships and content types updated): the size limit and the DTD scan still apply."""
+    dtd = b'<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">]>'
+
+    def renamed(name, data):
+        if name == "word/document.xml":
+            return "word/main.dat", data.replace(b"?>", b"?>" + dtd, 1)
+        if name in ("_rels/.rels", "[Content_Types].xml"):
+            data = data.replace(b"word/document.xml", b"word/main.dat")
+        return name, data
+
+    path = _rebuilt_docx(tmp_path, "renamed.docx", renamed)
+    one_line(cli("targets", path), ExitCode.UNSUPPORTED_INPUT, "word/main.dat", "declares a DTD")
+
+
+def test_a_renamed_main_part_without_tricks_still_reads(tmp_path):
+    def renamed(name, data):
+        if name == "word/document.xml":
+            return "word/main.dat", data
+        if name in ("_rels/.rels", "[Content_Types].xml"):
+            data = data.replace(b"word/document.xml", b"word/main.dat")
+        return name, data
+
+    result = cli("targets", _rebuilt_docx(tmp_path, "renamed.docx", renamed))
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert "5G基站" in result.stdout

@@ -25,6 +25,7 @@ class Limits:
     max_bytes: int = 50 * 1024 * 1024  # larger files are refused before reading
     max_unzipped_bytes: int = 200 * 1024 * 1024  # docx: sum of declared uncompressed sizes
     max_docx_xml_bytes: int = 64 * 1024 * 1024  # docx: uncompressed XML parts, what python-docx must parse
+    max_docx_elements: int = 3_000_000  # docx: XML elements of the main part (each costs python-docx memory)
     max_pdf_pages: int = 2000
     max_line_chars: int = 2_000_000  # an extracted line longer than this is refused
     max_chars: int = 4_000_000  # extracted text longer than this (about 2,000 pages) is refused
