@@ -258,7 +258,7 @@ def test_a_pair_over_the_time_limit_fails_and_the_batch_completes(tmp_path, monk
     assert not [p for p in out.rglob(".*") if p.suffix in (".part", ".tmp")]
 
 
-# --- 6. timeline columns of the same year and file stem ---------------------------------------------
+# --- 6. timeline columns of the same year and file stem --------------------------------------------
 
 
 def test_documents_with_the_same_year_and_stem_keep_their_own_timeline_columns(tmp_path):
@@ -366,7 +366,7 @@ def test_sigterm_during_a_batch_writes_the_index_and_ends_every_worker(tmp_path)
     assert not [p for p in out.rglob(".*") if p.suffix in (".part", ".tmp")]
 
 
-# --- 8. names over 255 bytes --------------------------------------------------------------------------------
+# --- 8. names over 255 bytes -----------------------------------------------------------------------
 
 
 def test_an_out_name_over_255_bytes_is_one_line_not_a_traceback(tmp_path):
@@ -394,7 +394,7 @@ def test_a_by_name_batch_with_long_cjk_names_writes_every_pair(tmp_path):
     assert len(briefs) == 1 and all(len(n.encode()) <= 255 for n in briefs), briefs
 
 
-# --- 9 and 11. one batch per --out-dir; stale temporary files removed -----------------------------------------
+# --- 9 and 11. one batch per --out-dir; stale temporary files removed --------------------------------
 
 
 def test_a_second_batch_on_the_same_out_dir_is_refused_and_sweeps_nothing(tmp_path):
@@ -427,7 +427,7 @@ def test_a_later_run_removes_temporary_files_a_killed_worker_left(tmp_path):
     assert not any(p.exists() for p in stale) and keep.is_file()
 
 
-# --- 13 and 14. newlines and bidi controls --------------------------------------------------------------------
+# --- 13 and 14. newlines and bidi controls ---------------------------------------------------------
 
 
 def test_a_newline_in_a_path_cannot_inject_a_second_error_line(tmp_path):
@@ -450,7 +450,7 @@ def test_bidi_controls_are_kept_out_of_metric_names_and_titles(tmp_path):
     assert any("5G基站" in t["metric"] for t in data["targets"]["a"])
 
 
-# --- 5. DOCX memory within the documented limits ---------------------------------------------------------------
+# --- 5. DOCX memory within the documented limits ---------------------------------------------------
 
 
 def _rebuilt_docx(tmp_path: Path, name: str, edit) -> Path:
@@ -488,7 +488,7 @@ def test_ten_million_empty_paragraphs_are_refused_by_count(tmp_path):
 
 
 def test_a_renamed_main_part_is_checked_like_document_xml(tmp_path):
-    """word/main.dat (relationships and content types updated): the size limit and the DTD scan still apply."""
+    """word/main.dat (relationships and content types updated): the size limits and DTD scan still apply."""
     dtd = b'<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">]>'
 
     def renamed(name, data):

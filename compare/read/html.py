@@ -160,65 +160,92 @@ def html_to_text(markup: str, *, keep_newlines: bool = False) -> tuple[str, dict
     return _walk(root, keep_newlines), meta
 
 
+class _Walk:
+    """Where the walk is: inside how many cells and <pre>, and the cells seen in each open <tr>."""
+
+    def __init__(self, keep_newlines: bool) -> None:
+        self.keep_newlines = keep_newlines
+        self.out: list[str] = []
+        self.rows: list[int] = []
+        self.cell_depth = 0
+        self.pre_depth = 0
+
+    def brk(self) -> str:
+        """A line break, or a space inside a table cell."""
+        return " " if self.cell_depth else "\n"
+
+    def leave(self, tag: str) -> None:
+        """An element ends."""
+        if tag in _CELL:
+            self.cell_depth -= 1
+        elif tag == "tr":
+            self.rows.pop()
+            self.out.append(self.brk())
+        elif tag == "pre":
+            self.pre_depth -= 1
+        if tag in _BLOCK:
+            self.out.append(self.brk())
+
+    def text(self, node: Any) -> None:
+        """A text node, its whitespace collapsed (kept in <pre> and, with keep_newlines, outside cells)."""
+        text = node.text_content or ""
+        if self.pre_depth or (self.keep_newlines and not self.cell_depth):
+            text = re.sub(r"[ \t\f\v\r]+", " ", text)
+            if self.cell_depth:
+                text = text.replace("\n", " ")
+        else:
+            text = _WS.sub(" ", text)
+        self.out.append(text)
+
+    def enter(self, tag: str) -> None:
+        """An element starts (one that is shown and not a <br>)."""
+        if tag in _BLOCK:
+            self.out.append(self.brk())
+        if tag == "tr":
+            self.out.append(self.brk())
+            self.rows.append(0)
+        elif tag in _CELL:
+            if self.rows:
+                if self.rows[-1]:
+                    self.out.append(" " if self.cell_depth else "\t")
+                self.rows[-1] += 1
+            self.cell_depth += 1
+        elif tag == "pre":
+            self.pre_depth += 1
+
+
+def _shown(node: Any, tag: str) -> bool:
+    """An element whose content is visible text: not skipped, not hidden."""
+    if tag in _SKIP or not node.is_element_node and tag != "html":
+        return False
+    attrs = node.attributes or {}
+    return not ("hidden" in attrs or _HIDDEN.search(attrs.get("style") or ""))
+
+
 def _walk(root: Any, keep_newlines: bool) -> str:
-    out: list[str] = []
-    rows: list[int] = []  # cells seen in each open <tr>
-    cell_depth = 0
-    pre_depth = 0
+    walk = _Walk(keep_newlines)
     stack: list[tuple[Any, bool]] = [(root, False)]
     while stack:
         node, leaving = stack.pop()
         tag = node.tag
         if leaving:
-            if tag in _CELL:
-                cell_depth -= 1
-            elif tag == "tr":
-                rows.pop()
-                out.append(" " if cell_depth else "\n")
-            elif tag == "pre":
-                pre_depth -= 1
-            if tag in _BLOCK:
-                out.append(" " if cell_depth else "\n")
+            walk.leave(tag)
+        elif tag == "-text":
+            walk.text(node)
+        elif not _shown(node, tag):
             continue
-        if tag == "-text":
-            text = node.text_content or ""
-            if pre_depth or (keep_newlines and not cell_depth):
-                text = re.sub(r"[ \t\f\v\r]+", " ", text)
-                if cell_depth:
-                    text = text.replace("\n", " ")
-            else:
-                text = _WS.sub(" ", text)
-            out.append(text)
-            continue
-        if tag in _SKIP or not node.is_element_node and tag != "html":
-            continue
-        attrs = node.attributes or {}
-        if "hidden" in attrs or _HIDDEN.search(attrs.get("style") or ""):
-            continue
-        if tag == "br":
-            out.append(" " if cell_depth else "\n")
-            continue
-        if tag in _BLOCK:
-            out.append(" " if cell_depth else "\n")
-        if tag == "tr":
-            out.append(" " if cell_depth else "\n")
-            rows.append(0)
-        elif tag in _CELL:
-            if rows:
-                if rows[-1]:
-                    out.append(" " if cell_depth else "\t")
-                rows[-1] += 1
-            cell_depth += 1
-        elif tag == "pre":
-            pre_depth += 1
-        stack.append((node, True))
-        children = []
-        child = node.child
-        while child is not None:
-            children.append(child)
-            child = child.next
-        stack.extend((c, False) for c in reversed(children))
-    text = _CELL_GAP.sub("\t", _SPACES.sub(" ", "".join(out)))
+        elif tag == "br":
+            walk.out.append(walk.brk())
+        else:
+            walk.enter(tag)
+            stack.append((node, True))
+            children = []
+            child = node.child
+            while child is not None:
+                children.append(child)
+                child = child.next
+            stack.extend((c, False) for c in reversed(children))
+    text = _CELL_GAP.sub("\t", _SPACES.sub(" ", "".join(walk.out)))
     lines = (line.strip(" ") for line in text.split("\n"))
     return "\n".join(line for line in lines if line.strip())
 
