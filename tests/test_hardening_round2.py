@@ -513,3 +513,44 @@ def test_a_renamed_main_part_without_tricks_still_reads(tmp_path):
     result = cli("targets", _rebuilt_docx(tmp_path, "renamed.docx", renamed))
     assert result.exit_code == 0, (result.output, result.exception)
     assert "5G基站" in result.stdout
+
+
+# --- 15. altChunk content ---------------------------------------------------------------------------
+
+
+def _with_alt_chunk(tmp_path: Path, content_type: str, blob: bytes) -> Path:
+    """A .docx whose body holds an altChunk (content Word imports on opening) between two paragraphs."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.add_paragraph("东江省工作方案")
+    suffix = {"text/html": "html", "text/plain": "txt"}.get(content_type, "mht")
+    part = Part(PackURI(f"/word/afchunk1.{suffix}"), content_type, blob, document.part.package)
+    rid = document.part.relate_to(part, RT.A_F_CHUNK)
+    document.element.body.insert(1, parse_xml(f'<w:altChunk {nsdecls("w", "r")} r:id="{rid}"/>'))
+    document.add_paragraph("二、保障措施")
+    path = tmp_path / f"chunk_{suffix}.docx"
+    document.save(str(path))
+    return path
+
+
+def test_alt_chunk_html_is_read_in_place(tmp_path):
+    html = "<html><body><p>一、主要目标</p><p>新增5G基站5万个。</p></body></html>".encode()
+    result = cli("targets", _with_alt_chunk(tmp_path, "text/html", html))
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert "5G基站" in result.stdout and "5万个" in result.stdout
+
+
+def test_alt_chunk_of_a_kind_not_read_is_said_not_dropped(tmp_path):
+    path = _with_alt_chunk(tmp_path, "message/rfc822", b"MIME-Version: 1.0\r\n\r\n")
+    one_line(
+        cli("targets", path),
+        ExitCode.UNSUPPORTED_INPUT,
+        "altChunk of type message/rfc822",
+        "save it again",
+    )

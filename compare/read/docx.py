@@ -26,7 +26,7 @@ def read_docx(data: bytes, path: str, limits: Limits) -> tuple[str, dict[str, st
         import docx
 
         document = docx.Document(io.BytesIO(data))
-        text = "\n".join(_blocks(document))
+        text = "\n".join(_blocks(document, path, limits))
         meta = _core_properties(document)
     except CompareError:
         raise
@@ -143,16 +143,44 @@ def _declares_dtd(part: bytes) -> bool:
     return False
 
 
-def _blocks(document: Any) -> list[str]:
+def _blocks(document: Any, path: str, limits: Limits) -> list[str]:
+    """The body's paragraphs and tables in order, and the text of altChunk parts (HTML, plain) in place."""
     from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     out: list[str] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            out.extend(_table_rows(block))
-        else:
-            out.append(block.text)
+    body = document._body
+    for child in document.element.body.iterchildren():
+        tag = str(child.tag).rsplit("}", 1)[-1]
+        if tag == "p":
+            out.append(Paragraph(child, body).text)
+        elif tag == "tbl":
+            out.extend(_table_rows(Table(child, body)))
+        elif tag == "altChunk":
+            out.extend(_alt_chunk(document, child, path, limits))
     return out
+
+
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _alt_chunk(document: Any, element: Any, path: str, limits: Limits) -> list[str]:
+    """Lines of an altChunk (content Word imports when it opens the file): HTML and plain text are read;
+    any other kind (MHT, RTF, an embedded .docx) is refused by name rather than dropped without a word."""
+    part = document.part.related_parts.get(element.get(_R_ID))
+    if part is None:
+        return []
+    kind = part.content_type.split(";")[0].strip().lower()
+    if kind in ("text/html", "application/xhtml+xml", "text/plain"):
+        from compare.read.html import check_markup, html_to_text
+
+        text = part.blob.decode("utf-8", "replace")
+        if kind != "text/plain":
+            check_markup(text, limits, path)
+            text = html_to_text(text)[0]
+        return [line for line in text.splitlines() if line.strip()]
+    raise UnsupportedInputError(f"has content Word imports on opening (altChunk of type {kind}), not read",
+                                "open it in Word or LibreOffice and save it again as .docx", path=path)
 
 
 def _table_rows(table: Any) -> list[str]:
