@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from compare import __version__
+from compare.cli_batch import batch, track
+from compare.cli_common import check_out_names, run_guarded
 from compare.cli_options import brief_options, debug_option, output_options
-from compare.errors import CompareError, ExitCode, UsageError
+from compare.errors import UsageError
 
 
 class DefaultGroup(click.Group):
@@ -20,20 +21,6 @@ class DefaultGroup(click.Group):
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["pair", *args]
         return super().parse_args(ctx, args)
-
-
-def run_guarded(debug: bool, fn, *args, **kwargs):
-    """Run a command body; library errors become one line on stderr and their exit code."""
-    try:
-        return fn(*args, **kwargs)
-    except CompareError as e:
-        if debug:
-            raise
-        click.echo(f"compare: {e.one_line()}", err=True)
-        sys.exit(int(e.exit_code))
-    except KeyboardInterrupt:
-        click.echo("compare: interrupted; no partial output was left behind", err=True)
-        sys.exit(int(ExitCode.INTERRUPTED))
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -75,6 +62,7 @@ def _pair(a: Path, b: Path, outs, fmt, lang, template_dir, font, corrections=Non
 
     if fmt and len(outs) != 1:
         raise UsageError("--format applies to exactly one --out", "give one --out or drop --format")
+    check_out_names(list(outs))
     targets = [(p, fmt or format_of(p)) for p in outs]
     from compare.outputs import check_output
 
@@ -129,13 +117,12 @@ def _targets(doc: Path, out: Path | None) -> None:
     from compare.outputs import check_output
     from compare.render.tables import write_targets
 
+    check_out_names([out])
     check_output(out, [doc])
     d = ex.document
     write_targets(rows, {"path": d.path, "title": d.title, "year": d.year, "sha256": d.sha256}, out)
     click.echo(f"wrote {out} ({len(rows)} targets)", err=True)
 
-
-from compare.cli_batch import batch, track  # noqa: E402
 
 main.add_command(batch)
 main.add_command(track)

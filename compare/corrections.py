@@ -17,10 +17,10 @@ in the output folder; see find_pair_file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from compare.corrections_match import CorrectionSet, Entry
 from compare.errors import UsageError
 
 try:  # Python 3.11+
@@ -44,33 +44,6 @@ KINDS: dict[str, tuple[str, str, tuple[str, ...], str]] = {
 TARGET_FIELDS = ("figure", "quote", "metric")
 TASK_FIELDS = ("task", "quote")
 BATCH_TABLE = "pairs"
-
-
-@dataclass
-class Entry:
-    """One correction as the analyst wrote it, with where it sits in the file."""
-
-    kind: str
-    index: int  # 1 for the first entry of its kind
-    line: int  # line of its [[kind]] header, 0 when unknown
-    raw: dict[str, Any]
-
-    @property
-    def note(self) -> str:
-        """The analyst's note, or an empty string."""
-        return str(self.raw.get("note") or "").strip()
-
-    def where(self) -> str:
-        """The entry's place for a message: [[pair]] #2 (line 14)."""
-        return f"[[{self.kind}]] #{self.index}" + (f" (line {self.line})" if self.line else "")
-
-
-@dataclass
-class CorrectionSet:
-    """The entries of one corrections file (or of one pair's table in a batch file)."""
-
-    file: str
-    entries: list[Entry] = field(default_factory=list)
 
 
 def _bad(source: str, message: str, remedy: str) -> UsageError:

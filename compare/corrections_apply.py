@@ -5,15 +5,12 @@ from __future__ import annotations
 import copy
 import json
 from dataclasses import fields
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from compare.config import DEFAULT, MatchConfig
-from compare.corrections_match import find_target, find_task
+from compare.corrections_match import CorrectionSet, Entry, find_target, find_task
 from compare.model import CHANGE_TYPES, Change, Target
 from compare.reasons import reason
-
-if TYPE_CHECKING:
-    from compare.corrections import CorrectionSet, Entry
 
 # Entries are applied kind by kind in this order, each kind in file order, so a file means the same however
 # its entries are arranged: figures leave the comparison first, then pairs are undone and made, then labelled.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -110,3 +111,30 @@ def find_task(key: dict[str, Any], tasks: list[dict[str, Any]],
 def corrected_of(item: dict[str, Any]) -> str | None:
     """None for the tool's own judgement; the analyst's note ("" when none) for a corrected change or link."""
     return str(item.get("note") or "") if item.get("corrected") else None
+
+
+@dataclass
+class Entry:
+    """One correction as the analyst wrote it, with where it sits in the file."""
+
+    kind: str
+    index: int  # 1 for the first entry of its kind
+    line: int  # line of its [[kind]] header, 0 when unknown
+    raw: dict[str, Any]
+
+    @property
+    def note(self) -> str:
+        """The analyst's note, or an empty string."""
+        return str(self.raw.get("note") or "").strip()
+
+    def where(self) -> str:
+        """The entry's place for a message: [[pair]] #2 (line 14)."""
+        return f"[[{self.kind}]] #{self.index}" + (f" (line {self.line})" if self.line else "")
+
+
+@dataclass
+class CorrectionSet:
+    """The entries of one corrections file (or of one pair's table in a batch file)."""
+
+    file: str
+    entries: list[Entry] = field(default_factory=list)

@@ -3,6 +3,16 @@
 from __future__ import annotations
 
 import enum
+import re
+
+# line breaks and other control characters, and the bidirectional controls that reorder what a terminal shows
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}]")
+
+
+def printable(text: str) -> str:
+    """Text safe for one line of a terminal or log: controls and bidi overrides escaped (\\n, \\u202e)."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class ExitCode(enum.IntEnum):
@@ -29,10 +39,10 @@ class CompareError(Exception):
         super().__init__(self.one_line())
 
     def one_line(self) -> str:
-        """The message and remedy as the single line the CLI prints."""
+        """The message and remedy as the single line the CLI prints (a newline in a path cannot split it)."""
         where = f"{self.path}: " if self.path else ""
         fix = f" ({self.remedy})" if self.remedy else ""
-        return f"{where}{self.message}{fix}"
+        return printable(f"{where}{self.message}{fix}")
 
 
 class UsageError(CompareError):

@@ -343,3 +343,8 @@ def parse_figures(text: str) -> list[Figure]:
 def unread_spans(text: str) -> list[Unread]:
     """Runs that look numeric but were not understood, in text order: never read as figures."""
     return sorted(Shadow(text).unread, key=lambda u: u.offset)
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every figure in the text, Arabic or Chinese-numeral, with value, unit and range (as parse_figures)."""
+    return parse_figures(text)

@@ -227,13 +227,6 @@ def _clean(value: float) -> float:
     return float(f"{value:.15g}")
 
 
-def find_figures(text: str) -> list[Figure]:
-    """Every figure in the text, Arabic or Chinese-numeral, with value, unit and range (see parse_figures)."""
-    from compare.figures import parse_figures
-
-    return parse_figures(text)
-
-
 def finite(f: Figure) -> bool:
     """True when value and range ends are finite numbers."""
     return all(v is None or math.isfinite(v) for v in (f.value, f.low, f.high))

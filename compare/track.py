@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,16 +16,6 @@ MARKS = {"escalated": "↑", "deescalated": "↓", "unchanged": "=", "rebased": 
 TRACK_SUFFIX = {".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".pdf": "pdf", ".docx": "docx"}
 STEP_TARGET_FIELDS = ("id", "metric", "written", "value", "unit", "basis", "comparator", "stretch", "year",
                       "offset", "quote", "section", "low", "high")
-LABELS = {
-    "zh": {"title": "指标时间线", "documents": "文件", "metric": "指标", "unit": "单位", "basis": "口径",
-           "legend": "↑ 提高  ↓ 降低  = 不变  ≈ 口径或单位改变（不可直接比较）；空白：该年无对应目标",
-           "chart": "贯穿多年的指标", "table": "全部指标", "none": "没有可跟踪的目标。",
-           "more": "（另有 {n} 项指标见下表）"},
-    "en": {"title": "Target timeline", "documents": "Documents", "metric": "metric", "unit": "unit",
-           "basis": "basis", "legend": "↑ raised  ↓ lowered  = unchanged  ≈ rebased (unit or basis changed); "
-           "blank: no matching target that year", "chart": "Metrics followed across years",
-           "table": "All metrics", "none": "No targets to follow.", "more": "({n} more metrics in the table below)"},
-}
 
 
 @dataclass
@@ -86,13 +77,14 @@ def cell_text(t: dict[str, Any] | None) -> str:
 
 
 def step_of(brief: dict[str, Any]) -> dict[str, Any]:
-    """The part of a brief a timeline needs: both documents, their targets (kind target) and paired changes."""
+    """What a timeline needs of a brief: both documents, their targets (kind target), paired changes."""
     def slim(t: dict[str, Any]) -> dict[str, Any]:
         return {k: t[k] for k in STEP_TARGET_FIELDS if k in t}
 
     docs = brief["documents"]
     return {"documents": {s: {k: docs[s].get(k) for k in ("path", "title", "year")} for s in ("a", "b")},
-            "targets": {s: [slim(t) for t in brief["targets"][s] if t.get("kind") == "target"] for s in ("a", "b")},
+            "targets": {s: [slim(t) for t in brief["targets"][s] if t.get("kind") == "target"]
+                        for s in ("a", "b")},
             "changes": [{"type": c["type"], "a": c["a"], "b": c["b"]} for c in brief["changes"]
                         if c.get("a") and c.get("b")]}
 
@@ -103,21 +95,44 @@ def _figure_key(t: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def column_labels(docs: list[dict[str, Any]]) -> list[str]:
-    """Column labels: the year, or the year and file name where years repeat or are unknown."""
+    """Column labels, each distinct: the year, or the year and file name where years repeat or are unknown.
+
+    Where even those repeat (x/plan.txt and y/plan.txt, plan_2023.txt and plan_2023.md) the label grows by
+    the file's extension, then its folder, then a number: no two columns share a label to overwrite.
+    """
     years = Counter(d.get("year") for d in docs)
     out = []
     for d in docs:
         y = d.get("year")
         stem = Path(str(d.get("path") or "")).stem
         out.append(str(y) if y and years[y] == 1 else f"{y or '?'} {stem}".strip())
+    for widen in (_with_name, _with_folder, _with_number):
+        repeated = {lbl for lbl, n in Counter(out).items() if n > 1}
+        if not repeated:
+            break
+        out = [widen(lbl, d, i) if lbl in repeated else lbl
+               for i, (lbl, d) in enumerate(zip(out, docs, strict=True))]
     return out
+
+
+def _with_name(label: str, doc: dict[str, Any], i: int) -> str:
+    return f"{doc.get('year') or '?'} {Path(str(doc.get('path') or '')).name}"
+
+
+def _with_folder(label: str, doc: dict[str, Any], i: int) -> str:
+    return f"{label} ({Path(str(doc.get('path') or '')).parent.name or '.'})"
+
+
+def _with_number(label: str, doc: dict[str, Any], i: int) -> str:
+    return f"{label} #{i + 1}"
 
 
 def build_track(steps: list[dict[str, Any]]) -> TrackTable:
     """Chain the engine's pairings of consecutive documents into rows, one per metric followed.
 
-    steps[i] is the slim brief (step_of) of document i against document i+1. A figure paired with two in the next
-    plan (a floor and its 力争 stretch) forks the row: the earlier figure shows in both rows. Where two figures pair
+    steps[i] is the slim brief (step_of) of document i against document i+1. A figure paired with two in the
+    next plan (a floor and its 力争 stretch) forks the row: the earlier figure shows in both rows. Where two
+    figures pair
     with one later figure, the first keeps the chain and the other's row ends.
     """
     if not steps:
@@ -173,12 +188,13 @@ def build_track(steps: list[dict[str, Any]]) -> TrackTable:
 
 def track_series(paths: list[str], known: dict[tuple[str, str], dict[str, Any]] | None = None,
                  strict: bool = False) -> tuple[TrackTable, list[str]]:
-    """The timeline of documents in the order given, through the engine (compare_documents on each neighbour pair).
+    """The timeline of documents in the order given, through the engine (compare_documents on neighbours).
 
-    known maps (A path, B path) to steps already computed by batch workers. A document that cannot be read is left
+    known maps (A path, B path) to steps already computed by batch workers. A document that cannot be read is
+    left
     out (and named in the second value) unless strict, where its error is raised.
     """
-    from compare.batch import brief_data, cached_document
+    from compare.cache import brief_data, cached_document
 
     known = known or {}
     good, left_out = [], []
@@ -199,16 +215,18 @@ def track_series(paths: list[str], known: dict[tuple[str, str], dict[str, Any]] 
     return build_track(steps), left_out
 
 
-def track_documents(paths: list[str | os.PathLike[str]], keep_order: bool = False) -> TrackTable:
+def track_documents(docs: Sequence[str | os.PathLike[str]], keep_order: bool = False) -> TrackTable:
     """The timeline of documents ordered by year (or as given), failing on the first unreadable one."""
-    from compare.batch import cached_document
+    from compare.cache import cached_document
 
-    paths = [str(p) for p in paths]
+    paths = [str(p) for p in docs]
     if len(paths) < 2:
-        raise UsageError("a timeline needs at least two documents", "give two or more plans, e.g. gwr_202*.txt")
+        raise UsageError("a timeline needs at least two documents",
+                         "give two or more plans, e.g. gwr_202*.txt")
     if not keep_order:
         years = {p: cached_document(p).year for p in paths}
-        paths = sorted(paths, key=lambda p: (years[p] is None, years[p] or 0))  # stable: ties keep the given order
+        # stable: ties keep the given order
+        paths = sorted(paths, key=lambda p: (years[p] is None, years[p] or 0))
     table, _ = track_series(paths, strict=True)
     return table
 
@@ -249,12 +267,13 @@ def evidence_frame(table: TrackTable):  # -> pandas.DataFrame
                          "value": c.get("value"), "unit": c.get("unit"), "basis": c.get("basis"),
                          "section": " › ".join(c.get("section") or []), "quote": c.get("quote", ""),
                          "id": c.get("id")})
-    return pd.DataFrame(recs, columns=["row", "metric", "document", "figure", "value", "unit", "basis", "section",
+    return pd.DataFrame(recs, columns=["row", "metric", "document", "figure", "value", "unit", "basis",
+                                       "section",
                                        "quote", "id"])
 
 
 def _safe(frame):  # -> pandas.DataFrame
-    """Neutralise spreadsheet formulas in text cells; the mark columns hold only ↑ ↓ = ≈ and stay as they are."""
+    """Neutralise spreadsheet formulas in text cells; the mark columns (only ↑ ↓ = ≈) stay as they are."""
     from compare.render.tables import safe_cell
 
     out = frame.copy()
@@ -275,7 +294,7 @@ def track_format(path: Path) -> str:
 
 def write_track(table: TrackTable, path: Path, fmt: str | None = None, *, lang: str | None = None,
                 font: Path | None = None) -> None:
-    """Write the timeline as XLSX (table, evidence, documents), CSV, JSON, or a PDF/DOCX with a chart; atomically."""
+    """Write the timeline as XLSX (table, evidence, documents), CSV, JSON or PDF/DOCX with charts; atomic."""
     import pandas as pd
 
     from compare.outputs import atomic_path
@@ -302,11 +321,11 @@ def write_track(table: TrackTable, path: Path, fmt: str | None = None, *, lang: 
         write_json(table.to_json(), path)
     elif fmt in ("pdf", "docx"):
         from compare.render.fonts import font_path
+        from compare.render.timeline import render_timeline
 
         font_file = font_path(font)
-        labels = LABELS.get((lang or "zh").lower(), LABELS["zh"])
         with atomic_path(path) as tmp:
-            (_pdf if fmt == "pdf" else _docx)(table, tmp, labels, font_file)
+            render_timeline(table, tmp, fmt, lang, font_file)
     else:
         raise UsageError(f"cannot write a timeline as {fmt}", "use xlsx, csv, json, pdf or docx")
 
@@ -316,11 +335,13 @@ def print_track(table: TrackTable) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from compare.render.terminal import literal
+
     t = Table(title=f"{len(table.rows)} metrics across {len(table.columns)} documents  (↑ raised ↓ lowered "
                     "= unchanged ≈ rebased)", show_lines=False, pad_edge=False)
     t.add_column("metric", overflow="fold", min_width=8)
     for i, col in enumerate(table.columns):
-        t.add_column(col.label, overflow="fold", min_width=4)
+        t.add_column(literal(col.label), overflow="fold", min_width=4)
         if i + 1 < len(table.columns):
             t.add_column("", no_wrap=True, min_width=1, max_width=1, justify="center")
     for r in table.rows:
@@ -329,218 +350,5 @@ def print_track(table: TrackTable) -> None:
             cells.append(r.written(i))
             if i + 1 < len(table.columns):
                 cells.append(r.marks[i])
-        t.add_row(*cells)
+        t.add_row(*(literal(c) for c in cells))
     Console().print(t)
-
-
-# ---------------------------------------------------------------- chart and documents
-
-CHART_W, CHART_H = 250.0, 118.0
-
-
-def chart_rows(table: TrackTable, limit: int = 12) -> list[TrackRow]:
-    """Rows worth a small chart: a figure in most documents, all in one unit and basis (figures that rank)."""
-    need = max(2, min(3, len(table.columns)))
-    ok = []
-    for r in table.rows:
-        cells = [c for c in r.cells if c is not None]
-        if len(cells) >= need and len({(c.get("unit"), c.get("basis")) for c in cells}) == 1:
-            ok.append(r)
-    ok.sort(key=lambda r: -r.span)  # stable: long series first, then in document order
-    return ok[:limit]
-
-
-def small_chart(row: TrackRow, columns: list[TrackColumn], font: str, width: float = CHART_W,
-                height: float = CHART_H):  # -> reportlab Drawing
-    """A small line chart of one metric: a point per year labelled with the figure as written, marks between."""
-    from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
-    from reportlab.lib import colors
-
-    d = Drawing(width, height)
-    grey, dark = colors.HexColor("#bbbbbb"), colors.HexColor("#333333")
-    d.add(Rect(0.5, 0.5, width - 1, height - 1, fillColor=None, strokeColor=grey, strokeWidth=0.5))
-    d.add(String(6, height - 13, _clip(row.metric, 26), fontName=font, fontSize=8.5, fillColor=dark))
-    x0, x1, y0, y1 = 32.0, width - 32.0, 36.0, height - 34.0
-    n = len(columns)
-    xs = [x0 + (x1 - x0) * i / max(n - 1, 1) for i in range(n)]
-    vals = [float(c["value"]) if c is not None and c.get("value") is not None else None for c in row.cells]
-    nums = [v for v in vals if v is not None]
-    lo, hi = min(nums), max(nums)
-
-    def y(v: float) -> float:
-        return y0 + (y1 - y0) * ((v - lo) / (hi - lo) if hi != lo else 0.5)
-
-    d.add(Line(x0 - 14, 20, x1 + 14, 20, strokeColor=grey, strokeWidth=0.5))
-    for i, col in enumerate(columns):  # the years along the axis, the change marks between them
-        d.add(String(xs[i], 8, _clip(col.label, 10), fontName=font, fontSize=7, textAnchor="middle", fillColor=dark))
-        if i + 1 < n and row.marks[i]:
-            d.add(String((xs[i] + xs[i + 1]) / 2, 8, row.marks[i], fontName=font, fontSize=8.5, textAnchor="middle",
-                         fillColor=colors.HexColor("#555555")))
-    idx = [i for i, v in enumerate(vals) if v is not None]
-    for ia, ib in zip(idx, idx[1:], strict=False):
-        d.add(Line(xs[ia], y(vals[ia]), xs[ib], y(vals[ib]), strokeColor=dark, strokeWidth=1.2,
-                   strokeDashArray=None if ib == ia + 1 else [2, 2]))
-    for k, i in enumerate(idx):
-        px, py = xs[i], y(vals[i])
-        d.add(Circle(px, py, 2.4, fillColor=dark, strokeColor=dark, strokeWidth=0.5))
-        near = [vals[j] for j in idx[max(k - 1, 0):k + 2] if j != i]
-        below = bool(near) and all(v > vals[i] for v in near)  # a dip: label under the point, clear of the lines
-        d.add(String(px, py - 10 if below else py + 6, _clip(row.written(i), 12), fontName=font, fontSize=7,
-                     textAnchor="middle", fillColor=dark))
-    return d
-
-
-def _clip(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
-def _doc_lines(table: TrackTable) -> list[str]:
-    return [f"{c.label}: {c.title} ({Path(c.path).name})" for c in table.columns]
-
-
-def _pdf(table: TrackTable, out: Path, L: dict[str, str], font_file: Path) -> None:
-    """A landscape PDF: the documents, small charts of the metrics followed longest, then the whole table."""
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
-    from compare.render.fonts import register
-
-    font = register(font_file)
-    body = ParagraphStyle("b", fontName=font, fontSize=8.5, leading=11.5, wordWrap="CJK")
-    h1 = ParagraphStyle("h1", parent=body, fontSize=15, leading=20, spaceAfter=4)
-    h2 = ParagraphStyle("h2", parent=body, fontSize=11, leading=15, spaceBefore=8, spaceAfter=4)
-    cell = ParagraphStyle("c", parent=body, fontSize=7.5, leading=9.5)
-    page = landscape(A4)
-    doc = SimpleDocTemplate(str(out), pagesize=page, leftMargin=12 * mm, rightMargin=12 * mm, topMargin=12 * mm,
-                            bottomMargin=12 * mm, title=L["title"], author="compare")
-    width = page[0] - 24 * mm
-    story: list[Any] = [Paragraph(L["title"], h1)]
-    story += [Paragraph(_esc(line), body) for line in _doc_lines(table)]
-    story.append(Paragraph(L["legend"], body))
-    if not table.rows:
-        story.append(Paragraph(L["none"], body))
-    charts = chart_rows(table)
-    if charts:
-        story.append(Paragraph(L["chart"], h2))
-        per = max(1, int(width // (CHART_W + 6)))
-        grid = [[small_chart(r, table.columns, font) for r in charts[i:i + per]] for i in range(0, len(charts), per)]
-        grid = [g + [""] * (per - len(g)) for g in grid]
-        story.append(Table(grid, colWidths=[CHART_W + 6] * per, hAlign="LEFT"))
-        extra = sum(1 for r in table.rows if r.span >= 2) - len(charts)
-        if extra > 0:
-            story.append(Paragraph(L["more"].format(n=extra), body))
-    if table.rows:
-        story.append(Paragraph(L["table"], h2))
-        frame = track_frame(table)
-        header = [L["metric"], L["unit"]] + ["" if "→" in str(c) else str(c) for c in frame.columns[3:]]
-        data = [[Paragraph(_esc(h), cell) for h in header]]
-        for rec in frame.itertuples(index=False):
-            vals = list(rec)
-            data.append([Paragraph(_esc(str(v)), cell) for v in [vals[0], vals[1], *vals[3:]]])
-        ndocs = len(table.columns)
-        mark_w, unit_w, metric_w = 9 * mm, 12 * mm, 52 * mm
-        year_w = max((width - metric_w - unit_w - mark_w * (ndocs - 1)) / ndocs, 14 * mm)
-        widths = [metric_w, unit_w] + [w for i in range(ndocs) for w in ([year_w, mark_w] if i < ndocs - 1
-                                                                          else [year_w])]
-        t = Table(data, colWidths=widths, repeatRows=1)
-        t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#999999")),
-                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
-                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                               ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
-        story += [Spacer(1, 2), t]
-    doc.build(story)
-
-
-def _esc(text: str) -> str:
-    from xml.sax.saxutils import escape
-
-    return escape(text)
-
-
-def _docx(table: TrackTable, out: Path, L: dict[str, str], font_file: Path) -> None:
-    """A landscape DOCX: the documents, the small charts as one picture, then the whole table."""
-    import io
-
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.shared import Mm, Pt
-
-    from compare.render.chart import to_png
-    from compare.render.docx import east_asian
-    from compare.render.fonts import register
-
-    doc = Document()
-    east_asian(doc)
-    sec = doc.sections[0]
-    sec.orientation = WD_ORIENT.LANDSCAPE
-    sec.page_width, sec.page_height = Mm(297), Mm(210)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(sec, side, Mm(12))
-    doc.core_properties.title = L["title"]
-    doc.core_properties.author = "compare"
-    doc.add_heading(L["title"], level=1)
-    for line in _doc_lines(table):
-        doc.add_paragraph(line)
-    doc.add_paragraph(L["legend"])
-    charts = chart_rows(table)
-    if charts:
-        from reportlab.graphics.shapes import Drawing
-
-        doc.add_heading(L["chart"], level=2)
-        font = register(font_file)
-        per = 3
-        nrow = (len(charts) + per - 1) // per
-        sheet = Drawing(per * (CHART_W + 6), nrow * (CHART_H + 6))
-        for k, r in enumerate(charts):
-            g = small_chart(r, table.columns, font)
-            dx, dy = (k % per) * (CHART_W + 6), (nrow - 1 - k // per) * (CHART_H + 6)
-            for s in g.contents:
-                _shift(s, dx, dy)
-                sheet.add(s)
-        doc.add_picture(io.BytesIO(to_png(sheet, font_file)), width=Mm(min(273, per * 90)))
-    if not table.rows:
-        doc.add_paragraph(L["none"])
-        doc.save(str(out))
-        return
-    doc.add_heading(L["table"], level=2)
-    frame = track_frame(table)
-    header = [L["metric"], L["unit"]] + ["" if "→" in str(c) else str(c) for c in frame.columns[3:]]
-    t = doc.add_table(rows=1, cols=len(header))
-    t.style = "Table Grid"
-    for c, h in zip(t.rows[0].cells, header, strict=False):
-        c.text = h
-    for rec in frame.itertuples(index=False):
-        vals = list(rec)
-        cells = t.add_row().cells
-        for c, v in zip(cells, [vals[0], vals[1], *vals[3:]], strict=False):
-            c.text = str(v)
-    ndocs = len(table.columns)
-    year_w = max((273 - 45 - 12 - 8 * (ndocs - 1)) / ndocs, 14)
-    widths = [45, 12] + [w for i in range(ndocs) for w in ([year_w, 8] if i < ndocs - 1 else [year_w])]
-    t.autofit = False
-    for row in t.rows:
-        for c, w in zip(row.cells, widths, strict=False):
-            c.width = Mm(w)
-            for p in c.paragraphs:
-                for run in p.runs:
-                    run.font.size = Pt(8)
-    doc.save(str(out))
-
-
-def _shift(shape: Any, dx: float, dy: float) -> None:
-    """Move a reportlab shape (Rect, Line, Circle, String) by dx, dy."""
-    kind = type(shape).__name__
-    if kind in ("Rect", "String"):
-        shape.x += dx
-        shape.y += dy
-    elif kind == "Line":
-        shape.x1 += dx
-        shape.x2 += dx
-        shape.y1 += dy
-        shape.y2 += dy
-    elif kind == "Circle":
-        shape.cx += dx
-        shape.cy += dy

@@ -214,8 +214,9 @@ def test_the_content_key_follows_inputs_and_options(tmp_path):
     base = key(formats=("json",))
     assert key(formats=("json",)) == base
     assert key(formats=("json", "pdf")) != base and key(formats=("json",), lang="en") != base
-    time.sleep(0.01)
-    b.write_text(plan_text(2023, gdp="7%"), encoding="utf-8")
+    b.write_text(plan_text(2023, gdp="7%"), encoding="utf-8")  # same size as before
+    later = b.stat().st_mtime_ns + 2_000_000_000  # saved 2 s later: no sleep racing the file system's clock
+    os.utime(b, ns=(later, later))
     assert key(formats=("json",)) != base
 
 
@@ -457,6 +458,36 @@ def test_a_killed_worker_fails_only_its_pair_and_a_rerun_completes_it(tmp_path):
     assert [r.status for r in again.rows] == ["skipped", "ok", "skipped"] and again.exit_code == 0
 
 
+def stall_mid_write_once(job: Job) -> IndexRow:
+    """The first time, the 2022 pair's worker starts an output (a .part file) and stalls; the 2023 pair's worker
+    dies as soon as that file exists. Later attempts of the 2022 pair run normally (pool tests)."""
+    stem = Path(job.stem)
+    started = stem.parent / "stalled-once"
+    if "2022-" in job.name and not started.exists():
+        (stem.parent / f".{stem.name}.json.stalled.part").write_text("half a brief")
+        started.write_text("x")
+        time.sleep(600)  # ended by the pool's break long before this returns
+    if "2023-" in job.name:
+        for _ in range(6000):  # poll for the stalled write (60 s at most), then die whatever happened
+            if started.exists():
+                break
+            time.sleep(0.01)
+        os._exit(7)
+    return B.run_pair(job)
+
+
+def test_a_worker_killed_mid_write_by_a_broken_pool_leaves_no_temporary_file(tmp_path):
+    write_plans(tmp_path / "p")
+    plan = B.plan_source(tmp_path / "p", "series")
+    out = tmp_path / "o"
+    out.mkdir()
+    res = B.run_batch(plan, BatchOptions(out_dir=out, formats=("json",), workers=2), runner=stall_mid_write_once)
+    status = {r.name: r.status for r in res.rows}
+    assert status == {"dongjiang_2022-2023": "ok", "dongjiang_2023-2024": "failed", "dongjiang_2024-2025": "ok"}
+    assert (out / "stalled-once").is_file(), "the 2022 pair never stalled: the test did not test anything"
+    assert not leftovers(out)
+
+
 def test_ctrl_c_in_a_worker_stops_the_pool_and_keeps_what_finished(tmp_path):
     write_plans(tmp_path / "p")
     plan = B.plan_source(tmp_path / "p", "series")
@@ -492,7 +523,9 @@ def test_the_same_jobs_run_on_a_dask_cluster(tmp_path):
 
 def test_an_unreachable_scheduler_is_a_usage_error(tmp_path, monkeypatch):
     pytest.importorskip("distributed")
-    monkeypatch.setattr(B, "DASK_CONNECT_TIMEOUT", "1s")
+    from compare.batch import executor
+
+    monkeypatch.setattr(executor, "DASK_CONNECT_TIMEOUT", "1s")
     write_plans(tmp_path / "p", years=(2022, 2023))
     res = run_cli(str(tmp_path / "p"), "--series", "-o", str(tmp_path / "o"), "--scheduler", "tcp://127.0.0.1:9")
     assert res.exit_code == 2 and "Dask scheduler" in res.output

@@ -2,7 +2,9 @@
 
 Readers: random bytes behind every magic number we sniff, byte-level mutations of a real .docx and .pdf, XML-level
 mutations inside a well-formed zip, tag soup, and text in every encoding, under every extension. Whatever comes in,
-read_raw returns text or raises a CompareError (a message and a remedy), in bounded time; never anything else.
+read_raw returns text or raises a CompareError (a message and a remedy), never anything else. How long a read may
+take is the readers' limits' job (max_read_seconds); the fuzz asserts no wall-clock time, which a busy CI machine
+would make flaky.
 
 Target grammar: text assembled from the pieces plans are made of (numbers, 万/亿, units, ranges, verbs, qualifiers,
 years, punctuation, headings) goes through normalise → outline → targets → comparison with itself. No exception,
@@ -21,7 +23,6 @@ import json
 import math
 import os
 import tempfile
-import time
 import zipfile
 from functools import lru_cache
 from pathlib import Path
@@ -39,7 +40,6 @@ SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=not os.env
                     suppress_health_check=list(HealthCheck))
 LIMITS = Limits(max_bytes=2_000_000, max_unzipped_bytes=20_000_000, max_docx_xml_bytes=5_000_000, max_pdf_pages=50,
                 max_line_chars=200_000, max_chars=500_000, max_html_tags=50_000, max_read_seconds=10)
-PER_CASE_SECONDS = 15
 EXTENSIONS = [".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".bin", ""]
 
 
@@ -48,14 +48,11 @@ def read_any(data: bytes, ext: str) -> RawDocument | CompareError:
     with tempfile.TemporaryDirectory() as d:
         path = Path(d) / f"input{ext}"
         path.write_bytes(data)
-        start = time.monotonic()
         try:
             result: RawDocument | CompareError = read_raw(path, LIMITS)
         except CompareError as exc:
             result = exc
-        elapsed = time.monotonic() - start
         assert path.read_bytes() == data, "the input was modified"
-    assert elapsed < PER_CASE_SECONDS, f"reading took {elapsed:.1f} s"
     if currently_in_test_context():
         event(f"read as {result.format}" if isinstance(result, RawDocument) else f"refused: {type(result).__name__}")
     if isinstance(result, CompareError):
@@ -326,7 +323,6 @@ def test_target_grammar(text):
     from compare.render.json import dumps
 
     _warm()
-    start = time.monotonic()
     a = _extract_text(text, "a")
     n = len(a.targets)
     event(f"targets found: {n if n < 3 else '3-9' if n < 10 else '10+'}")
@@ -339,12 +335,11 @@ def test_target_grammar(text):
     brief = compare_documents(a, _extract_text(text, "b"))
     assert {c.type for c in brief.changes} <= {"unchanged"}, ([(c.type, c.metric) for c in brief.changes], text)
     json.loads(dumps(brief.to_json()))
-    assert time.monotonic() - start < PER_CASE_SECONDS
 
 
 def test_figures_of_every_size_and_shape():
     """find_figures on the forms the grammar fuzz can only reach by chance."""
-    from compare.quantity import find_figures
+    from compare.figures import find_figures
 
     for text in ["1" * 300 + "个", "0." + "0" * 300 + "1%", "9" * 20 + "万亿元", "1—2—3—4个", "5%—6%—7%", "1.2.3万个",
                  "〇" * 100 + "个", "十" * 50 + "个", "两万亿元", "12" + "万" * 50 + "个", "." * 100 + "5个"]:
@@ -354,7 +349,7 @@ def test_figures_of_every_size_and_shape():
 
 @pytest.mark.parametrize("text", ["新增5G基站" + "9" * 400 + "个", "新增5G基站" + "九" * 400 + "个"])
 def test_a_number_too_large_for_a_float_is_not_a_crash(text):
-    from compare.quantity import find_figures
+    from compare.figures import find_figures
 
     for f in find_figures(text):
         assert math.isfinite(f.value)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from compare.quantity import cn_to_number, find_figures, read_year
+from compare.figures import find_figures
+from compare.quantity import cn_to_number, read_year
 
 
 def one(text: str):

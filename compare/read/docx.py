@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import zipfile
 from typing import Any
@@ -25,7 +26,7 @@ def read_docx(data: bytes, path: str, limits: Limits) -> tuple[str, dict[str, st
         import docx
 
         document = docx.Document(io.BytesIO(data))
-        text = "\n".join(_blocks(document))
+        text = "\n".join(_blocks(document, path, limits))
         meta = _core_properties(document)
     except CompareError:
         raise
@@ -45,48 +46,72 @@ def _check_package(data: bytes, path: str, limits: Limits) -> None:
             "`soffice --headless --convert-to docx`", path=path)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = zf.infolist()
-            if len(infos) > _MAX_MEMBERS:
-                raise UnsupportedInputError(
-                    f"is a .docx with {len(infos):,} zip members (limit {_MAX_MEMBERS:,})",
-                    "re-save it in Word or LibreOffice", path=path)
-            total = sum(i.file_size for i in infos)
-            if total > limits.max_unzipped_bytes:
-                raise UnsupportedInputError(
-                    f"is a .docx that would unpack to {total:,} bytes (limit {limits.max_unzipped_bytes:,}; "
-                    "possible zip bomb)", f"re-save it without embedded media, {raise_hint('max_unzipped_bytes')}",
-                    path=path)
-            xml_total = sum(i.file_size for i in infos if i.filename.lower().endswith((".xml", ".rels")))
-            if xml_total > limits.max_docx_xml_bytes:
-                raise UnsupportedInputError(
-                    f"is a .docx whose XML parts unpack to {xml_total:,} bytes (limit {limits.max_docx_xml_bytes:,})",
-                    f"split the document, {raise_hint('max_docx_xml_bytes')}", path=path)
-            names = {i.filename for i in infos}
-            if "word/document.xml" not in names:
-                raise UnreadableInputError(
-                    "is a zip archive without word/document.xml, so not a Word document",
-                    "open and re-save it in Word or LibreOffice", path=path)
-            for info in infos:
-                if info.filename.lower().endswith((".xml", ".rels")):
-                    part = zf.read(info)
-                    if info.filename == "word/document.xml":
-                        _check_text_size(part, limits, path)
-                    if _declares_dtd(part):
-                        raise UnsupportedInputError(
-                            f"is a .docx whose part {info.filename} declares a DTD or entities "
-                            "(possible entity-expansion attack)",
-                            "re-save it in Word or LibreOffice; Word never writes DTDs", path=path)
+            _check_parts(zf, path, limits)
     except CompareError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, KeyError,
-            NotImplementedError, RuntimeError) as exc:
+    except Exception as exc:  # BadZipFile, zlib.error, EOFError, KeyError...: a truncated or corrupt archive
         raise UnreadableInputError(
             f"is a truncated or corrupt .docx ({type(exc).__name__}: {_short(exc)})",
             "download or copy the file again, or re-save it in Word or LibreOffice", path=path) from None
-    except Exception as exc:  # zlib.error and other decompression failures
+
+
+def _check_parts(zf: zipfile.ZipFile, path: str, limits: Limits) -> None:
+    """Sizes, the main part the relationships point at, element count and DTDs: before python-docx parses."""
+    infos = zf.infolist()
+    if len(infos) > _MAX_MEMBERS:
+        raise UnsupportedInputError(f"is a .docx with {len(infos):,} zip members (limit {_MAX_MEMBERS:,})",
+                                    "re-save it in Word or LibreOffice", path=path)
+    total = sum(i.file_size for i in infos)
+    if total > limits.max_unzipped_bytes:
+        raise UnsupportedInputError(
+            f"is a .docx that would unpack to {total:,} bytes (limit {limits.max_unzipped_bytes:,}; "
+            "possible zip bomb)", f"re-save it without embedded media, {raise_hint('max_unzipped_bytes')}",
+            path=path)
+    names = {i.filename for i in infos}
+    main = _main_part(zf, names)
+    if main not in names:
         raise UnreadableInputError(
-            f"is a truncated or corrupt .docx ({type(exc).__name__}: {_short(exc)})",
-            "download or copy the file again, or re-save it in Word or LibreOffice", path=path) from None
+            f"is a zip archive without its main part {main}, so not a Word document",
+            "open and re-save it in Word or LibreOffice", path=path)
+    parsed = [i for i in infos if i.filename.lower().endswith((".xml", ".rels")) or i.filename == main]
+    xml_total = sum(i.file_size for i in parsed)
+    if xml_total > limits.max_docx_xml_bytes:
+        raise UnsupportedInputError(
+            f"is a .docx whose XML parts unpack to {xml_total:,} bytes (limit {limits.max_docx_xml_bytes:,})",
+            f"split the document, {raise_hint('max_docx_xml_bytes')}", path=path)
+    for info in parsed:
+        part = zf.read(info)
+        if info.filename == main:
+            _check_text_size(part, limits, path)
+            _check_elements(part, limits, path)
+        if _declares_dtd(part):
+            raise UnsupportedInputError(
+                f"is a .docx whose part {info.filename} declares a DTD or entities "
+                "(possible entity-expansion attack)",
+                "re-save it in Word or LibreOffice; Word never writes DTDs", path=path)
+
+
+_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
+_ATTR = re.compile(rb'\b(Type|Target)\s*=\s*["\']([^"\']*)["\']')
+
+
+def _main_part(zf: zipfile.ZipFile, names: set[str]) -> str:
+    """The part the package relationships name as the document (what python-docx opens), else the usual."""
+    if "_rels/.rels" in names and zf.getinfo("_rels/.rels").file_size < 1_000_000:
+        for rel in _RELATIONSHIP.findall(zf.read("_rels/.rels")):
+            attrs = {k.decode(): v.decode("utf-8", "replace") for k, v in _ATTR.findall(rel)}
+            if attrs.get("Type", "").endswith("/officeDocument") and attrs.get("Target"):
+                return posixpath.normpath(attrs["Target"].lstrip("/"))
+    return "word/document.xml"
+
+
+def _check_elements(xml: bytes, limits: Limits, path: str) -> None:
+    """Refuse a main part with more XML elements than limits.max_docx_elements (each costs parser memory)."""
+    elements = xml.count(b"<") - xml.count(b"</") - xml.count(b"<?") - xml.count(b"<!")
+    if elements > limits.max_docx_elements:
+        raise UnsupportedInputError(
+            f"is a .docx with {elements:,} XML elements in its document (limit {limits.max_docx_elements:,})",
+            f"re-save it in Word or LibreOffice, or split it, {raise_hint('max_docx_elements')}", path=path)
 
 
 _TEXT_RUN = re.compile(rb"<w:t(?:\s[^>]{0,200})?>([^<]*)</w:t>")
@@ -95,7 +120,8 @@ _TEXT_RUN = re.compile(rb"<w:t(?:\s[^>]{0,200})?>([^<]*)</w:t>")
 def _check_text_size(xml: bytes, limits: Limits, path: str) -> None:
     """Refuse, before python-docx builds its tree, a body whose text runs alone pass Limits.max_chars.
 
-    A few hundred KB of .docx can inflate to millions of characters of text (the XML compresses a thousandfold);
+    A few hundred KB of .docx can inflate to millions of characters of text
+    (the XML compresses a thousandfold);
     counting the <w:t> runs costs a fraction of a second where parsing them costs seconds and hundreds of MB.
     """
     if len(xml) // 4 <= limits.max_chars:  # UTF-8 CJK is 3 bytes a character, and markup surrounds every run
@@ -117,16 +143,44 @@ def _declares_dtd(part: bytes) -> bool:
     return False
 
 
-def _blocks(document: Any) -> list[str]:
+def _blocks(document: Any, path: str, limits: Limits) -> list[str]:
+    """The body's paragraphs and tables in order, and the text of altChunk parts (HTML, plain) in place."""
     from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     out: list[str] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            out.extend(_table_rows(block))
-        else:
-            out.append(_paragraph_text(block))
+    body = document._body
+    for child in document.element.body.iterchildren():
+        tag = str(child.tag).rsplit("}", 1)[-1]
+        if tag == "p":
+            out.append(_paragraph_text(Paragraph(child, body)))
+        elif tag == "tbl":
+            out.extend(_table_rows(Table(child, body)))
+        elif tag == "altChunk":
+            out.extend(_alt_chunk(document, child, path, limits))
     return out
+
+
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _alt_chunk(document: Any, element: Any, path: str, limits: Limits) -> list[str]:
+    """Lines of an altChunk (content Word imports when it opens the file): HTML and plain text are read;
+    any other kind (MHT, RTF, an embedded .docx) is refused by name rather than dropped without a word."""
+    part = document.part.related_parts.get(element.get(_R_ID))
+    if part is None:
+        return []
+    kind = part.content_type.split(";")[0].strip().lower()
+    if kind in ("text/html", "application/xhtml+xml", "text/plain"):
+        from compare.read.html import check_markup, html_to_text
+
+        text = part.blob.decode("utf-8", "replace")
+        if kind != "text/plain":
+            check_markup(text, limits, path)
+            text = html_to_text(text)[0]
+        return [line for line in text.splitlines() if line.strip()]
+    raise UnsupportedInputError(f"has content Word imports on opening (altChunk of type {kind}), not read",
+                                "open it in Word or LibreOffice and save it again as .docx", path=path)
 
 
 def _paragraph_text(paragraph: Any) -> str:
@@ -149,7 +203,8 @@ def _paragraph_text(paragraph: Any) -> str:
 
 
 def _table_rows(table: Any) -> list[str]:
-    """Each row's cells, tab-joined: a horizontally merged cell once, a vertically merged one under its first row.
+    """Each row's cells, tab-joined: a horizontally merged cell once, a vertically merged one under its first
+    row.
 
     Reads the <w:tc> elements themselves rather than python-docx's layout grid, which raises on a merge that
     starts in the first row or runs past the grid, and recurses once per row of a vertical merge.

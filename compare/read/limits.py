@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from compare.errors import UnsupportedInputError, UsageError
 
@@ -24,17 +25,19 @@ class Limits:
     max_bytes: int = 50 * 1024 * 1024  # larger files are refused before reading
     max_unzipped_bytes: int = 200 * 1024 * 1024  # docx: sum of declared uncompressed sizes
     max_docx_xml_bytes: int = 64 * 1024 * 1024  # docx: uncompressed XML parts, what python-docx must parse
+    max_docx_elements: int = 3_000_000  # docx: XML elements of the main part (each costs python-docx memory)
     max_pdf_pages: int = 2000
     max_line_chars: int = 2_000_000  # an extracted line longer than this is refused
     max_chars: int = 4_000_000  # extracted text longer than this (about 2,000 pages) is refused
     max_html_tags: int = 1_000_000  # HTML (or text carrying HTML) with more tags than this is refused
     max_read_seconds: float = 120.0  # PDF text extraction is stopped, checked between pages, after this long
+    max_pair_seconds: float = 600.0  # batch: a pair still running after this long fails; the rest go on
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
         """The defaults, with any COMPARE_LIMIT_<FIELD> variables applied."""
         env = os.environ if environ is None else environ
-        changes: dict[str, int | float] = {}
+        changes: dict[str, Any] = {}
         for f in fields(cls):
             raw = env.get(env_name(f.name))
             if raw is None or not raw.strip():

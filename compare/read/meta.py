@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from email.utils import parsedate_to_datetime
 
 _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
@@ -65,7 +66,7 @@ def iso_date(value: object) -> str:
     return dt.date().isoformat() if dt else ""
 
 
-def clean_metadata(fields: dict[str, object]) -> dict[str, str]:
+def clean_metadata(fields: Mapping[str, object]) -> dict[str, str]:
     """Keep title, date and author as non-empty strings (date in ISO form)."""
     out: dict[str, str] = {}
     title = str(fields.get("title") or "").strip()

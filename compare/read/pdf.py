@@ -16,10 +16,12 @@ from compare.read.meta import clean_metadata
 
 _OCR = "run OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
 _DECRYPT = "decrypt it first, e.g. `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`"
-_PAGE_NO = re.compile(r"^(?:[-—–－·]\s*\d{1,4}\s*[-—–－·]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+_PAGE_NO = re.compile(r"^(?:[-—–－·]\s*\d{1,4}\s*[-—–－·]"
+                      r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
                       r"|\d{1,4}\s*/\s*\d{1,4}|(?:page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$", re.IGNORECASE)
 _FINAL = tuple("。；！？：…”’』」）)!?;:")
-_MARKER = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,3}[.、．)]"
+_MARKER = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]"
+                     r"|\d{1,3}[.、．)]"
                      r"|第[一二三四五六七八九十百\d]{1,4}[章节条部分]|——|[•·▪●◆■?-]\s)")
 _PLACEHOLDERS = {"untitled", "anonymous", "unspecified", "unknown", ""}
 
@@ -61,6 +63,7 @@ def _extract(data: bytes, path: str, limits: Limits) -> tuple[list[str], dict[st
 
     reader = PdfReader(io.BytesIO(data), strict=False)
     if reader.is_encrypted:
+        opened: Any
         try:
             opened = reader.decrypt("")
         except Exception:  # DependencyError (AES needs `cryptography`), NotImplementedError, ...
@@ -79,7 +82,8 @@ def _extract(data: bytes, path: str, limits: Limits) -> tuple[list[str], dict[st
     for number, page in enumerate(reader.pages, 1):
         if time.monotonic() - started > limits.max_read_seconds:
             raise UnsupportedInputError(
-                f"took over {limits.max_read_seconds:g} s to extract ({number - 1:,} of {count:,} pages read)",
+                f"took over {limits.max_read_seconds:g} s to extract "
+                f"({number - 1:,} of {count:,} pages read)",
                 f"split it, e.g. `qpdf in.pdf --pages . 1-100 -- part.pdf`, {raise_hint('max_read_seconds')}",
                 path=path)
         pages.append(page.extract_text() or "")
@@ -115,7 +119,8 @@ def _drop_furniture(pages: list[str]) -> list[str]:
     for lines in split:
         for ln in {*lines[:1], *lines[-1:]}:
             edges[re.sub(r"\d+", "#", ln)] += 1
-    repeated = {k for k, n in edges.items() if len(split) >= 3 and n >= max(3, len(split) // 2) and len(k) <= 60}
+    repeated = {k for k, n in edges.items()
+                if len(split) >= 3 and n >= max(3, len(split) // 2) and len(k) <= 60}
     offset = _page_number_offset(split)
     out: list[str] = []
     for index, lines in enumerate(split):
@@ -159,7 +164,8 @@ def unwrap(lines: list[str]) -> list[str]:
     for ln, w in zip(lines, widths, strict=True):
         if joining and not _MARKER.match(ln) and "\t" not in ln:
             prev = out[-1]
-            sep = " " if prev[-1:].isascii() and prev[-1:].isalnum() and ln[:1].isascii() and ln[:1].isalnum() else ""
+            latin = prev[-1:].isascii() and prev[-1:].isalnum() and ln[:1].isascii() and ln[:1].isalnum()
+            sep = " " if latin else ""
             out[-1] = prev + sep + ln
         else:
             out.append(ln)

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from compare.errors import UsageError
 from compare.render.labels import Labels, say
+
+if TYPE_CHECKING:
+    from compare.render.registry import BriefOptions
 
 CHANGE_TYPES = ("escalated", "deescalated", "rebased", "unchanged", "new", "dropped")
 CHANGE_KEYS = ("type", "metric", "a_figure", "b_figure", "a_value", "b_value", "unit", "ratio", "delta",
@@ -124,3 +129,24 @@ def summary_sheet(data: dict[str, Any], L: Labels) -> Sheet:
         rows.append([L(f"sheet.targets_{side}_count"), n])
     rows += [[L(f"types.{t}"), int(counts.get(t) or 0)] for t in CHANGE_TYPES]
     return Sheet(L("sheet.summary"), ("item", "count"), (L("sheet.item"), L("sheet.count")), rows)
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe; other values pass."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def brief_labels(data: dict[str, Any], options: BriefOptions) -> Labels:
+    """The labels a brief is written in: --lang, else the documents' own language."""
+    from compare.render import brief_language
+    from compare.render.labels import load_labels
+
+    if options.template_dir is not None and not Path(options.template_dir).is_dir():
+        raise UsageError(f"template folder not found: {options.template_dir}",
+                         "copy the templates/ folder and point at it")
+    return load_labels((options.lang or brief_language(data)).lower(), options.template_dir)

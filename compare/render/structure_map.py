@@ -369,7 +369,7 @@ def structure_map_svg(
     data: MapData, L: Any, titles: tuple[str, str], font: str, style: dict[str, Any], width: float = 640.0
 ) -> str:
     """The map as an inline SVG element for the HTML brief ("" when there is nothing to draw)."""
-    from compare.render.chart import to_svg
+    from compare.render.svg import to_svg
 
     d = drawing(data, L, titles, width, font, style)
     return to_svg(d, L("structure.title")) if d is not None else ""

@@ -7,32 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 from compare.errors import UsageError
 from compare.outputs import atomic_path
+from compare.render.sheets import brief_labels, safe_cell  # noqa: F401  (re-exported for track and batch)
 
 if TYPE_CHECKING:
-    from compare.render.labels import Labels
     from compare.render.registry import BriefOptions
     from compare.render.sheets import Sheet
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe; other values pass."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
-def brief_labels(data: dict[str, Any], options: BriefOptions) -> Labels:
-    """The labels a brief is written in: --lang, else the documents' own language."""
-    from compare.render import brief_language
-    from compare.render.labels import load_labels
-
-    if options.template_dir is not None and not Path(options.template_dir).is_dir():
-        raise UsageError(f"template folder not found: {options.template_dir}",
-                         "copy the templates/ folder and point at it")
-    return load_labels((options.lang or brief_language(data)).lower(), options.template_dir)
-
 
 def write_csv(sheet: Sheet, path: Path) -> None:
     """One sheet as CSV: UTF-8 with a BOM (so Excel reads Chinese), headings first, no cell a formula."""

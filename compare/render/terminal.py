@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
     from compare.model import Document, Target
     from compare.render.labels import Labels
@@ -49,6 +50,13 @@ def target_cells(t: Target, L: Labels) -> list[str]:
             L(f"kind.{t.kind}", t.kind), cut(" › ".join(t.section[-1:]), 12), cut(t.quote, QUOTE_CHARS)]
 
 
+def literal(text: object) -> Text:
+    """Text shown exactly as written: `[/b]` or `[link=…]` in a document is not rich markup."""
+    from rich.text import Text
+
+    return Text(str(text))
+
+
 def print_targets(document: Document, targets: list[Target], lang: str | None = None) -> None:
     """A table of one document's targets that fits the terminal (100 columns at least), with each quote."""
     from rich import box
@@ -57,14 +65,14 @@ def print_targets(document: Document, targets: list[Target], lang: str | None = 
     L = _labels(document.language, lang)
     title = L.fmt("terminal.title", title=document.title, year=document.year or L("terminal.year_unknown"),
                   n=len(targets))
-    table = Table(title=title, box=box.SIMPLE_HEAD, show_lines=False, pad_edge=False)
+    table = Table(title=literal(title), box=box.SIMPLE_HEAD, show_lines=False, pad_edge=False)
     heads = [L("table.metric"), L("terminal.figure"), L("table.basis"), L("table.year"), L("table.kind"),
              L("table.section"), L("terminal.quote")]
     for head, limit in zip(heads, COLUMN_LIMITS, strict=True):
         table.add_column(head, overflow="fold", max_width=limit, ratio=None if limit else 1,
                          min_width=None if limit else 20)
     for t in targets:
-        table.add_row(*target_cells(t, L))
+        table.add_row(*(literal(c) for c in target_cells(t, L)))
     console().print(table)
 
 

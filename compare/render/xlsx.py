@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from compare.outputs import atomic_path
-from compare.render.sheets import NUMBERS, WIDE, Sheet, change_sheet, summary_sheet, target_sheet
-from compare.render.tables import safe_cell
+from compare.render.sheets import NUMBERS, WIDE, Sheet, change_sheet, safe_cell, summary_sheet, target_sheet
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -86,7 +85,7 @@ def _sheet_title(name: str) -> str:
 
 def write_brief_xlsx(data: dict[str, Any], path: Path, options: BriefOptions) -> None:
     """The brief as an XLSX (registry writer): summary, changes and both target lists, in its language."""
-    from compare.render.tables import brief_labels
+    from compare.render.sheets import brief_labels
 
     L = brief_labels(data, options)
     targets = data.get("targets") or {}
