@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Protocol
 
@@ -149,7 +150,7 @@ def _share_head(names: list[str]) -> list[str]:
     return [n if SHARED_HEAD.search(n) else n + head for n in names[:-1]] + names[-1:]
 
 
-def _share_list_words(items: list[Placed]) -> None:
+def _share_list_words(items: Sequence[Placed]) -> None:
     """`分别突破7万亿和1.6万亿元`: the verb before the list and the unit at its end belong to every figure."""
     first, last = items[0].target, items[-1].target
     for x in items:
@@ -161,7 +162,7 @@ def _share_list_words(items: list[Placed]) -> None:
             t.basis, t.direction, t.stretch = first.basis, first.direction, first.stretch or t.stretch
 
 
-def apply_respectively(body: str, found: list[Placed]) -> None:
+def apply_respectively(body: str, found: Sequence[Placed]) -> None:
     """`服务贸易、数字贸易、跨境电商出口分别增长6%、8%、20%`: give each figure its own metric."""
     for m in RESPECTIVELY.finditer(body):
         names = [n.strip() for n in re.split(r"、|和|及|与", strip_leading(m.group("metrics"))) if n.strip()]

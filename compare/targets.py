@@ -298,14 +298,44 @@ def _left_segment(body: str, cand: Candidate, prev: Found | None) -> str:
 
 def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
                ctx: DocContext, cuts: Cuts) -> Found | None:
+    """The figure read as a Target, or None when no metric can be named for it."""
     f = cand.fig
     block = cand.block
     left = _left_segment(body, cand, prev)
     action, metric, verb = split_metric(left)
     clause_action = split_metric(body[cand.clause_start:cand.fig.start])[0]
-    if not action and coordinated(body, prev, f.start):
-        action = prev.action
+    joined = prev if prev is not None and coordinated(body, prev, f.start) else None
+    if not action and joined is not None:
+        action = joined.action
     action = action or clause_action
+    metric, from_right, inherited = _choose_metric(body, cand, prev, left, metric, verb)
+    if not metric:
+        return None
+    span_end = cand.span_end + (len(cand.right_metric) if from_right else 0)
+
+    if metric == "经济" and verb == "增长":
+        metric += "增长"  # 经济增长5%左右: the growth of the economy, named as a reader says it
+    comparator = _comparator(left, cand.post, f, verb)
+    stretch = _stretch(body, cand, prev, joined, left, verb, action)
+    carried = prev.target if inherited and prev is not None else None
+    basis = _basis(f, verb, action, metric, body[cand.clause_start:f.start], carried, joined)
+    direction = "down" if DOWN_WORDS.search(verb or "") or (
+        carried is not None and carried.direction == "down" and not verb) else None
+    kind, year, stretch = _kind_and_year(body, cand, ctx, cuts, left, verb, metric, stretch)
+    quote = body[cand.clause_start:span_end].strip()
+    offset = block.start + f.start
+    task = outline.task_at(offset)
+    notes = [reason("metric_carried")] if inherited else []
+    t = Target(id="", metric=metric, value=f.value, unit=f.unit, comparator=comparator, stretch=stretch,
+               basis=basis, year=year, kind=kind, quote=quote, task=task.id if task else None,
+               section=list(block.path), written=body[f.start:cand.span_end], low=f.low, high=f.high,
+               direction=direction, offset=offset, notes=notes)
+    return Found(t, f.start, span_end, action, task)
+
+
+def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, metric: str,
+                   verb: str) -> tuple[str, bool, bool]:
+    """The figure's metric, whether it was read right of the figure, and whether it was carried from prev."""
     from_right = False
     ends_open = bool(re.search(r"(?:和|及|与|或|、)$", metric)) or bool(ACTION_VERBS.fullmatch(metric or "-"))
     if cand.right_metric and (len(metric) <= 1 or ends_open or (not verb and not metric)
@@ -319,28 +349,29 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
     inherited = False
     if not metric and prev is not None:
         metric, inherited = prev.target.metric, True
-        if re.match(r"其中", body[cand.clause_start:f.start]):  # 其中…: a part of the previous figure, not the same
+        if re.match(r"其中", body[cand.clause_start:cand.fig.start]):  # 其中…: a part of prev, not the same
             metric += "（其中）"
     if not metric:
         metric = cand.right_metric or strip_leading(left).strip("的 ")
     if len(metric) > 40:
         metric = metric[-20:]
-    metric = readable_metric(metric)
-    if not metric:
-        return None
-    span_end = cand.span_end + (len(cand.right_metric) if from_right else 0)
+    return readable_metric(metric), from_right, inherited
 
-    if metric == "经济" and verb == "增长":
-        metric += "增长"  # 经济增长5%左右: the growth of the economy, named as a reader says it
-    comparator = _comparator(left, cand.post, f, verb)
-    stretch = bool(STRETCH_WORDS.search(body[cand.clause_start:f.start])) or bool(
-        SENTENCE_STRETCH.match(body, cand.sentence_start)) or (coordinated(body, prev, f.start) and prev.target.stretch) \
+
+def _stretch(body: str, cand: Candidate, prev: Found | None, joined: Found | None, left: str, verb: str,
+             action: str) -> bool:
+    """True for a stretch goal: 力争/争取 in the clause or the sentence, or carried from the previous figure."""
+    start = cand.fig.start
+    return bool(STRETCH_WORDS.search(body[cand.clause_start:start])) or bool(
+        SENTENCE_STRETCH.match(body, cand.sentence_start)) or (joined is not None and joined.target.stretch) \
         or (prev is not None and prev.target.stretch and not verb and not action and not has_own_verb(left))
-    basis = _basis(f, verb, action, metric, body[cand.clause_start:f.start],
-                   prev.target if inherited else None, coordinated(body, prev, f.start) and prev or None)
-    direction = "down" if DOWN_WORDS.search(verb or "") or (
-        inherited and prev is not None and prev.target.direction == "down" and not verb) else None
-    kind, year = kind_and_year(body, f.start, cand.sentence_start, block, ctx, cuts.horizon_before(f.start))
+
+
+def _kind_and_year(body: str, cand: Candidate, ctx: DocContext, cuts: Cuts, left: str, verb: str, metric: str,
+                   stretch: bool) -> tuple[str, int | None, bool]:
+    """Target or actual, its year, and the stretch flag (only a goal can be a stretch)."""
+    f = cand.fig
+    kind, year = kind_and_year(body, f.start, cand.sentence_start, cand.block, ctx, cuts.horizon_before(f.start))
     doc_year = ctx.year
     if BASELINE_FROM.search(YEAR_OF.sub("", left)) and kind == "target":  # 从X提高到Y: X is where things stand
         kind, year = "actual", (doc_year - 1 if doc_year and year == doc_year else year)
@@ -348,16 +379,7 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
         kind = "actual"  # a fact about the present (我省有2.9亿在校学生, 高校毕业生1170万人), not a goal
     if kind == "actual":
         stretch = False  # in a review 争取 means "secured" (争取资金95亿元): only a goal can be a stretch
-    quote = body[cand.clause_start:span_end].strip()
-    offset = block.start + f.start
-    task = outline.task_at(offset)
-    notes = [reason("metric_carried")] if inherited else []
-    t = Target(id="", metric=metric, value=f.value, unit=f.unit, comparator=comparator, stretch=stretch,
-               basis=basis, year=year, kind=kind, quote=quote, task=task.id if task else None,
-               section=list(block.path), written=body[f.start:cand.span_end], low=f.low, high=f.high,
-               direction=direction, offset=offset, notes=notes)
-    return Found(t, f.start, span_end, action, task)
-
+    return kind, year, stretch
 
 
 def _comparator(left: str, post: str, f: Figure, verb: str) -> str:
