@@ -223,6 +223,24 @@ def _take_title(blocks: list[Block], title: str) -> str:
 HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3}
 
 
+def _part_at_heading(heading: str, level: int, role: str, part: str, goals: bool, has_h1: bool,
+                     year: int | None) -> tuple[str, bool]:
+    """The part of the plan a heading opens, and whether the blocks under it list goals."""
+    if OTHER_WORDS.match(heading):
+        return "other", goals
+    if level == 1 or role == "short" and (not has_h1 or _opens_part(heading, year)):
+        # a heading that looks back and ahead (…发展成就和“十五五”时期主要目标任务) opens a forward part;
+        # its look-back paragraphs are still marked review one by one
+        back = REVIEW_WORDS.search(heading) and not looks_ahead(heading, year)
+        part = "review" if back else ("forward" if part != "other" or level == 1 else part)
+        return part, bool(GOAL_WORDS.search(heading)) and "任务" not in heading
+    if REVIEW_WORDS.search(heading) and len(heading) <= 16:
+        return "review", goals
+    if part == "preamble":
+        return "forward", goals
+    return part, goals
+
+
 def _assign_parts(blocks: list[Block], year: int | None) -> None:
     """Walk the blocks once, tracking the open headings and which part of the plan we are in."""
     has_h1 = any(b.role == "h1" for b in blocks)
@@ -241,18 +259,7 @@ def _assign_parts(blocks: list[Block], year: int | None) -> None:
             part = "forward"  # items after the closing address: a list of 民生实事 (1.医疗卫生方面。…)
         if level is not None:
             heading = b.heading or b.text
-            if OTHER_WORDS.match(heading):
-                part = "other"
-            elif level == 1 or b.role == "short" and (not has_h1 or _opens_part(heading, year)):
-                # a heading that looks back and ahead (…发展成就和“十五五”时期主要目标任务) opens a forward part;
-                # its look-back paragraphs are still marked review one by one
-                back = REVIEW_WORDS.search(heading) and not looks_ahead(heading, year)
-                part = "review" if back else ("forward" if part != "other" or level == 1 else part)
-                goals = bool(GOAL_WORDS.search(heading)) and "任务" not in heading
-            elif REVIEW_WORDS.search(heading) and len(heading) <= 16:
-                part = "review"
-            elif part == "preamble":
-                part = "forward"
+            part, goals = _part_at_heading(heading, level, b.role, part, goals, has_h1, year)
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, heading))

@@ -167,11 +167,7 @@ def _is_quantity(body: str, f: Figure, block: Block) -> bool:
         before_ratio = body[max(0, f.start - 12):f.start]
         return (bool(RATIO_BEFORE.search(body, max(0, f.start - 24), f.start))
                 or bool(UNITLESS_RATIO.search(before_ratio))) and not f.chinese
-    if f.unit == "千伏":
-        return False  # 500千伏变电站: a voltage class
-    if f.unit == "岁" and "寿命" not in body[max(0, f.start - 12):f.start]:
-        return False  # 0-6岁儿童, 65岁及以上: age brackets; 人均预期寿命80.5岁 is a target
-    if f.unit in ("次",) and not re.match(r"^(?:以上|左右)", after):
+    if _unit_names_a_class(body, f, after):
         return False
     if before.endswith(("第", "前", "No.", "NO.")) or NOT_TARGET_AFTER.match(after):
         return False
@@ -190,6 +186,15 @@ def _is_quantity(body: str, f: Figure, block: Block) -> bool:
     if f.chinese and ((f.value == 1 and f.low is None) or not _chinese_quantity(body, f, block)):
         return False  # 建设一个…, 打造一批…: a single thing named, not a count aimed at
     return f.unit not in ("年", "月", "日")
+
+
+def _unit_names_a_class(body: str, f: Figure, after: str) -> bool:
+    """True when the unit marks a class or an occasion rather than an amount (a voltage, an age, a count of times)."""
+    if f.unit == "千伏":
+        return True  # 500千伏变电站: a voltage class
+    if f.unit == "岁" and "寿命" not in body[max(0, f.start - 12):f.start]:
+        return True  # 0-6岁儿童, 65岁及以上: age brackets; 人均预期寿命80.5岁 is a target
+    return f.unit in ("次",) and not re.match(r"^(?:以上|左右)", after)
 
 
 def _chinese_quantity(body: str, f: Figure, block: Block) -> bool:
@@ -400,6 +405,17 @@ def _comparator(left: str, post: str, f: Figure, verb: str) -> str:
 
 
 
+def _rate_basis(f: Figure, verb: str, metric: str, inherited_from: Target | None) -> str:
+    """growth or share for a figure in %, 个百分点, 成 or ‰."""
+    if verb in GROWTH_VERBS or re.search(r"增长|增速|涨幅|增幅", metric):
+        return "growth"
+    if verb in LEVEL_VERBS or SHARE_WORDS.search(metric):
+        return "share" if f.unit in ("%", "‰") else "growth"
+    if inherited_from is not None:
+        return inherited_from.basis
+    return "growth" if re.search(r"增长|增速|涨幅|增幅", metric) or f.unit != "%" else "share"
+
+
 def _basis(f: Figure, verb: str, action: str, metric: str, left_clause: str, inherited_from: Target | None,
            coordinated_with: Found | None) -> str:
     """level, cumulative, increment, growth or share, from the verbs and the unit."""
@@ -409,13 +425,7 @@ def _basis(f: Figure, verb: str, action: str, metric: str, left_clause: str, inh
     if f.unit == "倍":
         return "growth"
     if f.unit in ("%", "个百分点", "成", "‰"):
-        if verb in GROWTH_VERBS or re.search(r"增长|增速|涨幅|增幅", metric):
-            return "growth"
-        if verb in LEVEL_VERBS or SHARE_WORDS.search(metric):
-            return "share" if f.unit in ("%", "‰") else "growth"
-        if inherited_from is not None:
-            return inherited_from.basis
-        return "growth" if re.search(r"增长|增速|涨幅|增幅", metric) or f.unit != "%" else "share"
+        return _rate_basis(f, verb, metric, inherited_from)
     if inherited_from is not None and not verb and not action:
         return inherited_from.basis
     if verb in GROWTH_VERBS:  # 再提高20元, 增加1.6万亿元: a change by an amount
