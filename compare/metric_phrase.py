@@ -19,6 +19,7 @@ class Placed(Protocol):
 
 
 def strip_leading(s: str) -> str:
+    """The text without the scope, time and modal words that open a clause (全省, 今年, 确保…)."""
     prev = None
     while prev != s:
         prev = s
@@ -28,7 +29,8 @@ def strip_leading(s: str) -> str:
 
 # Verbs that may open the metric after a short scope phrase (`数字经济领域培育百亿元企业25家`). 新增 is not
 # among them: it forms compounds such as 城镇新增就业.
-MID_ACTION = re.compile(r"(?:新认定|新培育|培育|组织实施|组织开展|开展|引进|认定|确定|组建|创建|推广|打造|累计|推介)")
+MID_ACTION = re.compile(r"(?:新认定|新培育|培育|组织实施|组织开展|开展|引进|认定|确定|组建|创建|"
+                        r"推广|打造|累计|推介)")
 TRAILING_NOISE = re.compile(r"(?:预计|首次|将|要|可|已|已经|共|合计|总数|数量|拟|再|又|继续|分别|均|都|仍)+$")
 
 
@@ -95,12 +97,13 @@ def split_metric(left: str) -> tuple[str, str, str]:
     core = TRAILING_NOISE.sub("", core.strip("的之 "))
     return action, core, verb
 
-GENERIC_HEAD = re.compile(r"增加值|营业收入|业务收入|主营业务收入|收入|利润总额|利润|税收|产值|总产值|投资|出口|进口|零售额|"
+GENERIC_HEAD = re.compile(r"增加值|营业收入|业务收入|主营业务收入|收入|利润总额|利润|税收|产值|总产值|"
+                          r"投资|出口|进口|零售额|"
                           r"产量|规模|营收|进出口|出口额|交易额|销售额")
 
 
 def complete_ellipsis(metric: str, previous: str) -> str:
-    """`数字经济核心产业增加值增长13%，营业收入突破2万亿元`: the second metric shares the first one's subject."""
+    """`数字经济核心产业增加值增长13%，营业收入突破2万亿元`: the second metric shares the first's subject."""
     m = GENERIC_HEAD.search(previous)
     if m and m.start() > 0 and m.end() == len(previous) and previous[m.start():] != metric:
         return previous[: m.start()] + metric
@@ -109,7 +112,8 @@ def complete_ellipsis(metric: str, previous: str) -> str:
     return metric
 
 
-# Words that cling to a metric's edges but name nothing: 规模近…, 支出规模比去年…, 失业率全年…, 或改造…, 第4批…
+# Words that cling to a metric's edges but name nothing: 规模近…, 支出规模比去年…, 失业率全年…, 或改造…,
+# 第4批…
 METRIC_TAIL = re.compile(r"(?:近|约|超|达|为|共|总计|全年|今年|年内|(?:比|较)(?:去年|上年)(?:同期)?)+$")
 METRIC_HEAD = re.compile(r"^(?:或|和|及|并|且|预计(?:全年)?|第[0-9一二三四五六七八九十]+(?:批|次|届))+")
 

@@ -42,7 +42,8 @@ SENTENCE_STRETCH = re.compile(r"力争|争取")
 # A money figure that names a size class rather than a goal: 百亿元企业, 超10亿元的数字企业, 10亿元以上项目.
 CATEGORY_NOUNS = re.compile(r"^(?!投向|用于|投入|带动|撬动)(?:以上)?(?:的)?[\u4e00-\u9fff“”]{0,8}?"
                             r"(?:企业|公司|项目|级|产业|集群|园区|龙头|平台|城市|县|规模)")
-NOT_TARGET_AFTER = re.compile(r"^(?:级|届|次会议|周年|岁|位|强|号|版|代|中全会|大|条(?:措施|政策|举措|意见|”|》)|"
+NOT_TARGET_AFTER = re.compile(r"^(?:级|届|次会议|周年|岁|位|强|号|版|代|中全会|大|"
+                              r"条(?:措施|政策|举措|意见|”|》)|"
                               r"个工作日内|分钟|小时(?:过境|免签)|圈)")
 # A figure with its unit that states a definition or the plan's own structure, not a goal: 公园24小时开放,
 # 出行50米内, 21个主要指标, 13个领域, 5个方面, 10大类.
@@ -51,7 +52,8 @@ NOT_TARGET_WITH_UNIT = re.compile(
     r"(?:个|大)(?:主要|重点|核心)?(?:指标|领域|方面|板块|类|大类|章|部分|维度)(?=[，,。、；;的中和及设]|工作)|"
     r"项(?:主要|重点|核心)?(?:指标|任务举措|任务|举措)(?=[，,。、；;：:的中和及]))"
 )
-# Nouns that a plan counts but does not aim at: the population it serves (我省有2.9亿在校学生, 高校毕业生1170万人).
+# Nouns that a plan counts but does not aim at: the population it serves
+# (我省有2.9亿在校学生, 高校毕业生1170万人).
 POPULATION_FACT = re.compile(r"(?:在校生|在校学生|毕业生|人口|老年人|儿童|适龄人口|劳动力)$")
 # A ratio written without a unit: 城乡居民收入倍差缩小至1.83, 弹性系数0.5.
 UNITLESS_RATIO = re.compile(r"(?:倍差|系数|比值|指数|之比)(?:缩小|扩大|下降|降低|提高|提升|保持|控制|稳定)?"
@@ -175,7 +177,8 @@ def _is_quantity(body: str, f: Figure, block: Block) -> bool:
         return False
     if f.unit == "条" and re.match(r"(?:措施|政策|举措|意见|”|》)", after):  # 民营经济32条: a policy package
         return False
-    if re.search(r"[A-Za-z]$", before) or (re.match(r"^[A-Za-z]", after) and not re.search(r"[A-Za-z]", f.unit)):
+    if re.search(r"[A-Za-z]$", before) or (
+            re.match(r"^[A-Za-z]", after) and not re.search(r"[A-Za-z]", f.unit)):
         return False
     if before.endswith("+") or after.startswith("+"):
         return False
@@ -189,7 +192,7 @@ def _is_quantity(body: str, f: Figure, block: Block) -> bool:
 
 
 def _unit_names_a_class(body: str, f: Figure, after: str) -> bool:
-    """True when the unit marks a class or an occasion rather than an amount (a voltage, an age, a count of times)."""
+    """True when the unit marks a class or an occasion, not an amount (a voltage, an age, times)."""
     if f.unit == "千伏":
         return True  # 500千伏变电站: a voltage class
     if f.unit == "岁" and "寿命" not in body[max(0, f.start - 12):f.start]:
@@ -264,7 +267,8 @@ class Cuts:
 def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
     sent_start = cuts.sentence_start(f.start)
     clause_start = cuts.clause_start(f.start)
-    clause_start += item_number_end(body[clause_start:f.start])  # `5. `, `；(2)`: an item's number is no metric
+    # `5. `, `；(2)`: an item's number is no metric
+    clause_start += item_number_end(body[clause_start:f.start])
     rest = body[f.end:f.end + 64]
     m = POST_QUALIFIER.match(rest)
     post = m.group(0) if m else ""
@@ -365,7 +369,7 @@ def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, me
 
 def _stretch(body: str, cand: Candidate, prev: Found | None, joined: Found | None, left: str, verb: str,
              action: str) -> bool:
-    """True for a stretch goal: 力争/争取 in the clause or the sentence, or carried from the previous figure."""
+    """True for a stretch goal: 力争/争取 in the clause or sentence, or carried from the previous figure."""
     start = cand.fig.start
     return bool(STRETCH_WORDS.search(body[cand.clause_start:start])) or bool(
         SENTENCE_STRETCH.match(body, cand.sentence_start)) or (joined is not None and joined.target.stretch) \
@@ -376,9 +380,11 @@ def _kind_and_year(body: str, cand: Candidate, ctx: DocContext, cuts: Cuts, left
                    stretch: bool) -> tuple[str, int | None, bool]:
     """Target or actual, its year, and the stretch flag (only a goal can be a stretch)."""
     f = cand.fig
-    kind, year = kind_and_year(body, f.start, cand.sentence_start, cand.block, ctx, cuts.horizon_before(f.start))
+    kind, year = kind_and_year(body, f.start, cand.sentence_start, cand.block, ctx,
+                               cuts.horizon_before(f.start))
     doc_year = ctx.year
-    if BASELINE_FROM.search(YEAR_OF.sub("", left)) and kind == "target":  # 从X提高到Y: X is where things stand
+    # 从X提高到Y: X is where things stand
+    if BASELINE_FROM.search(YEAR_OF.sub("", left)) and kind == "target":
         kind, year = "actual", (doc_year - 1 if doc_year and year == doc_year else year)
     if kind == "target" and not stretch and (verb == "有" or POPULATION_FACT.search(metric)):
         kind = "actual"  # a fact about the present (我省有2.9亿在校学生, 高校毕业生1170万人), not a goal
