@@ -297,11 +297,13 @@ class _Joiner:
         return bool(self.parts)
 
     def start(self, line: str) -> None:
+        """Finish the line being built and begin a new one with `line`."""
         self._flush()
         self.parts, self.length, self.open = [], 0, [0] * len(_OPENERS)
         self.extend(line)
 
     def extend(self, piece: str) -> None:
+        """Add `piece` to the line being built."""
         if not piece:
             return
         self.parts.append(piece)
@@ -311,12 +313,15 @@ class _Joiner:
                 self.open[k] += piece.count(o) - piece.count(c)
 
     def ends(self, suffixes: tuple[str, ...]) -> bool:
+        """True when the line being built ends with one of `suffixes`."""
         return bool(self.parts) and self.parts[-1].endswith(suffixes)
 
     def last_char(self) -> str:
+        """The last character of the line being built ("" when none)."""
         return self.parts[-1][-1:] if self.parts else ""
 
     def unclosed(self) -> bool:
+        """True when the line being built has a bracket or quote still open."""
         return any(n > 0 for n in self.open)
 
     def _flush(self) -> None:
@@ -324,6 +329,7 @@ class _Joiner:
             self.lines.append("".join(self.parts))
 
     def result(self) -> list[str]:
+        """All the lines, the last one finished."""
         self._flush()
         self.parts = []
         return self.lines

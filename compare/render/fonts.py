@@ -5,8 +5,12 @@ from __future__ import annotations
 import hashlib
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compare.errors import UsageError
+
+if TYPE_CHECKING:
+    from PIL import ImageFont
 
 log = logging.getLogger(__name__)
 BUNDLED = Path(__file__).resolve().parents[1] / "fonts" / "wqy-microhei.ttc"
@@ -62,7 +66,7 @@ def register(path: Path, subfont: int = 0) -> str:
     return name
 
 
-def pil_font(path: Path, size: float, subfont: int = 0):  # -> PIL.ImageFont.FreeTypeFont
+def pil_font(path: Path, size: float, subfont: int = 0) -> ImageFont.FreeTypeFont:
     """The same font opened by Pillow at size pixels, for the chart picture."""
     from PIL import ImageFont
 
