@@ -78,9 +78,9 @@ def heading_core(heading: str) -> str:
 class Similarity:
     """Task-to-task similarity with candidate retrieval.
 
-    The expensive signals are scored only for the few B tasks an inverted index of words, a shared target metric
-    or an identical heading puts forward for each A task (and the other way round), so cost grows with the
-    document, not with its square.
+    The expensive signals are scored only for the few B tasks an inverted index of words, a shared target
+    metric or an identical heading puts forward for each A task (and the other way round), so cost grows with
+    the document, not with its square.
     """
 
     def __init__(self, a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> None:
@@ -123,7 +123,7 @@ class Similarity:
         return sum(v * y.get(w, 0.0) for w, v in x.items())
 
     def measure(self, i: int, j: int) -> ScoreParts:
-        """The signals of one pair: wording, heading, shared target metrics, outline position, heading echoes."""
+        """The signals of one pair: wording, heading, shared metrics, outline position, heading echoes."""
         from rapidfuzz import fuzz
 
         x, y = self.a.tasks[i], self.b.tasks[j]
@@ -180,7 +180,8 @@ def _word_candidates(va: list[dict[str, float]], vb: list[dict[str, float]], k: 
     return out
 
 
-def _word_candidates_matrix(va: list[dict[str, float]], vb: list[dict[str, float]], k: int) -> set[tuple[int, int]]:
+def _word_candidates_matrix(va: list[dict[str, float]], vb: list[dict[str, float]],
+                            k: int) -> set[tuple[int, int]]:
     import numpy as np
 
     vocab = {w: n for n, w in enumerate(sorted({w for v in va + vb for w in v}))}
@@ -221,8 +222,9 @@ def _shared_metrics(ma: list[str], mb: list[str], minimum: float) -> list[str]:
 
 
 def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> list[AlignedPair]:
-    """Pairs of A and B items (parts and tasks) that carry the same work, each with a score, the pass that found
-    it and why. A part pairs only with a part; a task with a task or with a part that regroups its work."""
+    """Pairs of A and B items (parts and tasks) that carry the same work, with a score, a pass and reasons.
+
+    A part pairs only with a part; a task with a task or with a part that regroups its work."""
     if not a.tasks or not b.tasks:
         return []
     sim = Similarity(a, b, cfg)
@@ -230,7 +232,8 @@ def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> lis
 
     def add(i: int, j: int, method: str, score: float) -> None:
         if (i, j) not in pairs:
-            pairs[(i, j)] = AlignedPair(a.tasks[i].id, b.tasks[j].id, round(score, 3), method, sim.reasons(i, j))
+            pairs[(i, j)] = AlignedPair(a.tasks[i].id, b.tasks[j].id, round(score, 3), method,
+                                        sim.reasons(i, j))
 
     _pass_exact(a.tasks, b.tasks, add)
     scores = _level_scores(sim, a.tasks, b.tasks)
@@ -240,8 +243,8 @@ def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> lis
 
 
 def _level_scores(sim: Similarity, ta: list[Task], tb: list[Task]) -> dict[tuple[int, int], float]:
-    """The candidate scores the outline allows: a part pairs with a part, a task holding sub-tasks with another
-    such task, and a plain task with a plain task or with a part that regroups its work."""
+    """The candidate scores the outline allows: a part pairs with a part, a task holding sub-tasks with
+    another such task, and a plain task with a plain task or with a part that regroups its work."""
     return {(i, j): s for (i, j), s in sim.scores.items() if _levels_fit(ta[i], tb[j])}
 
 
@@ -264,9 +267,10 @@ def _pass_exact(ta: list[Task], tb: list[Task], add: Adder) -> None:
             add(i, j, "exact", 1.0)
 
 
-def _pass_best(scores: dict[tuple[int, int], float], cfg: MatchConfig, matched_a: set[int], add: Adder) -> None:
-    """Pass 2: each A task to its best B task (many A tasks may merge into one); pass 3: a split, a second B task
-    nearly as close."""
+def _pass_best(scores: dict[tuple[int, int], float], cfg: MatchConfig, matched_a: set[int],
+               add: Adder) -> None:
+    """Pass 2: each A task to its best B task (many A tasks may merge into one); pass 3: a split, a second
+    B task nearly as close."""
     rows: dict[int, list[int]] = {}
     for i, j in scores:
         rows.setdefault(i, []).append(j)

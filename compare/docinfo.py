@@ -10,8 +10,8 @@ from compare.model import Document
 
 
 def describe(doc: Document, outline_title: str) -> None:
-    """Fill in the title, issuer and kind of text a reader of the brief needs, from metadata, the outline or the
-    text."""
+    """Fill in the title, issuer and kind of text a reader of the brief needs, from metadata, the outline
+    or the text."""
     doc.title = clean_title(doc.title) or outline_title or _report_title(doc) or Path(doc.path).stem
     doc.issuer = doc.issuer or infer_issuer(doc)
     bare = re.fullmatch(rf"(?:(?P<year>{YEAR})年)?政府工作报告", doc.title)
@@ -62,23 +62,26 @@ def detect_language(text: str) -> str:
     return "zh" if han >= 0.2 * max(1, han + latin) else "en"
 
 
-ISSUER_IN_TITLE = re.compile(r"(?:\d{4}年)?(?P<who>[\u4e00-\u9fff]{2,12}?(?:省|市|自治区|特别行政区|县|区|州|盟))"
+ISSUER_IN_TITLE = re.compile(r"(?:\d{4}年)?"
+                             r"(?P<who>[\u4e00-\u9fff]{2,12}?(?:省|市|自治区|特别行政区|县|区|州|盟))"
                              r"(?:人民政府|政府)?")
 SPEAKER = re.compile(r"我代表(?P<who>国务院|[\u4e00-\u9fff]{0,10}?人民政府)")
-VENUE = re.compile(r"在(?P<who>[\u4e00-\u9fff]{2,12}?(?:省|市|自治区))第[一二三四五六七八九十]+届\s*人民代表大会")
+VENUE = re.compile(r"在(?P<who>[\u4e00-\u9fff]{2,12}?(?:省|市|自治区))"
+                   r"第[一二三四五六七八九十]+届\s*人民代表大会")
 
 
 BODY_IN_TEXT = re.compile(r"(?P<who>[\u4e00-\u9fff]{2,10}(?:省|市|自治区)[\u4e00-\u9fff]{2,20}?"
                           r"(?:领导小组办公室|委员会|办公厅|人民政府|厅|局|委))(?:印发|制订|制定|出台|发布|召开)")
 
 
-ISSUED_ABOUT = re.compile(r"^(?P<who>国务院(?:办公厅)?|[\u4e00-\u9fff]{2,16}?(?:人民政府|办公厅|委员会|部|厅))"
+ISSUED_ABOUT = re.compile(r"^(?P<who>国务院(?:办公厅)?|"
+                          r"[\u4e00-\u9fff]{2,16}?(?:人民政府|办公厅|委员会|部|厅))"
                           r"(?:办公厅)?关于")
 
 
 def infer_issuer(doc: Document) -> str:
-    """Who issued the plan: 国务院, the government named in the title or the speech (浙江省人民政府), or the body
-    the text says issued it (浙江省数字经济发展领导小组办公室制订了…)."""
+    """Who issued the plan: 国务院, the government named in the title or the speech (浙江省人民政府), or
+    the body the text says issued it (浙江省数字经济发展领导小组办公室制订了…)."""
     body = BODY_IN_TEXT.search(doc.text[:400])
     if body:
         return body.group("who")
@@ -102,7 +105,8 @@ def infer_issuer(doc: Document) -> str:
     return w.group("who") + "人民政府" if w else ""
 
 
-NAMED_IN_TEXT = re.compile(rf"(?:制订|制定|印发|出台|发布)了?《?(?P<title>[^，。,《》()（）]{{4,30}}?{YEAR}年[^，。,《》()]{{0,8}}?"
+NAMED_IN_TEXT = re.compile(rf"(?:制订|制定|印发|出台|发布)了?《?"
+                           rf"(?P<title>[^，。,《》()（）]{{4,30}}?{YEAR}年[^，。,《》()]{{0,8}}?"
                            r"(?:工作要点|行动计划|实施方案|工作方案|规划|方案|要点))")
 
 

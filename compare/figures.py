@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -32,6 +33,9 @@ from compare.quantity import (
     cn_to_number,
     finite,
 )
+
+# (start, end, replacement, chinese, vague): how one numeral is rewritten for the figure pattern
+Replacement = tuple[int, int, str, bool, bool]
 
 CN_CHARS = "〇零一二两三四五六七八九十百千万亿"
 CN_DIGIT_CHARS = "〇零一二两三四五六七八九"
@@ -133,7 +137,7 @@ def _number_text(value: float) -> str:
     return format(Decimal(repr(value)), "f")
 
 
-def _replacements(text: str, unread: list[Unread]):
+def _replacements(text: str, unread: list[Unread]) -> Iterator[Replacement]:
     """(start, end, replacement, chinese, vague) for each numeral the figure pattern cannot read as is."""
     pos = 0
     while True:
@@ -161,12 +165,12 @@ def _kind(m: re.Match[str]) -> str:
     return "run"
 
 
-def _blank(start: int, end: int) -> tuple[int, int, str, bool, bool]:
+def _blank(start: int, end: int) -> Replacement:
     """A span no figure may be read from (same length, so offsets are unchanged)."""
     return start, end, "□" * (end - start), False, False
 
 
-def _special(m: re.Match[str], kind: str, unread: list[Unread]):
+def _special(m: re.Match[str], kind: str, unread: list[Unread]) -> Replacement | None:
     """百分之三, 二分之一, 数十亿, 两个亿, 601,293.11; runs that cannot be numbers (20232025年, 17.32%o)."""
     s, e = m.start(), m.end()
     if kind == "sep":
@@ -189,7 +193,7 @@ def _special(m: re.Match[str], kind: str, unread: list[Unread]):
     return _ratio(m, kind, unread)
 
 
-def _vague(m: re.Match[str], kind: str):
+def _vague(m: re.Match[str], kind: str) -> Replacement | None:
     """数十亿 = 10–100亿, 上千 = 1000–10000, 数以万计 = 1万–10万, 成百上千 = 100–10000, 十几 = 11–19,
     二三十 = 20–30: approximate ranges, never one figure."""
     if kind == "vague":
@@ -217,7 +221,7 @@ def _vague(m: re.Match[str], kind: str):
     return m.start(), m.end(), text, True, True
 
 
-def _ratio(m: re.Match[str], kind: str, unread: list[Unread]):
+def _ratio(m: re.Match[str], kind: str, unread: list[Unread]) -> Replacement:
     """百分之三 → 3%, 千分之五 → 5‰, 二分之一 → 0.5."""
     s, e = m.start(), m.end()
     if kind == "pct":
@@ -233,7 +237,7 @@ def _ratio(m: re.Match[str], kind: str, unread: list[Unread]):
     return s, e, _number_text(round(value, 12)) + sign, True, False
 
 
-def _separated(m: re.Match[str]):
+def _separated(m: re.Match[str]) -> Replacement | None:
     """601,293.11 → 601293.11. A full-width comma separates thousands only beside an ASCII one or a decimal
     part (`82，225.00元`); elsewhere `12，345` is two numbers in a list."""
     raw = m.group("sep")
@@ -242,7 +246,7 @@ def _separated(m: re.Match[str]):
     return m.start(), m.end(), raw.replace(",", "").replace("，", ""), False, False
 
 
-def _run(text: str, start: int, end: int, unread: list[Unread]):
+def _run(text: str, start: int, end: int, unread: list[Unread]) -> Replacement | None:
     """The replacement for one run of digits and numeral characters, or None to leave it as written."""
     run = text[start:end]
     if not CN_IN_RUN.search(run) or re.fullmatch(r"[\d.]+(?:万亿|亿|万)", run):

@@ -125,7 +125,8 @@ class Target:
     high: float | None = None
     direction: str | None = None  # "down" for a stated fall
     offset: int = 0  # character offset of the figure in Document.text
-    notes: list[dict] = field(default_factory=list)  # coded doubts worth showing the reader (compare/reasons.py)
+    # coded doubts worth showing the reader (compare/reasons.py)
+    notes: list[dict] = field(default_factory=list)
     restates: str | None = None  # id of an earlier target this one states again
 
     def to_json(self) -> dict[str, Any]:

@@ -37,7 +37,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _clean_unicode(text: str) -> str:
-    if _SURROGATE.search(text):  # lone UTF-16 halves (a PDF's ToUnicode map can yield them): no writer takes them
+    # lone UTF-16 halves (a PDF's ToUnicode map can yield them): no writer takes them
+    if _SURROGATE.search(text):
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
@@ -53,7 +54,8 @@ _TONED_BODY = rf"(?=[a-zü{_TONED}]{{0,6}}[{_TONED}]){_SYL}[)）]"
 # each pattern starts with the bracket so the scanner can skip ahead; the lookbehind then checks the Han
 _PINYIN_TONED = re.compile(rf"[(（](?<={_HAN}[(（]){_TONED_BODY}(?:[(（]{_TONED_BODY})*")
 _PINYIN_ANY = re.compile(rf"[(（](?<={_HAN}[(（]){_SYL}[)）](?:[(（]{_SYL}[)）])*")
-_PINYIN_LOOSE = re.compile(rf"[(（]{_TONED_BODY}")  # in an annotated text, a toned note after a garbled character
+# in an annotated text, a toned note after a garbled character
+_PINYIN_LOOSE = re.compile(rf"[(（]{_TONED_BODY}")
 # a lost character and its "(" became "?" in some scrapes: 日?qǐng)?bào)
 _PINYIN_BROKEN = re.compile(rf"\?{_TONED_BODY}")
 
@@ -118,7 +120,8 @@ def _words(text: str) -> frozenset[str]:
 
 
 _CHROME_WORDS = _words("""
-下载 打印 全屏 收藏 分享 分享到 分享至 打印本页 打印此页 打印文章 打印正文 关闭 关闭窗口 关闭本页 返回 返回首页
+下载 打印 全屏 收藏 分享 分享到 分享至 打印本页 打印此页 打印文章 打印正文
+关闭 关闭窗口 关闭本页 返回 返回首页
 返回顶部 返回列表 返回上一页 相关报道 相关链接 相关阅读 相关新闻 相关文章 相关附件 相关稿件 扫一扫
 扫一扫在手机打开当前页 扫一扫在手机上查看当前页面 手机扫一扫 字号 字体 上一篇 下一篇 责任编辑 编辑 来源 作者
 我要纠错 纠错 复制链接 微信 微博 朋友圈 QQ空间 网站地图 联系我们 无障碍 首页 当前位置 您的位置 你的位置
@@ -142,7 +145,8 @@ _SHORT_RULES = re.compile("|".join([
     rf"^{_DATE}\s*{_TIME}$",
     rf"^\?\s*{YEAR}\s*[-–—~]\s*{YEAR}(?!\s*年)\s+\S",
     r"icp\s*[备证]|公网安备|网安备|[\u4e00-\u9fff]\s*b2\s*-\s*\d{5,}|备案号|许可证\s*[:：号]?\s*[a-z\u4e00-\u9fff]{0,3}\d{5,}",
-    r"^(?:报料|投稿|新闻|联系|服务|举报|监督)?(?:热线|邮箱|电话|传真|e-?mail|信箱)\s*[:：]\s*[\w.@+\-()/、,， ]{3,60}$",
+    r"^(?:报料|投稿|新闻|联系|服务|举报|监督)?(?:热线|邮箱|电话|传真|e-?mail|信箱)"
+    r"\s*[:：]\s*[\w.@+\-()/、,， ]{3,60}$",
     r"^[+]\d{1,5}$",
     r"(?:记者|摄影|通讯员)\s*[\u4e00-\u9fff·]{1,4}(?:\s[\u4e00-\u9fff]{1,3})?\s*摄\s*\)?$",
     r"(?:下载|尽在|关注|打开).{0,20}(?:app|客户端)$",
@@ -156,7 +160,8 @@ _FONT_LINE = re.compile(r"^字[号体][:：]?(?:大|中|小|加大|还原|减小
 _LONG_RULES = re.compile(r"由会员分享|请在.{0,30}上搜索|^<?(?:(?:https?|ftp):)?//[^\s<>]+>?$|^www\.[^\s<>]+$")
 _CRUMB_SEPARATORS = frozenset({">", ">>", "»", "›", "/"})
 _SENTENCE_PUNCT = re.compile(r"[。，；！？、,;!?]")
-_COUNTER = re.compile(r"^(?:阅读量|阅读数|阅读|浏览量|浏览次数|浏览|点击数|点击量|点击|访问量)\s*[:：]\s*\d{0,12}\s*(?:次)?$")
+_COUNTER = re.compile(r"^(?:阅读量|阅读数|阅读|浏览量|浏览次数|浏览|点击数|点击量|点击|访问量)"
+                      r"\s*[:：]\s*\d{0,12}\s*(?:次)?$")
 _NAV_SPLIT = re.compile(r"[|/·•>»›\s]+")
 _HEX_ID = re.compile(r"^[0-9a-f]{16,64}\s*[:：]?$")
 _LICENCE_START = re.compile(r"^本作品(?:是|在|采用|以|来自|收录)")
@@ -185,7 +190,8 @@ def _is_chrome(line: str) -> bool:
         return True
     if len(line) <= 60 and ("|" in line or "返回" in line):
         parts = [p.strip(_EDGE) for p in _NAV_SPLIT.split(line) if p.strip(_EDGE)]
-        return bool(parts) and all(p in _CHROME_WORDS or (p.startswith("返回") and len(p) <= 12) for p in parts)
+        return bool(parts) and all(p in _CHROME_WORDS or (p.startswith("返回") and len(p) <= 12)
+                                   for p in parts)
     return False
 
 
@@ -267,7 +273,8 @@ _BULLET = re.compile(r"^(?:[?？]\s+|[•·▪●◆■▸►‣⁃∙◦○◇�
 
 _FINAL = tuple("。；！？：…”’」』!?;:")
 _PAGE_MARK = re.compile(r"^\d{1,3}、")
-_LIST_START = re.compile(r"^(?:[(（]?[一二三四五六七八九十]{1,3}[)）、]|[(（]\d{1,3}[)）]|\d{1,3}[.、)]|第[一二三四五六七八九十百]{1,4}[章节条部]|——)")
+_LIST_START = re.compile(r"^(?:[(（]?[一二三四五六七八九十]{1,3}[)）、]|[(（]\d{1,3}[)）]|\d{1,3}[.、)]|"
+                         r"第[一二三四五六七八九十百]{1,4}[章节条部]|——)")
 _PUNCT_ONLY = re.compile(r"^[\s。，、；：！？…,.;:!?)）」』”’》〉]+$")
 _CLOSERS = tuple("。，、；：！？…,.;:!?)）」』”’》〉")
 _SUBSCRIPT = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
@@ -290,11 +297,13 @@ class _Joiner:
         return bool(self.parts)
 
     def start(self, line: str) -> None:
+        """Finish the line being built and begin a new one with `line`."""
         self._flush()
         self.parts, self.length, self.open = [], 0, [0] * len(_OPENERS)
         self.extend(line)
 
     def extend(self, piece: str) -> None:
+        """Add `piece` to the line being built."""
         if not piece:
             return
         self.parts.append(piece)
@@ -304,12 +313,15 @@ class _Joiner:
                 self.open[k] += piece.count(o) - piece.count(c)
 
     def ends(self, suffixes: tuple[str, ...]) -> bool:
+        """True when the line being built ends with one of `suffixes`."""
         return bool(self.parts) and self.parts[-1].endswith(suffixes)
 
     def last_char(self) -> str:
+        """The last character of the line being built ("" when none)."""
         return self.parts[-1][-1:] if self.parts else ""
 
     def unclosed(self) -> bool:
+        """True when the line being built has a bracket or quote still open."""
         return any(n > 0 for n in self.open)
 
     def _flush(self) -> None:
@@ -317,6 +329,7 @@ class _Joiner:
             self.lines.append("".join(self.parts))
 
     def result(self) -> list[str]:
+        """All the lines, the last one finished."""
         self._flush()
         self.parts = []
         return self.lines

@@ -13,9 +13,9 @@ H2_RE = re.compile(rf"^[(（][{CN}]{{1,3}}[)）]\s*")
 H3_RE = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[(（]\d{1,2}[)）]|\d{1,2}[)）]|[①-⑳])\s*")
 ENUM_RE = re.compile(rf"^(?:[{CN}]{{1,3}}是|第[{CN}]{{1,3}}[，,、])")
 # A heading that runs inline after a finished sentence: `…取得明显成效。(一)数字经济发展系统化推进。`
-# A heading that runs inline after a finished sentence (`…取得明显成效。(一)数字经济发展系统化推进。`), a top-level
-# heading after a flattened table's last digits (`…450014000三、构建…`), or the first sub-item right after a
-# top-level heading (`三、构建创新创业新生态(一)积极承接…`).
+# A heading that runs inline after a finished sentence (`…取得明显成效。(一)数字经济发展系统化推进。`),
+# a top-level heading after a flattened table's last digits (`…450014000三、构建…`), or the first sub-item
+# right after a top-level heading (`三、构建创新创业新生态(一)积极承接…`).
 INLINE_HEADING_RE = re.compile(
     rf"(?<=[。；！？])\s*(?=[(（][{CN}]{{1,3}}[)）]|[{CN}]{{1,3}}、)"
     rf"|(?<=\d)(?=[{CN}]{{1,2}}、[\u4e00-\u9fff])"
@@ -24,8 +24,8 @@ FIRST_SUBITEM_RE = re.compile(r"(?<=[\u4e00-\u9fff”])[(（]一[)）]")
 OPEN_H1_RE = re.compile(rf"[{CN}]{{1,3}}、[^。，,；;]{{2,30}}$")
 
 
-# A task heading run into a long paragraph: a short sentence with no comma, opened by a verb or adverb of action
-# (`…稳定锚。积极主动抢抓政策机遇。紧盯国家…`).
+# A task heading run into a long paragraph: a short sentence with no comma, opened by a verb or adverb of
+# action (`…稳定锚。积极主动抢抓政策机遇。紧盯国家…`).
 RUN_IN_HEADING_RE = re.compile(
     r"(?<=。)(?=(?:积极|主动|着力|加快|扎实|全面|大力|坚决|深入|持续|切实|精准|千方百计|毫不放松|统筹|"
     r"促进|推动|推进|培育|鼓励|完善|实施|办好|开展|加强|强化|提升|优化|深化|支持|打造|构建|建设)"
@@ -63,23 +63,28 @@ REVIEW_WORDS = re.compile(r"回顾|成就|成效|成绩|总结|过去一年|过�
 CLOSING = re.compile(r"^各位代表[！!，,]")
 VENUE_LINE = re.compile(rf"^(?:——)?{YEAR}年\d{{1,2}}月\d{{1,2}}日在.{{2,40}}会议上$")
 # The speaker under a report's title: 自治区主席 韦 韬, 省长 王伟中, 国务院总理 李 强
-SPEAKER_LINE = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:省长|主席|市长|总理|区长|州长|县长)\s*[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
+SPEAKER_LINE = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:省长|主席|市长|总理|区长|州长|县长)"
+                          r"\s*[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
 OTHER_WORDS = re.compile(r"^(?:附件|附录|名词解释|名词注释|注释|注：|说明：)")
 FORWARD_HEADING = re.compile(r"目标|任务|展望|建议|安排")
 PERIOD_IN_HEADING = re.compile(r"十([三四五六])五")
 PERIOD_LAST_YEAR = {"三": 2020, "四": 2025, "五": 2030, "六": 2035}
 
 
+PART_YEAR = re.compile(rf"{YEAR}年.{{0,8}}(?:工作|安排|建议|任务)")  # 2026年重点工作
+
+
 def _opens_part(heading: str, year: int | None) -> bool:
-    """An unnumbered heading that names a review or a plan part (2024年工作回顾, “十五五”时期主要目标和2026年重点工作)."""
-    return bool(REVIEW_WORDS.search(heading)) or bool(re.search(rf"{YEAR}年.{{0,8}}(?:工作|安排|建议|任务)", heading))
+    """An unnumbered heading naming a review or a plan part (2024年工作回顾, 2026年重点工作)."""
+    return bool(REVIEW_WORDS.search(heading)) or bool(PART_YEAR.search(heading))
 
 
 def looks_ahead(heading: str, year: int | None) -> bool:
     """True when a heading names goals or tasks, or a plan period that ends after the document's year."""
     if FORWARD_HEADING.search(heading):
         return True
-    return any(year is not None and PERIOD_LAST_YEAR[m.group(1)] > year for m in PERIOD_IN_HEADING.finditer(heading))
+    return any(year is not None and PERIOD_LAST_YEAR[m.group(1)] > year
+               for m in PERIOD_IN_HEADING.finditer(heading))
 GOAL_WORDS = re.compile(r"目标|总体要求|指标")
 REVIEW_PARAGRAPH = re.compile(
     rf"^(?:去年|过去一年|一年来|过去五年|五年来|这五年|回顾|(?P<year>{YEAR})年(?:以来)?[，,]|“十[三四]五”(?:时期|以来)?[，,])")
@@ -159,7 +164,8 @@ def classify(block: Block) -> None:
         if m:
             rest = t[m.end():]
             if re.match(rf"[{CN}]、", rest) or re.search(r"\d\s*%", first_sentence(rest)):
-                break  # 一、二、三产业增加值分别增长…: an enumeration or a statement of figures, not a heading
+                # 一、二、三产业增加值分别增长…: an enumeration or a statement of figures, not a heading
+                break
             block.role = role
             block.heading = first_sentence(rest) if rest else ""
             clauses = clause_list(block)
@@ -207,7 +213,8 @@ def _take_title(blocks: list[Block], title: str) -> str:
             b.role = "title"
             return title or b.text
     first = blocks[0]
-    if first.role in ("short", "para") and len(first.text) <= 40 and first.text[-1] not in FINAL_PUNCT + "：:":
+    if (first.role in ("short", "para") and len(first.text) <= 40
+            and first.text[-1] not in FINAL_PUNCT + "：:"):
         first.role = "title"
         return title or first.text
     m = GLUED_TITLE.match(first.text)
@@ -221,6 +228,24 @@ def _take_title(blocks: list[Block], title: str) -> str:
 
 
 HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3}
+
+
+def _part_at_heading(heading: str, level: int, role: str, part: str, goals: bool, has_h1: bool,
+                     year: int | None) -> tuple[str, bool]:
+    """The part of the plan a heading opens, and whether the blocks under it list goals."""
+    if OTHER_WORDS.match(heading):
+        return "other", goals
+    if level == 1 or role == "short" and (not has_h1 or _opens_part(heading, year)):
+        # a heading that looks back and ahead (…发展成就和“十五五”时期主要目标任务) opens a forward part;
+        # its look-back paragraphs are still marked review one by one
+        back = REVIEW_WORDS.search(heading) and not looks_ahead(heading, year)
+        part = "review" if back else ("forward" if part != "other" or level == 1 else part)
+        return part, bool(GOAL_WORDS.search(heading)) and "任务" not in heading
+    if REVIEW_WORDS.search(heading) and len(heading) <= 16:
+        return "review", goals
+    if part == "preamble":
+        return "forward", goals
+    return part, goals
 
 
 def _assign_parts(blocks: list[Block], year: int | None) -> None:
@@ -241,18 +266,7 @@ def _assign_parts(blocks: list[Block], year: int | None) -> None:
             part = "forward"  # items after the closing address: a list of 民生实事 (1.医疗卫生方面。…)
         if level is not None:
             heading = b.heading or b.text
-            if OTHER_WORDS.match(heading):
-                part = "other"
-            elif level == 1 or b.role == "short" and (not has_h1 or _opens_part(heading, year)):
-                # a heading that looks back and ahead (…发展成就和“十五五”时期主要目标任务) opens a forward part;
-                # its look-back paragraphs are still marked review one by one
-                back = REVIEW_WORDS.search(heading) and not looks_ahead(heading, year)
-                part = "review" if back else ("forward" if part != "other" or level == 1 else part)
-                goals = bool(GOAL_WORDS.search(heading)) and "任务" not in heading
-            elif REVIEW_WORDS.search(heading) and len(heading) <= 16:
-                part = "review"
-            elif part == "preamble":
-                part = "forward"
+            part, goals = _part_at_heading(heading, level, b.role, part, goals, has_h1, year)
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, heading))
@@ -261,7 +275,8 @@ def _assign_parts(blocks: list[Block], year: int | None) -> None:
         else:
             b.path = [h for _, h in stack]
             if part == "forward" and seen_forward_heading and k > last_numbered and CLOSING.match(b.text):
-                part, closing = "other", True  # the closing address of a report (各位代表！…) assigns no tasks
+                # the closing address of a report (各位代表！…) assigns no tasks
+                part, closing = "other", True
                 stack = []
             elif closing and b.role == "lead":
                 part = "forward"  # …unless items follow it: 政府自身建设 (深入推进依法行政。…)
@@ -273,7 +288,7 @@ def _assign_parts(blocks: list[Block], year: int | None) -> None:
 
 
 def _is_task_block(b: Block) -> bool:
-    """A block that may carry a task of its own: a numbered item, a bold-led or 一是 paragraph, a long paragraph."""
+    """A block that may carry a task of its own: a numbered item, a bold-led or 一是 paragraph, a long one."""
     if b.part in ("other", "review", "preamble") or b.role == "title":
         return False
     if b.role in ("lead", "enum", "h3"):
@@ -296,8 +311,10 @@ def _is_section(blocks: list[Block], i: int, chosen: set[int]) -> bool:
 
 
 def _preamble_goal_lists(blocks: list[Block]) -> None:
-    """A run of three or more 一是…二是… paragraphs before the first heading lists the plan's goals
-    (a news report of a plan: 一是产业能级跃升。…五是普惠共享跃升。): they look ahead, each its own section."""
+    """A run of three or more 一是…二是… paragraphs before the first heading lists the plan's goals.
+
+    A news report of a plan (一是产业能级跃升。…五是普惠共享跃升。): they look ahead, each its own
+    section."""
     run: list[Block] = []
     for b in [*blocks, Block(0, 0, "", "para")]:
         if b.role == "enum" and b.part == "preamble":
@@ -310,8 +327,10 @@ def _preamble_goal_lists(blocks: list[Block]) -> None:
 
 
 def _tasks(blocks: list[Block]) -> list[Task]:
-    """Tasks in the forward part: numbered items, bold-led paragraphs, 一是 clauses and the clauses of a heading
-    that lists its tasks; the headings that hold them come first as parts (level "part")."""
+    """Tasks in the forward part, with the headings that hold them first as parts (level "part").
+
+    Tasks are numbered items, bold-led paragraphs, 一是 clauses and the clauses of a heading that lists
+    its tasks."""
     chosen = {i for i, b in enumerate(blocks) if _is_task_block(b)}
     tasks: list[Task] = []
     owned: set[int] = set()
@@ -321,8 +340,9 @@ def _tasks(blocks: list[Block]) -> list[Task]:
         if b.role in ("h1", "h2") and _is_section(blocks, i, chosen):
             sections.append(i)
             continue
-        if b.role == "para" and i > 0 and (i - 1 in owned or blocks[i - 1].role in ("lead", "enum", "h3", "h1", "h2")
-                                           and (i - 1) in chosen and blocks[i - 1].path[:1] == b.path[:1]):
+        after_item = i > 0 and (i - 1 in owned or blocks[i - 1].role in ("lead", "enum", "h3", "h1", "h2")
+                                and (i - 1) in chosen and blocks[i - 1].path[:1] == b.path[:1])
+        if b.role == "para" and after_item:
             # a plain paragraph after a numbered item belongs to that item, not a task of its own
             owned.add(i)
             continue
@@ -332,7 +352,8 @@ def _tasks(blocks: list[Block]) -> list[Task]:
             continue
         heading = first_sentence(b.text, 40) if b.role == "para" else b.heading or first_sentence(b.text, 40)
         end = b.end
-        if b.role in ("h3", "enum", "lead"):  # an item owns the plain paragraphs after it, up to the next item
+        # an item owns the plain paragraphs after it, up to the next item
+        if b.role in ("h3", "enum", "lead"):
             for j in range(i + 1, len(blocks)):
                 if blocks[j].role != "para" or j in chosen:
                     break
@@ -372,8 +393,10 @@ CLAUSE = re.compile(r"[^，,；;。]+")
 
 
 def clause_list(b: Block) -> list[tuple[int, int]]:
-    """Offsets (in the document) of the clauses of a heading that lists its own tasks:
-    `二、高水平建设…引领区，做强做大…产业集群，实施…提升行动，加快发展壮大…梯队。` → the theme, then each task."""
+    """Offsets (in the document) of the clauses of a heading that lists its own tasks.
+
+    `二、高水平建设…引领区，做强做大…产业集群，实施…提升行动，加快发展壮大…梯队。` → the theme, then each
+    task."""
     m = H1_RE.match(b.text) or H2_RE.match(b.text)
     if m is None or not b.text.endswith("。") or b.text.count("。") > 1:
         return []

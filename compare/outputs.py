@@ -16,8 +16,8 @@ def check_output(path: Path, inputs: list[Path]) -> None:
     """Refuse an output whose folder is missing or not writable, or that would overwrite an input."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise OutputNotWritableError("the output folder does not exist", "create it first or choose another --out",
-                                     path=str(path))
+        raise OutputNotWritableError("the output folder does not exist",
+                                     "create it first or choose another --out", path=str(path))
     if path.is_dir():
         raise OutputNotWritableError("the output path is a folder, not a file",
                                      "give a file name, e.g. --out FOLDER/brief.pdf", path=str(path))
@@ -41,8 +41,9 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 # Errors that say the output cannot be written where it was asked for (not a bug in compare).
-_WRITE_ERRNOS = {errno.EACCES, errno.EPERM, errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.EROFS, errno.ENOSPC,
-                 errno.EDQUOT, errno.EFBIG, errno.EIO, errno.ENAMETOOLONG, errno.EXDEV, errno.EBUSY, errno.ETXTBSY}
+_WRITE_ERRNOS = {errno.EACCES, errno.EPERM, errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.EROFS,
+                 errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.ENAMETOOLONG, errno.EXDEV,
+                 errno.EBUSY, errno.ETXTBSY}
 
 
 _DEVICE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS}

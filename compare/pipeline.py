@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compare.config import DEFAULT, MatchConfig
 from compare.docinfo import describe, detect_language
@@ -10,8 +11,11 @@ from compare.model import Brief, Document, Extraction
 from compare.outline import build_outline, number_tasks
 from compare.timeframe import document_context, infer_year
 
+if TYPE_CHECKING:
+    from compare.read.limits import Limits
 
-def load_document(path: str | Path, limits=None) -> Document:
+
+def load_document(path: str | Path, limits: Limits | None = None) -> Document:
     """Read and normalise a document, and infer its title and year."""
     from compare.normalise import normalise
     from compare.read import read_raw
@@ -51,7 +55,7 @@ def compare_documents(a: Extraction, b: Extraction, config: MatchConfig = DEFAUL
                  tool_version=__version__, config=config.to_json())
 
 
-def compare_files(a: str | Path, b: str | Path, limits=None) -> Brief:
+def compare_files(a: str | Path, b: str | Path, limits: Limits | None = None) -> Brief:
     """Read two documents and compare them: the whole pipeline in one call."""
     ea = extract(load_document(a, limits), "a")
     eb = extract(load_document(b, limits), "b")

@@ -109,7 +109,7 @@ def _all_digits(text: str) -> bool:
     return all(c in CN_DIGITS for c in text)
 
 
-def _digit_string(text: str, as_text: bool = False):
+def _digit_string(text: str, as_text: bool = False) -> str | float | None:
     """二〇三五 → 2035; with as_text, the digits as a string (the part after 点). Arabic digits may mix in."""
     digits = "".join(str(CN_DIGITS[c]) if c in CN_DIGITS else c for c in text)
     if not digits.isdigit() or not digits.isascii():
@@ -165,12 +165,14 @@ class _Reader:
         return ok
 
     def number(self, kind: str, value: float) -> bool:
+        """Read a digit or an arabic number; False for two numbers in a row."""
         if self.pending is not None or (kind == "arabic" and value >= self.last_unit):
             return False  # 四五: two numbers in a row; 1万60000
         self.pending, self.pending_kind, self.before_pending = value, kind, self.prev
         return True
 
     def place(self, unit: float) -> bool:
+        """Read a place unit (十, 百, 千); False when it is not smaller than the last unit."""
         if unit >= self.last_unit:
             return False  # 十百, 一百一百
         self.section += (1.0 if self.pending is None else self.pending) * unit
@@ -178,6 +180,7 @@ class _Reader:
         return True
 
     def big(self, unit: float) -> bool:
+        """Read a big unit (万, 亿) that closes a section; False when the section repeats."""
         part = self.section + (self.pending or 0.0)
         if self.prev == "":
             part = 1.0  # 万亿 = 1万亿

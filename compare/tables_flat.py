@@ -1,4 +1,4 @@
-"""Target tables that a converter flattened into one run of text (`…有效发明专利件50008000` under `2023年2025年`)."""
+"""Target tables a converter flattened into one run of text (`…专利件50008000` under `2023年2025年`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from compare.lexicon import YEAR
 from compare.quantity import MULTIPLIERS
 
 HEADER = re.compile(rf"单位\s*(?P<y1>{YEAR})年\s*(?P<y2>{YEAR})年")
-ROW_UNITS = ["万元/人", "亿元", "万元", "万台", "万人", "万个", "万家", "亿", "个", "件", "家", "项", "台", "人", "%", "元"]
+ROW_UNITS = ["万元/人", "亿元", "万元", "万台", "万人", "万个", "万家", "亿",
+             "个", "件", "家", "项", "台", "人", "%", "元"]
 ROW = re.compile(
     r"(?P<label>(?:\d[A-Za-z]+)?[\u4e00-\u9fff“”、()（）A-Za-z]{2,40}?)"
     r"(?P<unit>" + "|".join(re.escape(u) for u in ROW_UNITS) + r")?"

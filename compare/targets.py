@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
 
 from compare.figures import parse_figures
 from compare.lexicon import (
@@ -13,12 +12,22 @@ from compare.lexicon import (
     DOWN_WORDS,
     GROWTH_VERBS,
     INCREMENT_ACTIONS,
-    LEADING_NOISE,
     LEVEL_VERBS,
-    MEASURE_VERBS,
     SHARE_WORDS,
     STRETCH_WORDS,
-    YEAR,
+)
+from compare.metric_phrase import (
+    BASELINE_FROM,
+    GENERIC_HEAD,
+    VERB_ONLY,
+    YEAR_OF,
+    apply_respectively,
+    complete_ellipsis,
+    has_own_verb,
+    names_no_thing,
+    readable_metric,
+    split_metric,
+    strip_leading,
 )
 from compare.model import Block, Outline, Target, Task
 from compare.outline import item_number_end
@@ -33,7 +42,8 @@ SENTENCE_STRETCH = re.compile(r"力争|争取")
 # A money figure that names a size class rather than a goal: 百亿元企业, 超10亿元的数字企业, 10亿元以上项目.
 CATEGORY_NOUNS = re.compile(r"^(?!投向|用于|投入|带动|撬动)(?:以上)?(?:的)?[\u4e00-\u9fff“”]{0,8}?"
                             r"(?:企业|公司|项目|级|产业|集群|园区|龙头|平台|城市|县|规模)")
-NOT_TARGET_AFTER = re.compile(r"^(?:级|届|次会议|周年|岁|位|强|号|版|代|中全会|大|条(?:措施|政策|举措|意见|”|》)|"
+NOT_TARGET_AFTER = re.compile(r"^(?:级|届|次会议|周年|岁|位|强|号|版|代|中全会|大|"
+                              r"条(?:措施|政策|举措|意见|”|》)|"
                               r"个工作日内|分钟|小时(?:过境|免签)|圈)")
 # A figure with its unit that states a definition or the plan's own structure, not a goal: 公园24小时开放,
 # 出行50米内, 21个主要指标, 13个领域, 5个方面, 10大类.
@@ -42,7 +52,8 @@ NOT_TARGET_WITH_UNIT = re.compile(
     r"个方面|(?:个|大)(?:主要|重点|核心)?(?:指标|领域|板块|类|大类|章|部分|维度)(?=[，,。、；;的中和及设]|工作)|"
     r"项(?:主要|重点|核心)?(?:指标|任务举措|任务|举措)(?=[，,。、；;：:的中和及]))"
 )
-# Nouns that a plan counts but does not aim at: the population it serves (我省有2.9亿在校学生, 高校毕业生1170万人).
+# Nouns that a plan counts but does not aim at: the population it serves
+# (我省有2.9亿在校学生, 高校毕业生1170万人).
 POPULATION_FACT = re.compile(r"(?:在校生|在校学生|毕业生|人口|老年人|儿童|适龄人口|劳动力)$")
 # A ratio written without a unit: 城乡居民收入倍差缩小至1.83, 弹性系数0.5.
 UNITLESS_RATIO = re.compile(r"(?:倍差|系数|比值|指数|之比)(?:缩小|扩大|下降|降低|提高|提升|保持|控制|稳定)?"
@@ -130,7 +141,7 @@ def _block_targets(block: Block, outline: Outline, ctx: DocContext) -> list[Foun
         if item is not None:
             found.append(item)
             prev = item
-    _apply_respectively(body, found)
+    apply_respectively(body, found)
     found.sort(key=lambda x: x.start)
     return found
 
@@ -158,13 +169,7 @@ def _is_quantity(body: str, f: Figure, block: Block) -> bool:
         before_ratio = body[max(0, f.start - 12):f.start]
         return (bool(RATIO_BEFORE.search(body, max(0, f.start - 24), f.start))
                 or bool(UNITLESS_RATIO.search(before_ratio))) and not f.chinese
-    if _counts_its_list(body, f):
-        return False
-    if f.unit == "千伏":
-        return False  # 500千伏变电站: a voltage class
-    if f.unit == "岁" and "寿命" not in body[max(0, f.start - 12):f.start]:
-        return False  # 0-6岁儿童, 65岁及以上: age brackets; 人均预期寿命80.5岁 is a target
-    if f.unit in ("次",) and not re.match(r"^(?:以上|左右)", after):
+    if _counts_its_list(body, f) or _unit_names_a_class(body, f, after):
         return False
     if before.endswith(("第", "前", "No.", "NO.")) or NOT_TARGET_AFTER.match(after):
         return False
@@ -172,7 +177,8 @@ def _is_quantity(body: str, f: Figure, block: Block) -> bool:
         return False
     if f.unit == "条" and re.match(r"(?:措施|政策|举措|意见|”|》)", after):  # 民营经济32条: a policy package
         return False
-    if re.search(r"[A-Za-z]$", before) or (re.match(r"^[A-Za-z]", after) and not re.search(r"[A-Za-z]", f.unit)):
+    if re.search(r"[A-Za-z]$", before) or (
+            re.match(r"^[A-Za-z]", after) and not re.search(r"[A-Za-z]", f.unit)):
         return False
     if before.endswith("+") or after.startswith("+"):
         return False
@@ -183,6 +189,15 @@ def _is_quantity(body: str, f: Figure, block: Block) -> bool:
     if f.chinese and ((f.value == 1 and f.low is None) or not _chinese_quantity(body, f, block)):
         return False  # 建设一个…, 打造一批…: a single thing named, not a count aimed at
     return f.unit not in ("年", "月", "日")
+
+
+def _unit_names_a_class(body: str, f: Figure, after: str) -> bool:
+    """True when the unit marks a class or an occasion, not an amount (a voltage, an age, times)."""
+    if f.unit == "千伏":
+        return True  # 500千伏变电站: a voltage class
+    if f.unit == "岁" and "寿命" not in body[max(0, f.start - 12):f.start]:
+        return True  # 0-6岁儿童, 65岁及以上: age brackets; 人均预期寿命80.5岁 is a target
+    return f.unit in ("次",) and not re.match(r"^(?:以上|左右)", after)
 
 
 def _chinese_quantity(body: str, f: Figure, block: Block) -> bool:
@@ -265,7 +280,8 @@ class Cuts:
 def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
     sent_start = cuts.sentence_start(f.start)
     clause_start = cuts.clause_start(f.start)
-    clause_start += item_number_end(body[clause_start:f.start])  # `5. `, `；(2)`: an item's number is no metric
+    # `5. `, `；(2)`: an item's number is no metric
+    clause_start += item_number_end(body[clause_start:f.start])
     rest = body[f.end:f.end + 64]
     m = POST_QUALIFIER.match(rest)
     post = m.group(0) if m else ""
@@ -283,12 +299,6 @@ def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
     return Candidate(f, block, sent_start, clause_start, post, right.strip(), span_end)
 
 
-def _strip_leading(s: str) -> str:
-    prev = None
-    while prev != s:
-        prev = s
-        s = LEADING_NOISE.sub("", s, count=1).lstrip("，,、 ")
-    return s
 
 
 def coordinated(body: str, prev: Found | None, start: int) -> bool:
@@ -307,106 +317,20 @@ def _left_segment(body: str, cand: Candidate, prev: Found | None) -> str:
     return body[seg_start:cand.fig.start]
 
 
-# Verbs that may open the metric after a short scope phrase (`数字经济领域培育百亿元企业25家`). 新增 is not
-# among them: it forms compounds such as 城镇新增就业.
-MID_ACTION = re.compile(r"(?:新认定|新培育|培育|组织实施|组织开展|开展|引进|认定|确定|组建|创建|推广|打造|累计|推介)")
-TRAILING_NOISE = re.compile(r"(?:预计|首次|将|要|可|已|已经|共|合计|总数|数量|拟|再|又|继续|分别|均|都|仍)+$")
-
-
-YEAR_OF = re.compile(rf"{YEAR}年(?:底|末)?的?$")
-BASELINE_FROM = re.compile(r"(?:从|由)(?:每人每月|每人每年|每人|每月|每年|人均|年均)?$")
-# What is left of a metric when the clause names no object: 增加超350个, 惠及超50万名. Not a metric.
-VERB_ONLY = re.compile(r"^(?:新\(改\)建|新改建|改扩建|新建|改建|"
-                       r"增加|提高|提升|实现|完成|达到|建成|新增|开展|惠及|储备|改造|带动|吸引|覆盖|服务|支持|"
-                       r"帮助|扶持|培训|发放|安排|投入|拉动|减少|降低|节约|节省|其中|合计|共计|累计|包括)+$")
-
-
-@lru_cache(maxsize=8192)
-def word_boundaries(text: str) -> frozenset[int]:
-    """Offsets where a word starts or ends in the text, by the segmenter."""
-    import rjieba
-
-    pos, cuts = 0, {0}
-    for w in rjieba.cut(text):
-        pos += len(w)
-        cuts.add(pos)
-    return frozenset(cuts)
-
-
-# verb, verbal noun, adjective, adverb, particle, conjunction, preposition
-NO_THING_TAGS = ("v", "vn", "a", "ad", "d", "u", "c", "p")
-
-
-def names_no_thing(left: str) -> bool:
-    """True when the words before a figure end in a verb, adverb or particle, not a noun: the counted thing is
-    written after the figure (`加快壮大40个省级县域特色产业集群`, `荆门石化特种油基地等5500个重大项目`)."""
-    if not left:
-        return False
-    import rjieba
-
-    tags = rjieba.tag(left)
-    return bool(tags) and tags[-1][1] in NO_THING_TAGS
-
-
-def _split_metric(left: str) -> tuple[str, str, str]:
-    """Split the text left of a figure into (action verb, metric, measure verb)."""
-    verb = ""
-    left = YEAR_OF.sub("", left)  # 从2015年的225亿元, 增加到2023年的506.9亿元
-    left = BASELINE_FROM.sub("", left)
-    core = left
-    m = MEASURE_VERBS.search(left)
-    if m:
-        verb = m.group("verb")
-        core = left[: m.start()]
-    core = _strip_leading(core.strip())
-    action = ""
-    am = ACTION_VERBS.match(core)
-    cuts = word_boundaries(core)
-    if am and am.end() not in cuts:  # 服务业 is a noun, not the verb 服务 + 业
-        am = next((x for x in (ACTION_VERBS.match(core[:c]) for c in sorted(cuts, reverse=True)
-                               if c < am.end()) if x and x.end() in cuts), None)
-    if am:
-        action = am.group(0)
-        core = _strip_leading(core[am.end():])
-    else:
-        hits = [h for h in MID_ACTION.finditer(core) if h.start() in cuts and h.end() in cuts]
-        if hits and hits[-1].end() < len(core):
-            action = hits[-1].group(0)
-            core = core[hits[-1].end():]
-    core = TRAILING_NOISE.sub("", core.strip("的之 "))
-    return action, core, verb
-
 
 def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
                ctx: DocContext, cuts: Cuts) -> Found | None:
+    """The figure read as a Target, or None when no metric can be named for it."""
     f = cand.fig
     block = cand.block
     left = _left_segment(body, cand, prev)
-    action, metric, verb = _split_metric(left)
-    clause_action = _split_metric(body[cand.clause_start:cand.fig.start])[0]
-    if not action and coordinated(body, prev, f.start):
-        action = prev.action
+    action, metric, verb = split_metric(left)
+    clause_action = split_metric(body[cand.clause_start:cand.fig.start])[0]
+    joined = prev if prev is not None and coordinated(body, prev, f.start) else None
+    if not action and joined is not None:
+        action = joined.action
     action = action or clause_action
-    from_right = False
-    ends_open = bool(re.search(r"(?:和|及|与|或|、)$", metric)) or bool(ACTION_VERBS.fullmatch(metric or "-"))
-    if cand.right_metric and (len(metric) <= 1 or ends_open or (not verb and not metric)
-                              or (names_no_thing(metric) and not names_no_thing(cand.right_metric))):
-        metric, from_right = cand.right_metric, True
-    metric = readable_metric(metric)
-    if VERB_ONLY.match(metric):
-        metric = ""
-    if prev is not None and GENERIC_HEAD.fullmatch(metric):
-        metric = _complete_ellipsis(metric, prev.target.metric)
-    inherited = False
-    if not metric and prev is not None:
-        metric, inherited = prev.target.metric, True
-        if re.match(r"其中", body[cand.clause_start:f.start]):  # 其中…: a part of the previous figure, not the same
-            metric += "（其中）"
-    if not metric:
-        metric = cand.right_metric or _strip_leading(left).strip("的 ")
-    if len(metric) > 40:
-        metric = metric[-20:]
-    metric = readable_metric(metric)
+    metric, from_right, inherited = _choose_metric(body, cand, prev, left, metric, verb)
     if not metric:
         return None
     span_end = cand.span_end + (len(cand.right_metric) if from_right else 0)
@@ -414,21 +338,12 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
     if metric == "经济" and verb == "增长":
         metric += "增长"  # 经济增长5%左右: the growth of the economy, named as a reader says it
     comparator = _comparator(left, cand.post, f, verb)
-    stretch = bool(STRETCH_WORDS.search(body[cand.clause_start:f.start])) or bool(
-        SENTENCE_STRETCH.match(body, cand.sentence_start)) or (coordinated(body, prev, f.start) and prev.target.stretch) \
-        or (prev is not None and prev.target.stretch and not verb and not action and not has_own_verb(left))
-    basis = _basis(f, verb, action, metric, body[cand.clause_start:f.start],
-                   prev.target if inherited else None, coordinated(body, prev, f.start) and prev or None)
+    stretch = _stretch(body, cand, prev, joined, left, verb, action)
+    carried = prev.target if inherited and prev is not None else None
+    basis = _basis(f, verb, action, metric, body[cand.clause_start:f.start], carried, joined)
     direction = "down" if DOWN_WORDS.search(verb or "") or (
-        inherited and prev is not None and prev.target.direction == "down" and not verb) else None
-    kind, year = kind_and_year(body, f.start, cand.sentence_start, block, ctx, cuts.horizon_before(f.start))
-    doc_year = ctx.year
-    if BASELINE_FROM.search(YEAR_OF.sub("", left)) and kind == "target":  # 从X提高到Y: X is where things stand
-        kind, year = "actual", (doc_year - 1 if doc_year and year == doc_year else year)
-    if kind == "target" and not stretch and (verb == "有" or POPULATION_FACT.search(metric)):
-        kind = "actual"  # a fact about the present (我省有2.9亿在校学生, 高校毕业生1170万人), not a goal
-    if kind == "actual":
-        stretch = False  # in a review 争取 means "secured" (争取资金95亿元): only a goal can be a stretch
+        carried is not None and carried.direction == "down" and not verb) else None
+    kind, year, stretch = _kind_and_year(body, cand, ctx, cuts, left, verb, metric, stretch)
     quote = body[cand.clause_start:span_end].strip()
     offset = block.start + f.start
     task = outline.task_at(offset)
@@ -440,42 +355,55 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
     return Found(t, f.start, span_end, action, task)
 
 
-GENERIC_HEAD = re.compile(r"增加值|营业收入|业务收入|主营业务收入|收入|利润总额|利润|税收|产值|总产值|投资|出口|进口|零售额|"
-                          r"产量|规模|营收|进出口|出口额|交易额|销售额")
+def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, metric: str,
+                   verb: str) -> tuple[str, bool, bool]:
+    """The figure's metric, whether it was read right of the figure, and whether it was carried from prev."""
+    from_right = False
+    ends_open = bool(re.search(r"(?:和|及|与|或|、)$", metric)) or bool(ACTION_VERBS.fullmatch(metric or "-"))
+    if cand.right_metric and (len(metric) <= 1 or ends_open or (not verb and not metric)
+                              or (names_no_thing(metric) and not names_no_thing(cand.right_metric))):
+        metric, from_right = cand.right_metric, True
+    metric = readable_metric(metric)
+    if VERB_ONLY.match(metric):
+        metric = ""
+    if prev is not None and GENERIC_HEAD.fullmatch(metric):
+        metric = complete_ellipsis(metric, prev.target.metric)
+    inherited = False
+    if not metric and prev is not None:
+        metric, inherited = prev.target.metric, True
+        if re.match(r"其中", body[cand.clause_start:cand.fig.start]):  # 其中…: a part of prev, not the same
+            metric += "（其中）"
+    if not metric:
+        metric = cand.right_metric or strip_leading(left).strip("的 ")
+    if len(metric) > 40:
+        metric = metric[-20:]
+    return readable_metric(metric), from_right, inherited
 
 
-def _complete_ellipsis(metric: str, previous: str) -> str:
-    """`数字经济核心产业增加值增长13%，营业收入突破2万亿元`: the second metric shares the first one's subject."""
-    m = GENERIC_HEAD.search(previous)
-    if m and m.start() > 0 and m.end() == len(previous) and previous[m.start():] != metric:
-        return previous[: m.start()] + metric
-    if metric in ("规模", "总额", "总量") and m is None:  # 转移支付增加1.5万亿元、规模近9.8万亿元
-        return previous + metric
-    return metric
+def _stretch(body: str, cand: Candidate, prev: Found | None, joined: Found | None, left: str, verb: str,
+             action: str) -> bool:
+    """True for a stretch goal: 力争/争取 in the clause or sentence, or carried from the previous figure."""
+    start = cand.fig.start
+    return bool(STRETCH_WORDS.search(body[cand.clause_start:start])) or bool(
+        SENTENCE_STRETCH.match(body, cand.sentence_start)) or (joined is not None and joined.target.stretch) \
+        or (prev is not None and prev.target.stretch and not verb and not action and not has_own_verb(left))
 
 
-# Words that cling to a metric's edges but name nothing: 规模近…, 支出规模比去年…, 失业率全年…, 或改造…, 第4批…
-METRIC_TAIL = re.compile(r"(?:近|约|超|达|为|共|总计|全年|今年|年内|(?:比|较)(?:去年|上年)(?:同期)?)+$")
-METRIC_HEAD = re.compile(r"^(?:或|和|及|并|且|预计(?:全年)?|第[0-9一二三四五六七八九十]+(?:批|次|届))+")
-
-
-def readable_metric(metric: str) -> str:
-    """A metric without clinging qualifiers, time words and half a bracket: what an analyst would write."""
-    prev = None
-    while prev != metric:
-        prev = metric
-        metric = METRIC_HEAD.sub("", METRIC_TAIL.sub("", metric.strip()))
-    for op, cl in (("(", ")"), ("（", "）")):
-        if metric.count(op) > metric.count(cl):  # 县(市 → 县
-            metric = metric[: metric.rindex(op)]
-        elif metric.count(cl) > metric.count(op):  # 市)重点项目 → 重点项目
-            metric = metric[metric.index(cl) + 1:]
-    return metric.strip("的之、， ")
-
-
-def has_own_verb(left: str) -> bool:
-    """True when the text before a figure has a verb of its own, so an earlier 力争 does not reach it."""
-    return bool(re.search(r"增长|提高|下降|达到|突破|超过|实现|完成|建设|培育|新增|推动|推进", left))
+def _kind_and_year(body: str, cand: Candidate, ctx: DocContext, cuts: Cuts, left: str, verb: str, metric: str,
+                   stretch: bool) -> tuple[str, int | None, bool]:
+    """Target or actual, its year, and the stretch flag (only a goal can be a stretch)."""
+    f = cand.fig
+    kind, year = kind_and_year(body, f.start, cand.sentence_start, cand.block, ctx,
+                               cuts.horizon_before(f.start))
+    doc_year = ctx.year
+    # 从X提高到Y: X is where things stand
+    if BASELINE_FROM.search(YEAR_OF.sub("", left)) and kind == "target":
+        kind, year = "actual", (doc_year - 1 if doc_year and year == doc_year else year)
+    if kind == "target" and not stretch and (verb == "有" or POPULATION_FACT.search(metric)):
+        kind = "actual"  # a fact about the present (我省有2.9亿在校学生, 高校毕业生1170万人), not a goal
+    if kind == "actual":
+        stretch = False  # in a review 争取 means "secured" (争取资金95亿元): only a goal can be a stretch
+    return kind, year, stretch
 
 
 def _comparator(left: str, post: str, f: Figure, verb: str) -> str:
@@ -499,6 +427,17 @@ def _comparator(left: str, post: str, f: Figure, verb: str) -> str:
 PEOPLE_FLOW = re.compile(r"就业|培训|转移|资助|救助|帮扶|招聘|招收|引进")
 
 
+def _rate_basis(f: Figure, verb: str, metric: str, inherited_from: Target | None) -> str:
+    """growth or share for a figure in %, 个百分点, 成 or ‰."""
+    if verb in GROWTH_VERBS or re.search(r"增长|增速|涨幅|增幅", metric):
+        return "growth"
+    if verb in LEVEL_VERBS or SHARE_WORDS.search(metric):
+        return "share" if f.unit in ("%", "‰") else "growth"
+    if inherited_from is not None:
+        return inherited_from.basis
+    return "growth" if re.search(r"增长|增速|涨幅|增幅", metric) or f.unit != "%" else "share"
+
+
 def _basis(f: Figure, verb: str, action: str, metric: str, left_clause: str, inherited_from: Target | None,
            coordinated_with: Found | None) -> str:
     """level, cumulative, increment, growth or share, from the verbs and the unit."""
@@ -508,13 +447,7 @@ def _basis(f: Figure, verb: str, action: str, metric: str, left_clause: str, inh
     if f.unit == "倍":
         return "growth"
     if f.unit in ("%", "个百分点", "成", "‰"):
-        if verb in GROWTH_VERBS or re.search(r"增长|增速|涨幅|增幅", metric):
-            return "growth"
-        if verb in LEVEL_VERBS or SHARE_WORDS.search(metric):
-            return "share" if f.unit in ("%", "‰") else "growth"
-        if inherited_from is not None:
-            return inherited_from.basis
-        return "growth" if re.search(r"增长|增速|涨幅|增幅", metric) or f.unit != "%" else "share"
+        return _rate_basis(f, verb, metric, inherited_from)
     if inherited_from is not None and not verb and not action:
         return inherited_from.basis
     if verb in GROWTH_VERBS:  # 再提高20元, 增加1.6万亿元: a change by an amount
@@ -532,45 +465,3 @@ def _basis(f: Figure, verb: str, action: str, metric: str, left_clause: str, inh
     return "level"
 
 
-RESPECTIVELY = re.compile(r"(?P<metrics>[^，,；;。：:]{2,80}?)分别(?P<rest>[^，,；;。]*)")
-
-
-SHARED_HEAD = re.compile(GENERIC_HEAD.pattern + r"|标准|比重|占比|增速|产量|补助标准|收入")
-
-
-def _share_head(names: list[str]) -> list[str]:
-    """`高技术制造业、装备制造业增加值`: the last item's head noun (增加值) belongs to every item."""
-    if len(names) < 2:
-        return names
-    heads = list(SHARED_HEAD.finditer(names[-1]))
-    m = heads[-1] if heads else None
-    if m is None or m.end() != len(names[-1]) or m.start() == 0:
-        return names
-    head = names[-1][m.start():]
-    return [n if SHARED_HEAD.search(n) else n + head for n in names[:-1]] + names[-1:]
-
-
-def _share_list_words(items: list[Found]) -> None:
-    """`分别突破7万亿和1.6万亿元`: the verb before the list and the unit at its end belong to every figure."""
-    first, last = items[0].target, items[-1].target
-    for x in items:
-        t = x.target
-        if not t.unit and last.unit and t.value:
-            t.unit = last.unit
-        if t is not first and t.comparator == "=" and not re.search(r"以上|左右|以内|以下", t.written):
-            t.comparator = first.comparator
-            t.basis, t.direction, t.stretch = first.basis, first.direction, first.stretch or t.stretch
-
-
-def _apply_respectively(body: str, found: list[Found]) -> None:
-    """`服务贸易、数字贸易、跨境电商出口分别增长6%、8%、20%`: give each figure its own metric."""
-    for m in RESPECTIVELY.finditer(body):
-        names = [n.strip() for n in re.split(r"、|和|及|与", _strip_leading(m.group("metrics"))) if n.strip()]
-        names = _share_head(names)
-        inside = [x for x in found if m.start("rest") <= x.start < m.end("rest")]
-        if len(names) >= 2 and len(inside) == len(names):
-            _share_list_words(inside)
-            for x, name in zip(inside, names, strict=True):
-                x.target.metric = name.strip()
-                x.target.notes = [n for n in x.target.notes if n.get("code") != "metric_carried"]
-                x.target.quote = body[m.start():m.end()].strip()

@@ -1,4 +1,4 @@
-"""Time in a plan: the year a document speaks from, its horizons, and whether a figure is a target or an actual."""
+"""Time in a plan: the year a document speaks from, its horizons, and whether a figure is target or actual."""
 
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ from compare.lexicon import YEAR
 from compare.model import Block, Document
 from compare.quantity import read_year
 
-ACTUAL_CUES = re.compile(r"预计|已经|已|首次|创历史|创新高|同比|过去一年|一年来|去年|上年度|上半年|前三季度|一季度|"
+ACTUAL_CUES = re.compile(r"预计|已经|已|首次|创历史|创新高|同比|过去一年|一年来|去年|上年度|"
+                         r"上半年|前三季度|一季度|"
                          r"前\d{1,2}个?月|1[—-]\d{1,2}月|(?:[二三四五六七八九十两]|\d{1,2})年来")
-# 将 and 要 are left out: they are as often a preposition (将…作为) or part of a word (重要) as a future tense.
+# 将 and 要 are left out: they are as often a preposition (将…作为) or part of a word (重要) as a future
+# tense.
 FORWARD_CUES = re.compile(rf"力争|确保|今年|目标|预期|计划|拟|争取|到{YEAR}年|明年|全年")
 PARTIAL_YEAR = re.compile(r"上半年|前三季度|一季度|前\d{1,2}个?月|1[—-]\d{1,2}月")  # figures so far this year
 
@@ -57,11 +59,12 @@ def kind_and_year(body: str, start: int, sentence_start: int, block: Block, ctx:
     forward = bool(FORWARD_CUES.search(before))
     past_year = explicit is not None and doc_year is not None and explicit < doc_year
     if block.part == "review":
-        # in a review, 确保/目标/预期 report what was achieved (确保了…, 完成目标任务, 稳预期); only a goal for this
-        # year, or a stretch, looks ahead
+        # in a review, 确保/目标/预期 report what was achieved (确保了…, 完成目标任务, 稳预期); only a goal
+        # for this year, or a stretch, looks ahead
         actual = not re.search(r"力争|今年", before)
     else:
-        actual = past_year or bool(PARTIAL_YEAR.search(before)) or (bool(ACTUAL_CUES.search(before)) and not forward)
+        actual = past_year or bool(PARTIAL_YEAR.search(before)) or (
+            bool(ACTUAL_CUES.search(before)) and not forward)
     if actual:
         if explicit is not None and (doc_year is None or explicit <= doc_year):
             return "actual", explicit
@@ -77,8 +80,8 @@ def kind_and_year(body: str, start: int, sentence_start: int, block: Block, ctx:
     if re.search(r"今年|全年|年内|年底|明年", before):
         return "target", doc_year + 1 if doc_year and "明年" in before else doc_year
     for heading in reversed(block.path):  # a section for a period: “十五五”时期主要目标
-        # a heading may name a past period and the coming one (“十四五”时期发展成就和“十五五”时期主要目标任务):
-        # a goal belongs to the latest
+        # a heading may name a past period and the coming one
+        # (“十四五”时期发展成就和“十五五”时期主要目标任务): a goal belongs to the latest
         if doc_year and f"{doc_year}年" in heading:  # “十五五”时期目标任务和2026年工作安排: this year's work
             return "target", doc_year
         years = [h for h in (_horizon(m, ctx) for m in HORIZON.finditer(heading)) if h is not None]

@@ -206,7 +206,7 @@ class BatchOptions:
     template_dir: Path | None = None
     font: Path | None = None
     track: bool | None = None  # None: a timeline per series of 3+ documents (any series with --series)
-    corrections_dir: Path | None = None  # the manifest's folder (or the source folder): corrections/<pair>.toml
+    corrections_dir: Path | None = None  # the manifest's (or source) folder, holding corrections/<pair>.toml
 
 
 @dataclass

@@ -185,7 +185,7 @@ def _alt_chunk(document: Any, element: Any, path: str, limits: Limits) -> list[s
 
 def _paragraph_text(paragraph: Any) -> str:
     """A paragraph's text, with a line break before each bold-led inline heading: a report that runs its tasks
-    into one paragraph (`…稳定锚。**精准发力扩大有效投资**。扎实开展…`) still shows each task as its own item."""
+    into one paragraph (`…稳定锚。**精准发力扩大有效投资**。扎实开展…`) still shows each task as an item."""
     runs = list(paragraph.runs)
     if not any(r.bold for r in runs[1:]):
         return str(paragraph.text)

@@ -6,7 +6,6 @@ import datetime as _dt
 import math
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
@@ -15,28 +14,13 @@ from compare.corrections_match import corrected_of, target_key, task_key
 from compare.redline import redline
 from compare.render import structure_map
 from compare.render.labels import Labels, say
+from compare.render.notices import caveats, unread_lines
+from compare.render.text import clean, short
 from compare.render.verdict import accounting, verdict, weigh
 
 CHANGE_TYPES = ("escalated", "deescalated", "rebased", "unchanged", "new", "dropped")
 RANKED = ("escalated", "deescalated", "unchanged")
 _CJK = re.compile("[\u3400-\u9fff]")
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-
-
-def clean(value: Any) -> str:
-    """Document text made safe to print anywhere: no control characters, lone surrogates or NUL."""
-    if value is None:
-        return ""
-    text = unicodedata.normalize("NFC", str(value)).replace("\r\n", "\n").replace("\r", "\n")
-    return _BAD_CHARS.sub("", text)
-
-
-def short(text: str, n: int) -> str:
-    """The text cut to n characters with an ellipsis, on one line."""
-    text = " ".join(clean(text).split())
-    return text if len(text) <= n else text[: max(n - 1, 1)].rstrip() + "…"
-
-
 def fmt_number(value: Any) -> str:
     """A base-unit number the way a Chinese plan writes it: 50000 → 5万, 1.2e12 → 1.2万亿."""
     try:
@@ -386,29 +370,6 @@ def _delta(c: dict[str, Any], ta: dict[str, Any] | None, tb: dict[str, Any] | No
         return None
 
 
-def _caveats(docs: dict[str, dict[str, Any]], L: Labels) -> list[str]:
-    """What a reader must know before the comparison: the two texts are not of one kind (a news report of a plan
-    holds only part of it, so "not carried on" may mean "not mentioned")."""
-    kinds = [clean((docs.get(s) or {}).get("type")) or "other" for s in "ab"]
-    if kinds[0] == kinds[1]:
-        return []
-    out = [L.fmt("summary.types_differ", a=L(f"doc_type.{kinds[0]}"), b=L(f"doc_type.{kinds[1]}"))]
-    if "news_report" in kinds:
-        out.append(L("summary.news_report"))
-    return out
-
-
-def _unread(docs: dict[str, dict[str, Any]], L: Labels) -> list[str]:
-    """Runs that look like figures but were not read: listed, never guessed."""
-    out = []
-    for side in "ab":
-        spans = [clean(u.get("text")) for u in _dicts((docs.get(side) or {}).get("unread"))]
-        if spans:
-            shown = L("brief.list_sep").join(f"“{short(x, 16)}”" for x in spans[:6])
-            out.append(L.fmt("summary.unread", side=L(f"brief.doc_{side}"), n=len(spans), spans=shown))
-    return out
-
-
 def build_view(brief: dict[str, Any], L: Labels, appendix_chars: int = 400,
                weights: dict[str, Any] | None = None, map_rows: int = 52) -> View:
     """Turn the brief dict into the rows, sentences and labels every format renders."""
@@ -434,8 +395,8 @@ def build_view(brief: dict[str, Any], L: Labels, appendix_chars: int = 400,
     work = {s: {clean(t.get("id")) for t in tasks[s] if t.get("level") != "part"} for s in "ab"}  # not parts
     summary = [L.fmt("summary.tasks", tasks_a=len(work["a"]), kept=len(work["a"] & kept_a),
                      tasks_new=len(work["b"] - kept_b), tasks_dropped=len(work["a"] - kept_a))]
-    summary = _caveats(docs, L) + summary
-    counts_text = accounting(brief, L) + _unread(docs, L)
+    summary = caveats(docs, L) + summary
+    counts_text = accounting(brief, L) + unread_lines(docs, L)
     items, more = verdict({**brief, "changes": changes}, L, lambda t: figure_parts(t, L)[0], weights)
     notable = [it.text for it in items]
     if not notable:

@@ -5,8 +5,12 @@ from __future__ import annotations
 import hashlib
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compare.errors import UsageError
+
+if TYPE_CHECKING:
+    from PIL import ImageFont
 
 log = logging.getLogger(__name__)
 BUNDLED = Path(__file__).resolve().parents[1] / "fonts" / "wqy-microhei.ttc"
@@ -42,7 +46,8 @@ def register(path: Path, subfont: int = 0) -> str:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-    name = "ZH" if path == BUNDLED and subfont == 0 else "ZH-" + hashlib.sha1(repr(key).encode()).hexdigest()[:8]
+    name = ("ZH" if path == BUNDLED and subfont == 0
+            else "ZH-" + hashlib.sha1(repr(key).encode()).hexdigest()[:8])
     kw = {"subfontIndex": subfont} if path.suffix.lower() in (".ttc", ".otc") else {}
     try:
         pdfmetrics.registerFont(TTFont(name, str(path), **kw))
@@ -52,7 +57,8 @@ def register(path: Path, subfont: int = 0) -> str:
                              "give a TrueType font with glyf outlines (.ttf/.ttc), not OpenType/CFF") from e
         from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
-        log.warning("bundled CJK font unusable (%s); falling back to %s, which is not embedded", e, FALLBACK_CID)
+        log.warning("bundled CJK font unusable (%s); falling back to %s, which is not embedded",
+                    e, FALLBACK_CID)
         pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK_CID))
         name = FALLBACK_CID
     pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
@@ -60,7 +66,7 @@ def register(path: Path, subfont: int = 0) -> str:
     return name
 
 
-def pil_font(path: Path, size: float, subfont: int = 0):  # -> PIL.ImageFont.FreeTypeFont
+def pil_font(path: Path, size: float, subfont: int = 0) -> ImageFont.FreeTypeFont:
     """The same font opened by Pillow at size pixels, for the chart picture."""
     from PIL import ImageFont
 

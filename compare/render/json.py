@@ -67,8 +67,8 @@ def with_reason_texts(brief: dict[str, Any]) -> dict[str, Any]:
 
 
 def with_ranks(brief: dict[str, Any], template_dir: Path | None = None) -> dict[str, Any]:
-    """A copy of the brief whose changes carry the policy `weight` and the `rank` the verdict page orders them by
-    (the weights of templates/weights.toml, or of an organisation's copy)."""
+    """A copy of the brief whose changes carry the policy `weight` and the `rank` the verdict page orders them
+    by (the weights of templates/weights.toml, or of an organisation's copy)."""
     from compare.render.verdict import load_weights, weigh
 
     ranks = weigh(brief, load_weights(template_dir))

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 CHANGE_TYPES = ("escalated", "deescalated", "rebased", "unchanged", "new", "dropped")
 CHANGE_KEYS = ("type", "metric", "a_figure", "b_figure", "a_value", "b_value", "unit", "ratio", "delta",
-               "qualifiers", "a_section", "b_section", "a_quote", "b_quote", "certainty", "reasons", "corrected")
+               "qualifiers", "a_section", "b_section", "a_quote", "b_quote", "certainty", "reasons",
+               "corrected")
 TARGET_KEYS = ("id", "metric", "written", "value", "unit", "comparator", "stretch", "basis", "year", "kind",
                "section", "task", "quote", "notes")
 # columns of long text: wide, wrapped in a spreadsheet

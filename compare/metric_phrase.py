@@ -1,0 +1,180 @@
+"""Metric phrases: the words left of a figure split into action, metric and verb, and made readable."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Protocol
+
+from compare.lexicon import ACTION_VERBS, LEADING_NOISE, MEASURE_VERBS, YEAR
+from compare.model import Target
+
+
+class Placed(Protocol):
+    """A target with the position of its figure in the paragraph."""
+
+    target: Target
+    start: int
+
+
+def strip_leading(s: str) -> str:
+    """The text without the scope, time and modal words that open a clause (全省, 今年, 确保…)."""
+    prev = None
+    while prev != s:
+        prev = s
+        s = LEADING_NOISE.sub("", s, count=1).lstrip("，,、 ")
+    return s
+
+
+# Verbs that may open the metric after a short scope phrase (`数字经济领域培育百亿元企业25家`). 新增 is not
+# among them: it forms compounds such as 城镇新增就业.
+MID_ACTION = re.compile(r"(?:新认定|新培育|培育|组织实施|组织开展|开展|引进|认定|确定|组建|创建|"
+                        r"推广|打造|累计|推介)")
+TRAILING_NOISE = re.compile(r"(?:预计|首次|将|要|可|已|已经|共|合计|总数|数量|拟|再|又|继续|分别|均|都|仍)+$")
+
+
+YEAR_OF = re.compile(rf"{YEAR}年(?:底|末)?的?$")
+BASELINE_FROM = re.compile(r"(?:从|由)(?:每人每月|每人每年|每人|每月|每年|人均|年均)?$")
+# What is left of a metric when the clause names no object: 增加超350个, 惠及超50万名. Not a metric.
+VERB_ONLY = re.compile(r"^(?:新\(改\)建|新改建|改扩建|新建|改建|"
+                       r"增加|提高|提升|实现|完成|达到|建成|新增|开展|惠及|储备|改造|带动|吸引|覆盖|服务|支持|"
+                       r"帮助|扶持|培训|发放|安排|投入|拉动|减少|降低|节约|节省|其中|合计|共计|累计|包括)+$")
+
+
+@lru_cache(maxsize=8192)
+def word_boundaries(text: str) -> frozenset[int]:
+    """Offsets where a word starts or ends in the text, by the segmenter."""
+    import rjieba
+
+    pos, cuts = 0, {0}
+    for w in rjieba.cut(text):
+        pos += len(w)
+        cuts.add(pos)
+    return frozenset(cuts)
+
+
+# verb, verbal noun, adjective, adverb, particle, conjunction, preposition
+NO_THING_TAGS = ("v", "vn", "a", "ad", "d", "u", "c", "p")
+
+
+def names_no_thing(left: str) -> bool:
+    """True when the words before a figure end in a verb, adverb or particle, not a noun: the counted thing is
+    written after the figure (`加快壮大40个省级县域特色产业集群`, `荆门石化特种油基地等5500个重大项目`)."""
+    if not left:
+        return False
+    import rjieba
+
+    tags = rjieba.tag(left)
+    return bool(tags) and tags[-1][1] in NO_THING_TAGS
+
+
+def split_metric(left: str) -> tuple[str, str, str]:
+    """Split the text left of a figure into (action verb, metric, measure verb)."""
+    verb = ""
+    left = YEAR_OF.sub("", left)  # 从2015年的225亿元, 增加到2023年的506.9亿元
+    left = BASELINE_FROM.sub("", left)
+    core = left
+    m = MEASURE_VERBS.search(left)
+    if m:
+        verb = m.group("verb")
+        core = left[: m.start()]
+    core = strip_leading(core.strip())
+    action = ""
+    am = ACTION_VERBS.match(core)
+    cuts = word_boundaries(core)
+    if am and am.end() not in cuts:  # 服务业 is a noun, not the verb 服务 + 业
+        am = next((x for x in (ACTION_VERBS.match(core[:c]) for c in sorted(cuts, reverse=True)
+                               if c < am.end()) if x and x.end() in cuts), None)
+    if am:
+        action = am.group(0)
+        core = strip_leading(core[am.end():])
+    else:
+        hits = [h for h in MID_ACTION.finditer(core) if h.start() in cuts and h.end() in cuts]
+        if hits and hits[-1].end() < len(core):
+            action = hits[-1].group(0)
+            core = core[hits[-1].end():]
+    core = TRAILING_NOISE.sub("", core.strip("的之 "))
+    return action, core, verb
+
+GENERIC_HEAD = re.compile(r"增加值|营业收入|业务收入|主营业务收入|收入|利润总额|利润|税收|产值|总产值|"
+                          r"投资|出口|进口|零售额|"
+                          r"产量|规模|营收|进出口|出口额|交易额|销售额")
+
+
+def complete_ellipsis(metric: str, previous: str) -> str:
+    """`数字经济核心产业增加值增长13%，营业收入突破2万亿元`: the second metric shares the first's subject."""
+    m = GENERIC_HEAD.search(previous)
+    if m and m.start() > 0 and m.end() == len(previous) and previous[m.start():] != metric:
+        return previous[: m.start()] + metric
+    if metric in ("规模", "总额", "总量") and m is None:  # 转移支付增加1.5万亿元、规模近9.8万亿元
+        return previous + metric
+    return metric
+
+
+# Words that cling to a metric's edges but name nothing: 规模近…, 支出规模比去年…, 失业率全年…, 或改造…,
+# 第4批…
+METRIC_TAIL = re.compile(r"(?:近|约|超|达|为|共|总计|全年|今年|年内|(?:比|较)(?:去年|上年)(?:同期)?)+$")
+METRIC_HEAD = re.compile(r"^(?:或|和|及|并|且|预计(?:全年)?|第[0-9一二三四五六七八九十]+(?:批|次|届))+")
+
+
+def readable_metric(metric: str) -> str:
+    """A metric without clinging qualifiers, time words and half a bracket: what an analyst would write."""
+    prev = None
+    while prev != metric:
+        prev = metric
+        metric = METRIC_HEAD.sub("", METRIC_TAIL.sub("", metric.strip()))
+    for op, cl in (("(", ")"), ("（", "）")):
+        if metric.count(op) > metric.count(cl):  # 县(市 → 县
+            metric = metric[: metric.rindex(op)]
+        elif metric.count(cl) > metric.count(op):  # 市)重点项目 → 重点项目
+            metric = metric[metric.index(cl) + 1:]
+    return metric.strip("的之、， ")
+
+
+def has_own_verb(left: str) -> bool:
+    """True when the text before a figure has a verb of its own, so an earlier 力争 does not reach it."""
+    return bool(re.search(r"增长|提高|下降|达到|突破|超过|实现|完成|建设|培育|新增|推动|推进", left))
+
+RESPECTIVELY = re.compile(r"(?P<metrics>[^，,；;。：:]{2,80}?)分别(?P<rest>[^，,；;。]*)")
+
+
+SHARED_HEAD = re.compile(GENERIC_HEAD.pattern + r"|标准|比重|占比|增速|产量|补助标准|收入")
+
+
+def _share_head(names: list[str]) -> list[str]:
+    """`高技术制造业、装备制造业增加值`: the last item's head noun (增加值) belongs to every item."""
+    if len(names) < 2:
+        return names
+    heads = list(SHARED_HEAD.finditer(names[-1]))
+    m = heads[-1] if heads else None
+    if m is None or m.end() != len(names[-1]) or m.start() == 0:
+        return names
+    head = names[-1][m.start():]
+    return [n if SHARED_HEAD.search(n) else n + head for n in names[:-1]] + names[-1:]
+
+
+def _share_list_words(items: Sequence[Placed]) -> None:
+    """`分别突破7万亿和1.6万亿元`: the verb before the list and the unit at its end belong to every figure."""
+    first, last = items[0].target, items[-1].target
+    for x in items:
+        t = x.target
+        if not t.unit and last.unit and t.value:
+            t.unit = last.unit
+        if t is not first and t.comparator == "=" and not re.search(r"以上|左右|以内|以下", t.written):
+            t.comparator = first.comparator
+            t.basis, t.direction, t.stretch = first.basis, first.direction, first.stretch or t.stretch
+
+
+def apply_respectively(body: str, found: Sequence[Placed]) -> None:
+    """`服务贸易、数字贸易、跨境电商出口分别增长6%、8%、20%`: give each figure its own metric."""
+    for m in RESPECTIVELY.finditer(body):
+        names = [n.strip() for n in re.split(r"、|和|及|与", strip_leading(m.group("metrics"))) if n.strip()]
+        names = _share_head(names)
+        inside = [x for x in found if m.start("rest") <= x.start < m.end("rest")]
+        if len(names) >= 2 and len(inside) == len(names):
+            _share_list_words(inside)
+            for x, name in zip(inside, names, strict=True):
+                x.target.metric = name.strip()
+                x.target.notes = [n for n in x.target.notes if n.get("code") != "metric_carried"]
+                x.target.quote = body[m.start():m.end()].strip()
