@@ -37,7 +37,7 @@ ACTION_LEAD = re.compile(
 # Nominalised actions after the counted thing: 老旧小区改造 counts 小区.
 ACTION_TAIL = re.compile(r"(?:改造|建设|改建|新建|提升|升级|整治|工程|新增)+$")
 # Short names of one unit: 亿方 = 亿立方米, 标箱 = 标准箱 (TEU), 亿度 = 亿千瓦时.
-UNIT_NAMES = {"方": "立方米", "标箱": "标准箱", "度": "千瓦时"}
+UNIT_NAMES = {"方": "立方米", "标箱": "标准箱", "度": "千瓦时", "名": "人", "位": "人"}
 # Alternative units in parentheses name one unit: 套(间), 万台(套), 条(段).
 UNIT_ALTERNATIVE = re.compile(r"[(（][^()（）]{1,3}[)）]$")
 

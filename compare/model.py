@@ -148,10 +148,23 @@ class AlignedPair:
     score: float
     method: str  # which pass of the matcher found it: exact, best, split, best_from_b
     reasons: list[dict] = field(default_factory=list)  # coded reasons, see compare/reasons.py
+    relation: str = "carries_on"  # carries_on | split (one A item, several B) | merged (several A, one B)
 
     def to_json(self) -> dict[str, Any]:
         """The pair as the brief's JSON object."""
         return asdict(self)
+
+
+def set_relations(pairs: list[AlignedPair]) -> None:
+    """Each link's relation, derived from all links: an A item in several links is split, several A items into
+    one B item are merged, else the work carries on."""
+    per_a: dict[str, int] = {}
+    per_b: dict[str, int] = {}
+    for p in pairs:
+        per_a[p.a] = per_a.get(p.a, 0) + 1
+        per_b[p.b] = per_b.get(p.b, 0) + 1
+    for p in pairs:
+        p.relation = "split" if per_a[p.a] > 1 else "merged" if per_b[p.b] > 1 else "carries_on"
 
 
 @dataclass

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from compare.config import DEFAULT, MatchConfig
 from compare.docinfo import describe, detect_language
-from compare.model import Brief, Document, Extraction
+from compare.model import Brief, Document, Extraction, set_relations
 from compare.outline import build_outline, number_tasks
 from compare.timeframe import document_context, infer_year
 
@@ -50,6 +50,7 @@ def compare_documents(a: Extraction, b: Extraction, config: MatchConfig = DEFAUL
     from compare.classify import classify_changes
 
     alignment = align_tasks(a, b, config)
+    set_relations(alignment)
     changes = classify_changes(a, b, alignment, config)
     return Brief(a.document, b.document, a.tasks, b.tasks, a.targets, b.targets, alignment, changes,
                  tool_version=__version__, config=config.to_json())

@@ -49,7 +49,8 @@ NOT_TARGET_AFTER = re.compile(r"^(?:级|届|次会议|周年|岁|位|强|号|版
 # 出行50米内, 21个主要指标, 13个领域, 5个方面, 10大类.
 NOT_TARGET_WITH_UNIT = re.compile(
     r"^(?:小时(?:开放|营业|服务|在线|值守|不打烊|过境|免签)|(?:米|公里)(?:内|以内|范围)|"
-    r"个方面|(?:个|大)(?:主要|重点|核心)?(?:指标|领域|板块|类|大类|章|部分|维度)(?=[，,。、；;的中和及设]|工作)|"
+    r"个方面|(?:个|大)(?:主要|重点|核心|预期性|约束性)?(?:指标|领域|板块|类|大类|章|部分|维度)"
+    r"(?=[，,。、；;的中和及设]|工作)|"
     r"项(?:主要|重点|核心)?(?:指标|任务举措|任务|举措)(?=[，,。、；;：:的中和及]))"
 )
 # Nouns that a plan counts but does not aim at: the population it serves
@@ -452,7 +453,7 @@ def _basis(f: Figure, verb: str, action: str, metric: str, left_clause: str, inh
         return inherited_from.basis
     if verb in GROWTH_VERBS:  # 再提高20元, 增加1.6万亿元: a change by an amount
         return "increment"
-    if f.unit in ("人", "人次") and PEOPLE_FLOW.search(metric):  # 实现再就业10万人, 培训5万人次: this year's
+    if f.unit in ("人", "人次", "名", "位") and PEOPLE_FLOW.search(metric):  # 再就业10万人, 培训5万人次: this year's
         return "increment"
     if re.search(r"新增|新建|新认定|新入选|新培育|新开工|比上年增加|新引进|新落地|新开通", left_clause):
         return "increment"

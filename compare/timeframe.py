@@ -23,6 +23,7 @@ OWN_YEAR = re.compile(rf"(?<![比较是自])({YEAR})\s*年(?!以来)")
 PERIOD_END = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 HORIZON = re.compile(rf"(?:到|至)({YEAR}|二[〇零][一二三四五六七八九〇零]{{2}})年|(未来|今后)(五|三)年|"
                      r"“?(十[三四五六]五)”?(?:期间|时期|末|期末|规划|目标)")
+MULTI_YEAR = re.compile(r"年均|纲要|规划(?:草案)?(?:明确|提出)")
 THIS_YEAR = re.compile(r"今年|全年|年内")
 REVIEW_HEADING = re.compile(r"回顾|总结|成就|成效")
 
@@ -79,10 +80,11 @@ def kind_and_year(body: str, start: int, sentence_start: int, block: Block, ctx:
         return "target", explicit
     if re.search(r"今年|全年|年内|年底|明年", before):
         return "target", doc_year + 1 if doc_year and "明年" in before else doc_year
+    multi_year = bool(MULTI_YEAR.search(before))  # 年均增长5%, 《纲要》明确…: a goal for the period
     for heading in reversed(block.path):  # a section for a period: “十五五”时期主要目标
         # a heading may name a past period and the coming one
         # (“十四五”时期发展成就和“十五五”时期主要目标任务): a goal belongs to the latest
-        if doc_year and f"{doc_year}年" in heading:  # “十五五”时期目标任务和2026年工作安排: this year's work
+        if doc_year and f"{doc_year}年" in heading and not multi_year:  # “十五五”时期…和2026年工作安排
             return "target", doc_year
         years = [h for h in (_horizon(m, ctx) for m in HORIZON.finditer(heading)) if h is not None]
         if years:

@@ -244,3 +244,9 @@ def test_the_json_is_byte_identical_across_runs(tmp_path):
 
     first = dumps(compare_plans(tmp_path, BODY_A, BODY_B).to_json())
     assert dumps(compare_plans(tmp_path, BODY_A, BODY_B).to_json()) == first
+
+
+def test_people_counted_as_ming_or_ren_are_one_unit(tmp_path):
+    brief = compare_plans(tmp_path, "（一）强化基层医疗。培训乡村医生3000名。\n",
+                          "（一）强化基层医疗。培训乡村医生3000人。\n")
+    assert_paired(brief, "3000名", "3000人", "unchanged")

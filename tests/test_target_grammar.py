@@ -163,3 +163,15 @@ def test_the_plans_aspects_are_not_targets_whatever_follows():
 @pytest.mark.parametrize("body", ["失业人员实现再就业8万人。", "开展职业技能培训30万人次。"])
 def test_people_helped_this_year_are_an_increment(body):
     assert only(body).basis == "increment"
+
+
+def test_counts_of_indicators_by_kind_are_not_targets():
+    assert figures("纲要设置16个预期性指标、8个约束性指标。") == []
+
+
+def test_an_annual_average_under_a_heading_naming_the_period_and_the_year_is_the_periods():
+    text = ("二、“十五五”时期目标任务和2026年工作安排\n"
+            "《纲要（草案）》明确了主要指标：地区生产总值年均增长5%左右。\n"
+            "今年地区生产总值增长4.5%左右。\n")
+    found = extract_targets(text, build_outline(text, year=YEAR), YEAR, "b")
+    assert sorted((t.written, t.year) for t in found) == [("4.5%左右", 2026), ("5%左右", 2030)]

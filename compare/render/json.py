@@ -68,11 +68,19 @@ def with_reason_texts(brief: dict[str, Any]) -> dict[str, Any]:
 
 def with_ranks(brief: dict[str, Any], template_dir: Path | None = None) -> dict[str, Any]:
     """A copy of the brief whose changes carry the policy `weight` and the `rank` the verdict page orders them
-    by (the weights of templates/weights.toml, or of an organisation's copy)."""
+    by (the weights of templates/weights.toml, or of an organisation's copy), and each paired change the
+    `redline` of B's clause against A's."""
+    from compare.redline import redline
     from compare.render.verdict import load_weights, weigh
 
     ranks = weigh(brief, load_weights(template_dir))
-    return {**brief, "changes": [{**c, **r} for c, r in zip(brief.get("changes") or [], ranks, strict=True)]}
+    targets = brief.get("targets") or {}
+    quotes = {(s, t.get("id")): t.get("quote") or "" for s in "ab" for t in targets.get(s) or []}
+    changes = []
+    for c, r in zip(brief.get("changes") or [], ranks, strict=True):
+        qa, qb = quotes.get(("a", c.get("a")), ""), quotes.get(("b", c.get("b")), "")
+        changes.append({**c, **r, **({"redline": redline(qa, qb)} if qa and qb else {})})
+    return {**brief, "changes": changes}
 
 
 def write_brief_json(brief: dict[str, Any], path: Path, options: BriefOptions) -> None:
