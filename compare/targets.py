@@ -453,7 +453,7 @@ def _basis(f: Figure, verb: str, action: str, metric: str, left_clause: str, inh
         return inherited_from.basis
     if verb in GROWTH_VERBS:  # 再提高20元, 增加1.6万亿元: a change by an amount
         return "increment"
-    if f.unit in ("人", "人次", "名", "位") and PEOPLE_FLOW.search(metric):  # 再就业10万人, 培训5万人次: this year's
+    if f.unit in ("人", "人次", "名", "位") and PEOPLE_FLOW.search(metric):  # 再就业10万人: this year's
         return "increment"
     if re.search(r"新增|新建|新认定|新入选|新培育|新开工|比上年增加|新引进|新落地|新开通", left_clause):
         return "increment"
