@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,6 +12,8 @@ import pytest
 from compare.render import render
 from compare.render import structure_map as sm
 from compare.render.labels import load_labels
+
+from .test_brief_links import words as page_words
 
 FIXTURE = Path(__file__).parent / "fixtures" / "brief_sample.json"
 needs_poppler = pytest.mark.skipif(
@@ -57,14 +58,7 @@ def map_words(pdf: Path) -> list[tuple[float, float, float, float, str]]:
     """Words of the map on its page: between the map's heading and the table that follows it."""
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     page = next(i for i, p in enumerate(text.split("\f"), 1) if "结构对照图" in p)
-    out = subprocess.run(
-        ["pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    pat = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
-    words = [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in re.findall(pat, out)]
+    words = page_words(pdf, page)
     top = next(y1 for _, _, _, y1, w in words if w == "结构对照图")
     bottom = next((y0 for _, y0, _, _, w in words if w in ("对照表", "的任务在") and y0 > top), 1e9)
     return [w for w in words if top < w[1] and w[3] < bottom]
