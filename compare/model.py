@@ -49,7 +49,7 @@ class Task:
     quote: str
     start: int  # character offsets of the task's text in Document.text
     end: int
-    part: str = "forward"  # forward | review | other
+    part: Part = "forward"
     level: str = "task"  # task | part (a heading that holds tasks)
     container: bool = False  # a heading that holds tasks: a part, or a numbered task with sub-tasks
 
@@ -61,9 +61,9 @@ class Block:
     start: int
     end: int
     text: str
-    role: str  # h1 | h2 | h3 | short | enum | lead | para
+    role: Role
     heading: str = ""
-    part: str = "forward"  # forward | review | other | preamble
+    part: Part = "forward"
     goals: bool = False  # inside a goals part (主要目标…)
     path: list[str] = field(default_factory=list)
 
@@ -112,11 +112,11 @@ class Target:
     metric: str
     value: float
     unit: str
-    comparator: str
+    comparator: Comparator
     stretch: bool
-    basis: str
+    basis: Basis
     year: int | None
-    kind: str  # target | actual
+    kind: Kind
     quote: str
     task: str | None = None
     section: list[str] = field(default_factory=list)

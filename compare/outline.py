@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from compare.lexicon import YEAR
-from compare.model import Block, Outline, Task
+from compare.model import Block, Outline, Part, Role, Task
 
 CN = "一二三四五六七八九十"
 H1_RE = re.compile(rf"^[{CN}]{{1,3}}[、.．]\s*")
@@ -159,7 +159,8 @@ def _lead(text: str) -> str | None:
 def classify(block: Block) -> None:
     """Set the block's role and heading from its numbering and shape."""
     t = block.text
-    for role, rx in (("h1", H1_RE), ("h2", H2_RE), ("h3", H3_RE)):
+    numbered: tuple[tuple[Role, re.Pattern[str]], ...] = (("h1", H1_RE), ("h2", H2_RE), ("h3", H3_RE))
+    for role, rx in numbered:
         m = rx.match(t)
         if m:
             rest = t[m.end():]
@@ -230,8 +231,8 @@ def _take_title(blocks: list[Block], title: str) -> str:
 HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3}
 
 
-def _part_at_heading(heading: str, level: int, role: str, part: str, goals: bool, has_h1: bool,
-                     year: int | None) -> tuple[str, bool]:
+def _part_at_heading(heading: str, level: int, role: str, part: Part, goals: bool, has_h1: bool,
+                     year: int | None) -> tuple[Part, bool]:
     """The part of the plan a heading opens, and whether the blocks under it list goals."""
     if OTHER_WORDS.match(heading):
         return "other", goals
@@ -253,7 +254,8 @@ def _assign_parts(blocks: list[Block], year: int | None) -> None:
     has_h1 = any(b.role == "h1" for b in blocks)
     last_numbered = max((k for k, b in enumerate(blocks) if b.role in ("h1", "h2")), default=-1)
     stack: list[tuple[int, str]] = []
-    part, goals = "preamble", False
+    part: Part = "preamble"
+    goals = False
     seen_forward_heading = closing = False
     for k, b in enumerate(blocks):
         if b.role == "title" or SPEAKER_LINE.match(b.text) or VENUE_LINE.match(b.text):

@@ -29,7 +29,7 @@ from compare.metric_phrase import (
     split_metric,
     strip_leading,
 )
-from compare.model import Block, Outline, Target, Task
+from compare.model import Basis, Block, Comparator, Kind, Outline, Target, Task
 from compare.outline import item_number_end
 from compare.quantity import Figure
 from compare.reasons import reason
@@ -155,7 +155,7 @@ def _flat_table_targets(block: Block, outline: Outline) -> list[Found]:
     for cell in read_flat_table(block.text):
         offset = block.start + cell.start
         task = outline.task_at(offset)
-        basis = "share" if cell.unit == "%" and SHARE_WORDS.search(cell.label) else "level"
+        basis: Basis = "share" if cell.unit == "%" and SHARE_WORDS.search(cell.label) else "level"
         t = Target(id="", metric=cell.label, value=cell.value, unit=cell.unit, comparator="=", stretch=False,
                    basis=basis, year=cell.year, kind="actual" if cell.column == 0 else "target",
                    quote=cell.row, task=task.id if task else None, section=list(block.path),
@@ -391,7 +391,7 @@ def _stretch(body: str, cand: Candidate, prev: Found | None, joined: Found | Non
 
 
 def _kind_and_year(body: str, cand: Candidate, ctx: DocContext, cuts: Cuts, left: str, verb: str, metric: str,
-                   stretch: bool) -> tuple[str, int | None, bool]:
+                   stretch: bool) -> tuple[Kind, int | None, bool]:
     """Target or actual, its year, and the stretch flag (only a goal can be a stretch)."""
     f = cand.fig
     kind, year = kind_and_year(body, f.start, cand.sentence_start, cand.block, ctx,
@@ -407,7 +407,7 @@ def _kind_and_year(body: str, cand: Candidate, ctx: DocContext, cuts: Cuts, left
     return kind, year, stretch
 
 
-def _comparator(left: str, post: str, f: Figure, verb: str) -> str:
+def _comparator(left: str, post: str, f: Figure, verb: str) -> Comparator:
     tail = left[-6:]
     if post in ("以内", "以下", "之内", "内") or re.search(r"(?:不超过|不高于)$", tail):
         return "<="
@@ -428,7 +428,7 @@ def _comparator(left: str, post: str, f: Figure, verb: str) -> str:
 PEOPLE_FLOW = re.compile(r"就业|培训|转移|资助|救助|帮扶|招聘|招收|引进")
 
 
-def _rate_basis(f: Figure, verb: str, metric: str, inherited_from: Target | None) -> str:
+def _rate_basis(f: Figure, verb: str, metric: str, inherited_from: Target | None) -> Basis:
     """growth or share for a figure in %, 个百分点, 成 or ‰."""
     if verb in GROWTH_VERBS or re.search(r"增长|增速|涨幅|增幅", metric):
         return "growth"
@@ -440,7 +440,7 @@ def _rate_basis(f: Figure, verb: str, metric: str, inherited_from: Target | None
 
 
 def _basis(f: Figure, verb: str, action: str, metric: str, left_clause: str, inherited_from: Target | None,
-           coordinated_with: Found | None) -> str:
+           coordinated_with: Found | None) -> Basis:
     """level, cumulative, increment, growth or share, from the verbs and the unit."""
     if "累计" in left_clause or action.startswith("累计") or (
             coordinated_with is not None and coordinated_with.target.basis == "cumulative"):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compare.lexicon import YEAR
-from compare.model import Block, Document
+from compare.model import Block, Document, Kind
 from compare.quantity import read_year
 
 ACTUAL_CUES = re.compile(r"预计|已经|已|首次|创历史|创新高|同比|过去一年|一年来|去年|上年度|"
@@ -49,7 +49,7 @@ def _horizon(m: re.Match[str] | None, ctx: DocContext) -> int | None:
 
 
 def kind_and_year(body: str, start: int, sentence_start: int, block: Block, ctx: DocContext,
-                  horizon: re.Match[str] | None) -> tuple[str, int | None]:
+                  horizon: re.Match[str] | None) -> tuple[Kind, int | None]:
     """Target or actual, and the year the figure at `start` refers to (its target year, or the year an actual
     describes). `horizon` is the last 到2025年-style phrase before the figure in its paragraph."""
     doc_year = ctx.year
