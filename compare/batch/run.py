@@ -82,7 +82,7 @@ def _run(plan: Plan, opts: BatchOptions, reporter: Reporter, runner: Runner, wan
             result.tracks = write_tracks(plan, want_track, result.rows, opts, prior_tracks)
         except KeyboardInterrupt:
             result.interrupted = True
-    result.index = write_index(result, out_dir)
+    result.index = write_index(result, out_dir, opts.lang, opts.template_dir)
     journal.close()
     _compact_journal(out_dir, result)
     if result.interrupted:
