@@ -68,13 +68,15 @@ def _pair(a: Path, b: Path, outs, fmt, lang, template_dir, font, corrections=Non
 
     for p, _ in targets:
         check_output(p, [a, b] + ([corrections] if corrections else []))
-    from compare.corrections import load_corrections, report_lines
+    fixes = None
+    if corrections:  # a bad file stops here, before any output; loaded only when given
+        from compare.corrections import load_corrections
 
-    fixes = load_corrections(corrections) if corrections else None  # a bad file stops here, before any output
+        fixes = load_corrections(corrections)
     brief = compare_files(a, b)
     data = brief.to_json()
     if fixes is not None:
-        from compare.corrections import apply_corrections
+        from compare.corrections import apply_corrections, report_lines
 
         data = apply_corrections(data, fixes)
         for line in report_lines(data):
