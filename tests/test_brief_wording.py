@@ -95,10 +95,8 @@ def test_cut_text_always_ends_in_an_ellipsis():
 
 
 @needs_poppler
-def test_headline_pair_pdf_shows_no_internal_codes(tmp_path):
-    corpus = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seeds"
-    if not corpus.is_dir():
-        pytest.skip("../shared/corpus is not present")
+def test_headline_pair_pdf_shows_no_internal_codes(tmp_path, corpus):
+    corpus = corpus / "seeds"
     from compare import compare_files
 
     brief = compare_files(

@@ -118,10 +118,8 @@ def test_map_of_30_tasks_against_10_parts_is_legible_in_the_pdf(tmp_path):
 
 
 @needs_poppler
-def test_map_of_the_guangdong_pair_is_legible(tmp_path):
-    corpus = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real"
-    if not corpus.is_dir():
-        pytest.skip("../shared/corpus is not present")
+def test_map_of_the_guangdong_pair_is_legible(tmp_path, corpus):
+    corpus = corpus / "real"
     from compare import compare_files
 
     brief = compare_files(

@@ -15,6 +15,8 @@ from compare.render.common import build_view
 from compare.render.labels import load_labels
 from compare.render.verdict import accounting, load_weights, weigh
 
+from .conftest import CORPUS
+
 FIXTURE = Path(__file__).parent / "fixtures" / "brief_sample.json"
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed"
@@ -41,7 +43,7 @@ def brief_of(corpus: Path, a: str, b: str) -> dict:
 @pytest.fixture(scope="module")
 def pairs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[dict, Path]]:
     """The three real pairs, compared once, each with its PDF."""
-    corpus = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    corpus = CORPUS
     if not corpus.is_dir():
         pytest.skip("../shared/corpus is not present")
     out = {}
