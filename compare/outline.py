@@ -27,12 +27,15 @@ OPEN_H1_RE = re.compile(rf"[{CN}]{{1,3}}、[^。，,；;]{{2,30}}$")
 # A task heading run into a long paragraph: a short sentence with no comma, opened by a verb or adverb of
 # action (`…稳定锚。积极主动抢抓政策机遇。紧盯国家…`).
 RUN_IN_HEADING_RE = re.compile(
-    r"(?<=。)(?=(?:积极|主动|着力|加快|扎实|全面|大力|坚决|深入|持续|切实|精准|千方百计|毫不放松|统筹|"
+    r"(?<=。)(?=(?:积极|主动|着力|加快|扎实|全面|大力|坚决|深入|纵深|有力|持续|切实|精准|千方百计|毫不放松|统筹|"
     r"促进|推动|推进|培育|鼓励|完善|实施|办好|开展|加强|强化|提升|优化|深化|支持|打造|构建|建设)"
     r"[^，,；;。0-9%]{4,22}。)"
 )
 RUN_IN_MIN_LINE = 900  # only a paragraph this long is taken for several tasks run together
 RUN_IN_MIN_GAP = 150  # …and only where each run-in task has this much text of its own
+# Under a numbered heading that opens its paragraph (`（五）在…上担当使命。…加强…。…促进…。`), two or more
+# run-in headings are that item's sub-tasks, however long the paragraph, if each has this much own text.
+RUN_IN_NUMBERED_MIN_GAP = 60
 
 
 def item_number_end(text: str) -> int:
@@ -46,16 +49,19 @@ def _inline_cuts(line: str) -> list[int]:
     cuts = [m.start() for m in INLINE_HEADING_RE.finditer(line)]
     cuts += [m.start() for m in FIRST_SUBITEM_RE.finditer(line)
              if OPEN_H1_RE.search(line[max(0, m.start() - 34):m.start()])]
-    if len(line) >= RUN_IN_MIN_LINE:
-        cuts += _run_in_cuts(line)
+    numbered = _run_in_cuts(line, RUN_IN_NUMBERED_MIN_GAP) if H2_RE.match(line) or H1_RE.match(line) else []
+    if len(numbered) >= 2:
+        cuts += numbered
+    elif len(line) >= RUN_IN_MIN_LINE:
+        cuts += _run_in_cuts(line, RUN_IN_MIN_GAP)
     return sorted({c for c in cuts if c > 0})
 
 
-def _run_in_cuts(line: str) -> list[int]:
-    """Run-in task headings, kept only where each has a long stretch of its own text."""
+def _run_in_cuts(line: str, min_gap: int) -> list[int]:
+    """Run-in task headings, kept only where each has a stretch of its own text at least min_gap long."""
     found = [m.start() for m in RUN_IN_HEADING_RE.finditer(line)]
     edges = [*found, len(line)]
-    return [c for c, nxt in zip(found, edges[1:], strict=True) if nxt - c >= RUN_IN_MIN_GAP]
+    return [c for c, nxt in zip(found, edges[1:], strict=True) if nxt - c >= min_gap]
 FINAL_PUNCT = "。；;！!？?…"
 SENTENCE_END_RE = re.compile(r"[。！？!?]")
 

@@ -168,3 +168,20 @@ def test_task_headings_run_into_a_very_long_paragraph_are_separate_tasks(tmp_pat
     ex = extract(load_document(_write(tmp_path, "report.txt", text)), "a")
     headings = [t.heading for t in ex.tasks if t.level == "task"]
     assert {"着力建设科技创新高地", "加快发展先进制造业集群", "积极培育未来产业"} <= set(headings)
+
+
+def test_several_run_in_headings_under_a_numbered_item_are_its_tasks_in_a_paragraph_of_any_length(tmp_path):
+    text = ("2026年政府工作报告\n一、2026年重点任务\n"
+            "（四）在推动生态文明建设上走在前列，绘就美丽家园新画卷。坚持绿水青山就是金山银山。"
+            "纵深推进节能降碳。推动钢铁、建材、化工等重点行业节能改造，新建分布式光伏电站一批，提高非化石能源消费比重，"
+            "全年单位地区生产总值能耗下降2%。坚决打好蓝天碧水保卫战。实施空气质量提升行动，"
+            "治理入河排污口300个，加强农业面源污染治理，城市空气优良天数比例保持在85%以上。有力推进流域综合治理。"
+            "统筹上下游、左右岸、干支流，修复河湖生态缓冲带，建设幸福河湖一批，完成水土流失治理面积500平方公里。\n"
+            "（五）持续抓好安全生产。加强安全监管。\n")
+    ex = extract(load_document(_write(tmp_path, "report.txt", text)), "a")
+    headings = [t.heading for t in ex.tasks if t.level == "task"]
+    assert {"纵深推进节能降碳", "坚决打好蓝天碧水保卫战", "有力推进流域综合治理"} <= set(headings)
+    outfalls = next(t for t in ex.targets if t.value == 300)
+    assert ex.outline.task_at(outfalls.offset).heading == "坚决打好蓝天碧水保卫战"
+    # one short verb sentence after a numbered heading is its text, not a sub-task
+    assert "加强安全监管" not in headings
