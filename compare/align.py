@@ -1,230 +1,27 @@
-"""Task alignment: segmented, IDF-weighted similarity plus shared metrics, matched in named passes."""
+"""Task alignment: the outline read top-down, groups first, then tasks, linked in named passes."""
 
 from __future__ import annotations
 
-import math
-import re
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from compare.config import DEFAULT, MatchConfig
-from compare.lexicon import ALIGN_STOP_WORDS, HEAD_VERBS
-from compare.metrics import canonical, metric_similarity
 from compare.model import AlignedPair, Task
-from compare.reasons import reason
+from compare.similarity import Similarity, heading_echo
 
 if TYPE_CHECKING:
     from compare.model import Extraction
 
-TOKEN_OK = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9+]*$")
-
-HEAD_TAIL = re.compile(r"(?:建设|工作|行动|发展)$")
-
-
-@dataclass(frozen=True)
-class ScoreParts:
-    """The signals behind one task pair's score, kept so the reasons need not recompute them."""
-
-    words: float  # cosine of the IDF-weighted word vectors
-    heading_ratio: float  # rapidfuzz ratio of the headings, 0..100
-    shared: tuple[str, ...]  # target metrics both tasks carry
-    same_part: bool  # their top-level headings read alike
-    echo: str  # a heading phrase of one task found in the other's text
-
-    def total(self, cfg: MatchConfig) -> float:
-        """The combined score, 0..1 (added in this order so scores are reproducible to the last bit)."""
-        s = cfg.w_words * self.words + cfg.w_heading * self.heading_ratio / 100
-        if self.shared:
-            s += cfg.w_shared_metric
-        if self.same_part:
-            s += cfg.w_same_part
-        if self.echo:
-            s += cfg.w_echo
-        return min(1.0, s)
-
-
-def tokens(text: str) -> list[str]:
-    """Content words of a task: rjieba segments minus stop words, single characters and figures."""
-    import rjieba
-
-    return [w for w in rjieba.cut(text) if len(w) > 1 and w not in ALIGN_STOP_WORDS and TOKEN_OK.match(w)]
-
-
-def _vectors(texts: list[list[str]]) -> list[dict[str, float]]:
-    df = Counter(w for toks in texts for w in set(toks))
-    n = len(texts)
-    vecs = []
-    for toks in texts:
-        tf = Counter(toks)
-        v = {w: (1 + math.log(c)) * (math.log((n + 1) / (df[w] + 0.5))) for w, c in tf.items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        vecs.append({w: x / norm for w, x in v.items()})
-    return vecs
-
-
-def _task_text(ex: Extraction, t: Task) -> str:
-    return ex.document.text[t.start:t.end]
-
-
-def heading_core(heading: str) -> str:
-    """The distinctive phrase of a task heading, without its opening verbs: 推进产业链提升 → 产业链提升."""
-    core = HEAD_VERBS.sub("", heading)
-    core = HEAD_TAIL.sub("", core)
-    return core
-
-
-class Similarity:
-    """Task-to-task similarity with candidate retrieval.
-
-    The expensive signals are scored only for the few B tasks an inverted index of words, a shared target
-    metric or an identical heading puts forward for each A task (and the other way round), so cost grows with
-    the document, not with its square.
-    """
-
-    def __init__(self, a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> None:
-        self.a, self.b, self.cfg = a, b, cfg
-        self.texts_a = [_task_text(a, t) for t in a.tasks]
-        self.texts_b = [_task_text(b, t) for t in b.tasks]
-        self.tok_a = [tokens(t) for t in self.texts_a]
-        self.tok_b = [tokens(t) for t in self.texts_b]
-        vecs = _vectors(self.tok_a + self.tok_b)
-        self.va, self.vb = vecs[: len(self.tok_a)], vecs[len(self.tok_a):]
-        self.metrics_a = _metrics_by_task(a)
-        self.metrics_b = _metrics_by_task(b)
-        self.parts: dict[tuple[int, int], ScoreParts] = {}
-        self.scores: dict[tuple[int, int], float] = {}
-        for i, j in sorted(self._candidates()):
-            self.parts[(i, j)] = self.measure(i, j)
-            self.scores[(i, j)] = self.parts[(i, j)].total(cfg)
-
-    def _candidates(self) -> set[tuple[int, int]]:
-        out = _word_candidates(self.va, self.vb, self.cfg.candidates_top_k)
-        by_metric: dict[str, set[int]] = {}
-        for j, t in enumerate(self.b.tasks):
-            for m in self.metrics_b.get(t.id, []):
-                by_metric.setdefault(canonical(m)[-2:], set()).add(j)
-        for i, t in enumerate(self.a.tasks):
-            for m in self.metrics_a.get(t.id, []):
-                out |= {(i, j) for j in by_metric.get(canonical(m)[-2:], ())}
-        heads: dict[str, list[int]] = {}
-        for j, t in enumerate(self.b.tasks):
-            heads.setdefault(t.heading, []).append(j)
-        for i, t in enumerate(self.a.tasks):
-            out |= {(i, j) for j in heads.get(t.heading, [])}
-        return out
-
-    def words(self, i: int, j: int) -> float:
-        """Cosine of the two tasks' IDF-weighted word vectors."""
-        x, y = self.va[i], self.vb[j]
-        if len(x) > len(y):
-            x, y = y, x
-        return sum(v * y.get(w, 0.0) for w, v in x.items())
-
-    def measure(self, i: int, j: int) -> ScoreParts:
-        """The signals of one pair: wording, heading, shared metrics, outline position, heading echoes."""
-        from rapidfuzz import fuzz
-
-        x, y = self.a.tasks[i], self.b.tasks[j]
-        same_part = bool(x.path and y.path and fuzz.ratio(x.path[0], y.path[0]) >= self.cfg.same_part_ratio)
-        shared = _shared_metrics(self.metrics_a.get(x.id, []), self.metrics_b.get(y.id, []),
-                                 self.cfg.shared_metric_min)
-        echo = _heading_echo(x.heading, self.texts_b[j]) or _heading_echo(y.heading, self.texts_a[i])
-        return ScoreParts(self.words(i, j), fuzz.ratio(x.heading, y.heading), tuple(shared), same_part, echo)
-
-    def reasons(self, i: int, j: int) -> list[dict]:
-        """Why the two tasks look alike, from the signals already measured."""
-        p, cfg = self.parts[(i, j)], self.cfg
-        why = []
-        identical = self.a.tasks[i].heading == self.b.tasks[j].heading
-        if identical:
-            why.append(reason("identical_heading"))
-        if p.echo:
-            why.append(reason("heading_echo", phrase=p.echo))
-        if p.words >= cfg.reason_words_min:
-            common = sorted(set(self.tok_a[i]) & set(self.tok_b[j]),
-                            key=lambda w: (-(self.va[i].get(w, 0) * self.vb[j].get(w, 0)), w))
-            why.append(reason("similar_wording", words="、".join(common[:4])))
-        if p.shared:
-            why.append(reason("shared_metric", metrics="、".join(p.shared[:3])))
-        if p.heading_ratio >= cfg.reason_heading_ratio and not identical:
-            why.append(reason("similar_heading"))
-        return why
-
-
-def _word_candidates(va: list[dict[str, float]], vb: list[dict[str, float]], k: int) -> set[tuple[int, int]]:
-    """For each A task the k B tasks with the most similar wording, and the other way round.
-
-    Ordinary documents go through an inverted index of B's words (only pairs sharing a word are visited); long
-    ones through one matrix product and a stable sort per row and column (numpy, imported only then).
-    """
-    if len(va) * len(vb) > 40_000:
-        return _word_candidates_matrix(va, vb, k)
-    index: dict[str, list[tuple[int, float]]] = {}
-    for j, v in enumerate(vb):
-        for w, x in v.items():
-            index.setdefault(w, []).append((j, x))
-    out: set[tuple[int, int]] = set()
-    cols: dict[int, dict[int, float]] = {}
-    for i, v in enumerate(va):
-        row: dict[int, float] = {}
-        for w, x in v.items():
-            for j, y in index.get(w, ()):
-                row[j] = row.get(j, 0.0) + x * y
-        out |= {(i, j) for j in sorted(row, key=lambda j: (-row[j], j))[:k]}
-        for j, val in row.items():
-            cols.setdefault(j, {})[i] = val
-    for j, col in cols.items():
-        out |= {(i, j) for i in sorted(col, key=lambda i: (-col[i], i))[:k]}
-    return out
-
-
-def _word_candidates_matrix(va: list[dict[str, float]], vb: list[dict[str, float]],
-                            k: int) -> set[tuple[int, int]]:
-    import numpy as np
-
-    vocab = {w: n for n, w in enumerate(sorted({w for v in va + vb for w in v}))}
-
-    def dense(vs: list[dict[str, float]]) -> np.ndarray:
-        m = np.zeros((len(vs), len(vocab)), dtype=np.float64)
-        for r, v in enumerate(vs):
-            for w, x in v.items():
-                m[r, vocab[w]] = x
-        return m
-
-    prod = dense(va) @ dense(vb).T
-    out: set[tuple[int, int]] = set()
-    rows = np.argsort(-prod, axis=1, kind="stable")[:, :k]
-    for i, js in enumerate(rows):
-        out |= {(i, int(j)) for j in js if prod[i, j] > 1e-6}
-    cols = np.argsort(-prod, axis=0, kind="stable")[:k, :]
-    for j in range(prod.shape[1]):
-        out |= {(int(i), j) for i in cols[:, j] if prod[i, j] > 1e-6}
-    return out
-
-
-def _heading_echo(heading: str, other_text: str) -> str:
-    core = heading_core(heading)
-    return core if len(core) >= 4 and core in other_text else ""
-
-
-def _metrics_by_task(ex: Extraction) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for t in ex.targets:
-        if t.task:
-            out.setdefault(t.task, []).append(t.metric)
-    return out
-
-
-def _shared_metrics(ma: list[str], mb: list[str], minimum: float) -> list[str]:
-    return sorted({x for x in ma for y in mb if metric_similarity(x, y) >= minimum})
+Adder = Callable[[int, int, str, float], None]
 
 
 def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> list[AlignedPair]:
     """Pairs of A and B items (parts and tasks) that carry the same work, with a score, a pass and reasons.
 
-    A part pairs only with a part; a task with a task or with a part that regroups its work."""
+    The outline is read top-down: parts and task groups are paired first, then the tasks: each with its best
+    partner, with its best partner inside the paired groups, with partners its heading or a target names, and
+    with the sub-tasks of an item B made of it. A part pairs only with a part; a task with a task or with a
+    part that regroups its work."""
     if not a.tasks or not b.tasks:
         return []
     sim = Similarity(a, b, cfg)
@@ -237,9 +34,110 @@ def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> lis
 
     _pass_exact(a.tasks, b.tasks, add)
     scores = _level_scores(sim, a.tasks, b.tasks)
-    _pass_best(scores, cfg, {i for i, _ in pairs}, add)
-    _pass_best_from_b(scores, cfg, {j for _, j in pairs}, add)
-    return [pairs[k] for k in sorted(pairs)]
+    groups = {k: s for k, s in scores.items() if a.tasks[k[0]].container}
+    _pass_best(groups, cfg, {i for i, _ in pairs}, add)
+    _pass_best_from_b(groups, cfg, {j for _, j in pairs}, add)
+    tasks, context = _in_context(sim, scores, set(pairs))
+    _pass_best(tasks, cfg, {i for i, _ in pairs}, add)
+    _pass_in_context(tasks, context, cfg, add)
+    _pass_best_from_b(tasks, cfg, {j for _, j in pairs}, add)
+    _pass_evidence(tasks, sim, cfg, add)
+    _pass_promoted(sim, cfg, add)
+    implied = _implied_by_group(sim, set(pairs))
+    return [pairs[k] for k in sorted(pairs) if k not in implied]
+
+
+def _implied_by_group(sim: Similarity, linked: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Redundant links of an A task linked both to a B part and to tasks of that part. Where the task was
+    promoted to the part (its heading phrase recurs there), the part link says it all and the member links go;
+    otherwise the member links are the specific ones and the part link goes."""
+    ta, tb = sim.a.tasks, sim.b.tasks
+    pb = parents(tb)
+    out: set[tuple[int, int]] = set()
+    for i, j in linked:
+        q = pb[j]
+        if q is None or tb[q].level != "part" or ta[i].container or (i, q) not in linked:
+            continue
+        out.add((i, j) if heading_echo(ta[i].heading, tb[q].heading) else (i, q))
+    return out
+
+
+def _pass_promoted(sim: Similarity, cfg: MatchConfig, add: Adder) -> None:
+    """A task that B made a numbered item with sub-tasks of its own: when that item is the task's closest
+    counterpart in B, scoring promoted_min or more, the task is linked to each sub-task scoring
+    promoted_member_min.
+    (The reverse, an A group folded into one B task, is left to the other passes: on the labelled pairs it
+    linked more wrongly than rightly.)"""
+    ta, tb = sim.a.tasks, sim.b.tasks
+    kids_b = _children(tb)
+    best: dict[int, tuple[float, int]] = {}
+    for (i, q), s in sorted(sim.scores.items()):
+        if not ta[i].container and tb[q].level != "part" and (s, -q) > best.get(i, (-1.0, 0)):
+            best[i] = (s, -q)
+    for i, (s, neg_q) in sorted(best.items()):
+        if s < cfg.promoted_min or not tb[-neg_q].container:
+            continue
+        for j in kids_b.get(-neg_q, []):
+            if sim.score(i, j) >= cfg.promoted_member_min:
+                add(i, j, "promoted", sim.score(i, j))
+
+
+def _children(tasks: list[Task]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for k, p in enumerate(parents(tasks)):
+        if p is not None:
+            out.setdefault(p, []).append(k)
+    return out
+
+
+def _pass_evidence(scores: dict[tuple[int, int], float], sim: Similarity, cfg: MatchConfig,
+                   add: Adder) -> None:
+    """Further partners of a task with named evidence (its heading phrase recurs, or a target metric is
+    shared) and a score from link_min: a goal or a regrouped item often carries several tasks' work."""
+    for (i, j), s in sorted(scores.items()):
+        p = sim.parts[(i, j)]
+        if s >= cfg.link_min and (p.echo or p.shared) and not sim.b.tasks[j].container:
+            add(i, j, "evidence", s)
+
+
+def parents(tasks: list[Task]) -> list[int | None]:
+    """Each item's enclosing group (the nearest earlier container whose heading ends its path), or None."""
+    out: list[int | None] = []
+    last: dict[str, int] = {}
+    for k, t in enumerate(tasks):
+        out.append(last.get(t.path[-1]) if t.path else None)
+        if t.container:
+            last[t.heading] = k
+    return out
+
+
+def _in_context(sim: Similarity, scores: dict[tuple[int, int], float],
+                linked: set[tuple[int, int]]) -> tuple[dict[tuple[int, int], float], set[tuple[int, int]]]:
+    """Task-level scores, and the task pairs in context: the tasks of paired groups, all scored against each
+    other whatever the candidate retrieval put forward."""
+    ta, tb = sim.a.tasks, sim.b.tasks
+    pa, kids_b = parents(ta), _children(tb)
+    out = {k: s for k, s in scores.items() if not ta[k[0]].container}
+    context: set[tuple[int, int]] = set()
+    for p, q in sorted(linked):
+        for i in (i for i, pi in enumerate(pa) if pi == p and not ta[i].container):
+            for j in kids_b.get(q, ()):
+                if _levels_fit(ta[i], tb[j]):
+                    out[(i, j)] = sim.score(i, j)
+                    context.add((i, j))
+    return out, context
+
+
+def _pass_in_context(scores: dict[tuple[int, int], float], context: set[tuple[int, int]], cfg: MatchConfig,
+                     add: Adder) -> None:
+    """Each task's best partner among the tasks of the groups its own group was paired with."""
+    rows: dict[int, list[int]] = {}
+    for i, j in context:
+        rows.setdefault(i, []).append(j)
+    for i in sorted(rows):
+        j = max(rows[i], key=lambda jj: (scores[(i, jj)], -jj))
+        if scores[(i, j)] >= cfg.context_link_min:
+            add(i, j, "in_context", scores[(i, j)])
 
 
 def _level_scores(sim: Similarity, ta: list[Task], tb: list[Task]) -> dict[tuple[int, int], float]:
@@ -253,8 +151,6 @@ def _levels_fit(x: Task, y: Task) -> bool:
         return (x.level, x.container) == (y.level, y.container)
     return not y.container or y.level == "part"
 
-
-Adder = Callable[[int, int, str, float], None]
 
 
 def _pass_exact(ta: list[Task], tb: list[Task], add: Adder) -> None:

@@ -17,18 +17,23 @@ class MatchConfig:
     # --- task alignment (align.py) ---
     # Score = words·w_words + heading-ratio·w_heading + bonuses, capped at 1.
     w_words: float = 0.7  # IDF-weighted cosine of the two tasks' words: the main signal
+    w_themes: float = 0.2  # cosine of the policy themes both texts name: same line of work in other words
     w_heading: float = 0.2  # character ratio of the two headings: helps short tasks, misleads on set phrases
     w_shared_metric: float = 0.25  # both tasks carry a target on the same metric
     w_same_part: float = 0.05  # their top-level headings read alike (fuzz ratio ≥ same_part_ratio)
     w_echo: float = 0.25  # one task's distinctive heading phrase appears in the other's text
     same_part_ratio: int = 60  # fuzz ratio (0..100) above which two top-level headings count as the same part
     mutual_link_min: float = 0.1  # a pair that is each other's best partner is linked from this lower score
-    link_min: float = 0.2  # a best partner at or above this is linked; lower admits loose links
+    link_min: float = 0.25  # a best partner at or above this is linked; lower admits loose links
     split_within: float = 0.9  # a second partner (a split) must score within this share of the best one
+    context_link_min: float = 0.15  # a task's best partner within its paired groups is linked from this score
+    promoted_min: float = 0.3  # a task whose best counterpart is a numbered item with sub-tasks links to them
+    promoted_member_min: float = 0.15  # …each sub-task it is linked to scoring at least this against it
     split_max: int = 2  # at most this many extra partners per task in the split pass
     candidates_top_k: int = 12  # B tasks scored per A task (and back): more costs time, finds rare partners
     shared_metric_min: float = 0.85  # metric similarity for two tasks' metrics to count as shared
     reason_words_min: float = 0.2  # word cosine from which "similar wording" is given as a reason
+    reason_themes_min: float = 0.3  # theme cosine from which "same line of work" is given as a reason
     reason_heading_ratio: int = 80  # heading fuzz ratio from which "similar heading" is given as a reason
 
     # --- target pairing and classification (classify.py) ---

@@ -377,11 +377,12 @@ def _with_parts(blocks: list[Block], tasks: list[Task], sections: list[int]) -> 
     nested one as a task holding sub-tasks."""
     heads = [i for i, b in enumerate(blocks) if b.part == "forward" and (b.role == "short" or i in sections)]
     parts: list[Task] = []
-    for n, i in enumerate(heads):
+    for i in heads:
         b = blocks[i]
         level = _heading_level(b)
-        stop = next((blocks[k].start for k in heads[n + 1:] if _heading_level(blocks[k]) <= level),
-                    blocks[-1].end)
+        # it ends at the next heading of its level or above, whether that one holds tasks or is a task itself
+        later = (k for k in range(i + 1, len(blocks)) if k in heads or blocks[k].role in ("h1", "h2"))
+        stop = next((blocks[k].start for k in later if _heading_level(blocks[k]) <= level), blocks[-1].end)
         inside = [t for t in tasks if b.start <= t.start < stop]
         if inside:
             heading = b.heading or b.text

@@ -86,12 +86,13 @@ def test_our_restructured_pair_is_aligned_as_its_labeller_aligned_it():
 @pytest.mark.skipif(not (SHARED / "corpus" / "seeds").is_dir(), reason="../shared corpus not present")
 def test_headline_pair_alignment_does_not_fall_back():
     # Labelled by a helper who never saw the tool's output (eval/gold). The issue's goal is F1 ≥ 0.85; this
-    # guards what the lexical matcher reaches today (0.49, from 0.08 before parts and clause lists were read).
+    # guards what the matcher reaches today (0.61; 0.08 before parts and clause lists were read, 0.49 before
+    # the policy thesaurus and the top-down passes).
     seeds = SHARED / "corpus" / "seeds"
     gold = Path(__file__).parent.parent / "eval" / "gold"
     s = _scores(seeds / "zhejiang_2020_work_points.txt", seeds / "zhejiang_2022_no1_project_upgrade.txt", gold,
                 "zhejiang_2020_work_points", "zhejiang_2022_no1_project_upgrade")
-    assert s["f1"] >= 0.45, s
+    assert s["f1"] >= 0.58, s
 
 
 REPORT_WITH_ITEMS_AFTER_ADDRESS = """2026年政府工作报告

@@ -1,0 +1,122 @@
+"""Alignment read top-down: themes named in other words, tasks B made into numbered items with sub-tasks, tasks
+raised to parts of their own. Every plan here is written for the test."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import tomllib
+
+from compare import compare_files
+from compare.themes import THESAURUS, themes_of
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _links(a_text: str, b_text: str, tmp_path: Path) -> set[tuple[str, str]]:
+    brief = compare_files(_write(tmp_path, "a.txt", a_text), _write(tmp_path, "b.txt", b_text))
+    head = {t.id: t.heading for t in brief.tasks_a + brief.tasks_b}
+    return {(head[p.a], head[p.b]) for p in brief.alignment}
+
+
+def test_the_thesaurus_ships_with_the_package_and_gives_each_term_one_theme():
+    table = tomllib.loads(THESAURUS.read_text("utf-8"))
+    terms = Counter(t for entry in table.values() for t in entry["terms"])
+    assert len(table) > 100
+    assert [t for t, n in terms.items() if n > 1] == []
+    assert all(2 <= len(t) <= 8 for t in terms)
+
+
+def test_a_text_names_the_themes_of_its_terms_the_longest_term_first():
+    found = themes_of("推动规上工业企业智能化改造，建设智能工厂和数字化车间，新增上云企业1万家。")
+    assert found.most_common(1)[0][1] >= 3  # 智能化改造, 智能工厂, 数字化车间: one line of work
+    assert themes_of("今天天气很好。") == Counter()
+
+
+A_FACTORY = """某市2023年工作要点
+一、推进制造业转型
+（一）推进智能工厂建设。支持龙头企业建设智能工厂和数字化车间，推广工业机器人应用，全年新增智能工厂20家。
+（二）做好农产品保供。稳定生猪生产，抓好蔬菜基地建设，保障市场供应。
+二、加强社会治理
+（一）完善基层治理体系。健全网格化管理，推进矛盾纠纷多元化解，建设平安社区。
+"""
+
+B_FACTORY = """某市2025年工作要点
+一、推进新型工业化
+（一）加快数字化转型。实施智能化改造项目，推动两化融合，以灯塔工厂为标杆提升制造水平。
+（二）抓好菜篮子工程。稳定生猪产能，扩大蔬菜种植面积，确保市场供应。
+二、提升治理效能
+（一）夯实基层治理。深化网格化服务管理，完善矛盾纠纷排查化解机制，创建平安社区。
+"""
+
+
+def test_two_tasks_that_name_one_line_of_work_in_other_words_are_linked(tmp_path):
+    # 智能工厂/数字化车间/工业机器人 and 智能化改造/两化融合/灯塔工厂 share no word but one line of work
+    links = _links(A_FACTORY, B_FACTORY, tmp_path)
+    assert ("推进智能工厂建设", "加快数字化转型") in links
+    assert ("推进智能工厂建设", "抓好菜篮子工程") not in links
+
+
+A_OPENING = """某省2024年政府工作报告
+一、2024年重点任务
+（一）加快打造内陆开放新高地。坚持以开放促改革促发展，深度融入共建“一带一路”，主动对接国家重大战略，\
+在更大范围、更宽领域、更深层次推进对外开放。做大中欧班列规模，拓展国际物流通道。提升综合保税区能级，\
+推动制度创新。稳住外贸基本盘，支持企业开拓多元市场。落实外商投资准入负面清单。办好各类重大展会，\
+加强国际友城交流合作，提升城市国际化水平，营造市场化法治化国际化一流营商环境。
+（二）推进乡村全面振兴。建设高标准农田300万亩，发展乡村特色产业，改善农村人居环境。
+"""
+
+B_OPENING = """某省2025年政府工作报告
+一、2025年重点任务
+（一）更大力度扩大高水平开放，加快打造内陆开放高地。
+1.重构开放通道。做强中欧班列，完善多式联运体系。
+2.提升开放平台。推动综合保税区提质增效。
+3.稳定对外贸易。支持外贸企业开拓多元市场。
+4.优化开放政策。全面落实外商投资准入负面清单。
+（二）扎实推进乡村全面振兴。建设高标准农田280万亩，壮大乡村特色产业。
+"""
+
+
+def test_a_numbered_item_with_sub_tasks_ends_where_the_next_item_of_its_level_begins(tmp_path):
+    brief = compare_files(_write(tmp_path, "a.txt", A_OPENING), _write(tmp_path, "b.txt", B_OPENING))
+    group = next(t for t in brief.tasks_b if t.container and t.level == "task")
+    assert "乡村" not in brief.b.text[group.start:group.end]
+
+
+def test_a_task_that_b_made_a_numbered_item_is_linked_to_its_sub_tasks(tmp_path):
+    # each sub-task says less than the A task; the item that holds them is its closest counterpart
+    links = _links(A_OPENING, B_OPENING, tmp_path)
+    carried = {b for a, b in links if a == "加快打造内陆开放新高地"}
+    assert {"重构开放通道", "提升开放平台", "优化开放政策"} <= carried
+    assert ("推进乡村全面振兴", "扎实推进乡村全面振兴") in links
+    assert ("加快打造内陆开放新高地", "扎实推进乡村全面振兴") not in links
+
+
+A_RAISED = """某市2021年数字经济工作要点
+一、激发创新活力
+1.加快建设新兴金融中心。推进金融科技创新试点，打造移动支付之城，集聚金融科技企业100家。
+2.推进大众创业万众创新。建设众创空间和孵化器，举办创新创业大赛。
+二、夯实数字底座
+1.推进5G网络建设。新建5G基站1万个，实现重点区域全覆盖。
+2.建设数据中心。布局大型绿色数据中心，提升算力供给能力。
+"""
+
+B_RAISED = """某市2023年数字经济提升方案
+一、高水平建设新兴金融中心
+1.深化金融科技创新试点。推进金融科技创新监管试点，培育数字金融新业态。
+2.推动移动支付创新突破。打造移动支付之城升级版。
+二、系统建设数字基础设施
+1.推进双千兆网络建设。新建5G基站2万个，实现重点区域全覆盖。
+2.建设绿色算力中心。布局大型绿色数据中心，提升算力供给能力。
+"""
+
+
+def test_a_task_raised_to_a_part_of_its_own_is_linked_to_the_part_which_says_its_tasks_carry_on(tmp_path):
+    links = _links(A_RAISED, B_RAISED, tmp_path)
+    assert ("加快建设新兴金融中心", "高水平建设新兴金融中心") in links
+    assert ("加快建设新兴金融中心", "推动移动支付创新突破") not in links
