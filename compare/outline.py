@@ -334,12 +334,29 @@ def _preamble_goal_lists(blocks: list[Block]) -> None:
         run = []
 
 
+# `实际工作中，重点把握以下几点：` `必须坚持以下原则：`: the 一是… items after it are principles, not tasks
+PRINCIPLES_LEAD = re.compile(r"(?:把握|遵循|坚持|贯彻)[^。：:]{0,12}(?:以下|如下)"
+                             r"[^。：:]{0,6}(?:几点|原则|要求)[：:]$")
+
+
+def _principles(blocks: list[Block]) -> set[int]:
+    """The 一是… paragraphs that follow a lead-in announcing principles to keep in mind."""
+    out: set[int] = set()
+    for i, b in enumerate(blocks):
+        if b.role != "enum" and PRINCIPLES_LEAD.search(b.text):
+            k = i + 1
+            while k < len(blocks) and blocks[k].role == "enum":
+                out.add(k)
+                k += 1
+    return out
+
+
 def _tasks(blocks: list[Block]) -> list[Task]:
     """Tasks in the forward part, with the headings that hold them first as parts (level "part").
 
     Tasks are numbered items, bold-led paragraphs, 一是 clauses and the clauses of a heading that lists
     its tasks."""
-    chosen = {i for i, b in enumerate(blocks) if _is_task_block(b)}
+    chosen = {i for i, b in enumerate(blocks) if _is_task_block(b)} - _principles(blocks)
     tasks: list[Task] = []
     owned: set[int] = set()
     sections: list[int] = []

@@ -186,3 +186,16 @@ def test_several_run_in_headings_under_a_numbered_item_are_its_tasks_in_a_paragr
     assert ex.outline.task_at(outfalls.offset).heading == "坚决打好蓝天碧水保卫战"
     # one short verb sentence after a numbered heading is its text, not a sub-task
     assert "加强安全监管" not in headings
+
+
+def test_items_after_a_lead_in_announcing_principles_are_not_tasks_but_items_of_work_are(tmp_path):
+    text = ("2026年政府工作报告\n一、2026年工作安排\n今年工作要坚持稳中求进。实际工作中，要把握好以下几点：\n"
+            "一是坚持系统观念。统筹发展和安全，处理好当前和长远的关系，增强工作的系统性、整体性、协同性。\n"
+            "二是坚持问题导向。聚焦群众急难愁盼，拿出务实管用的办法，以钉钉子精神抓好落实，久久为功。\n"
+            "重点抓好以下几个方面工作：\n"
+            "一是扩大有效投资。全年实施省级重点项目500个，完成投资3000亿元，加快推进重大基础设施建设。\n"
+            "二是提振消费。开展消费促进活动1000场，社会消费品零售总额增长6%，培育新型消费业态。\n")
+    ex = extract(load_document(_write(tmp_path, "report.txt", text)), "b")
+    headings = [t.heading for t in ex.tasks if t.level == "task"]
+    assert not any("系统观念" in h or "问题导向" in h for h in headings)
+    assert any("扩大有效投资" in h for h in headings) and any("提振消费" in h for h in headings)
