@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from compare.config import DEFAULT, MatchConfig
 from compare.model import AlignedPair, Task
+from compare.outline import PERIOD_IN_HEADING
 from compare.similarity import Similarity, heading_echo
 
 if TYPE_CHECKING:
@@ -32,12 +33,13 @@ def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> lis
             pairs[(i, j)] = AlignedPair(a.tasks[i].id, b.tasks[j].id, round(score, 3), method,
                                         sim.reasons(i, j))
 
+    period = _period_items(b.tasks)
     _pass_exact(a.tasks, b.tasks, add)
     scores = _level_scores(sim, a.tasks, b.tasks)
     groups = {k: s for k, s in scores.items() if a.tasks[k[0]].container}
     _pass_best(groups, cfg, {i for i, _ in pairs}, add)
-    _pass_best_from_b(groups, cfg, {j for _, j in pairs}, add)
-    tasks, context = _in_context(sim, scores, set(pairs))
+    _pass_best_from_b(groups, cfg, {j for _, j in pairs} | period, add)
+    tasks, context = _in_context(sim, scores, set(pairs), period)
     _pass_best(tasks, cfg, {i for i, _ in pairs}, add)
     _pass_in_context(tasks, context, cfg, add)
     _pass_best_from_b(tasks, cfg, {j for _, j in pairs}, add)
@@ -111,18 +113,18 @@ def parents(tasks: list[Task]) -> list[int | None]:
     return out
 
 
-def _in_context(sim: Similarity, scores: dict[tuple[int, int], float],
-                linked: set[tuple[int, int]]) -> tuple[dict[tuple[int, int], float], set[tuple[int, int]]]:
+def _in_context(sim: Similarity, scores: dict[tuple[int, int], float], linked: set[tuple[int, int]],
+                closed_b: set[int]) -> tuple[dict[tuple[int, int], float], set[tuple[int, int]]]:
     """Task-level scores, and the task pairs in context: the tasks of paired groups, all scored against each
-    other whatever the candidate retrieval put forward."""
+    other whatever the candidate retrieval put forward. B items in closed_b take no task."""
     ta, tb = sim.a.tasks, sim.b.tasks
     pa, kids_b = parents(ta), _children(tb)
-    out = {k: s for k, s in scores.items() if not ta[k[0]].container}
+    out = {k: s for k, s in scores.items() if not ta[k[0]].container and k[1] not in closed_b}
     context: set[tuple[int, int]] = set()
     for p, q in sorted(linked):
         for i in (i for i, pi in enumerate(pa) if pi == p and not ta[i].container):
             for j in kids_b.get(q, ()):
-                if _levels_fit(ta[i], tb[j]):
+                if _levels_fit(ta[i], tb[j]) and j not in closed_b:
                     out[(i, j)] = sim.score(i, j)
                     context.add((i, j))
     return out, context
@@ -192,6 +194,14 @@ def _best_partner_of_b(scores: dict[tuple[int, int], float]) -> dict[int, int]:
         if j not in best or (s, -i) > (best[j][0], -best[j][1]):
             best[j] = (s, i)
     return {j: i for j, (_, i) in best.items()}
+
+
+def _period_items(tasks: list[Task]) -> set[int]:
+    """In a plan that also sets this year's work, the items under a heading naming a plan period
+    (“十五五”时期主要目标和重大任务): aims for years ahead, which no task of the other plan takes as its
+    successor merely for want of a better one. In a plan that is all period (a five-year plan), none."""
+    period = {k for k, t in enumerate(tasks) if t.path and PERIOD_IN_HEADING.search(t.path[0])}
+    return period if len(period) < sum(1 for t in tasks if t.level == "task") else set()
 
 
 def _pass_best_from_b(scores: dict[tuple[int, int], float], cfg: MatchConfig, matched_b: set[int],

@@ -120,3 +120,34 @@ def test_a_task_raised_to_a_part_of_its_own_is_linked_to_the_part_which_says_its
     links = _links(A_RAISED, B_RAISED, tmp_path)
     assert ("加快建设新兴金融中心", "高水平建设新兴金融中心") in links
     assert ("加快建设新兴金融中心", "推动移动支付创新突破") not in links
+
+
+A_ANNUAL = """某市2025年政府工作报告
+一、2025年重点工作
+（一）扩大有效需求
+1.实施提振消费专项行动。开展以旧换新，培育新型消费，社会消费品零售总额增长6%。
+2.深入实施人才强市工程。集聚高层次人才和创新团队50个，支持科技创新策源，优化人才服务保障。
+"""
+
+B_PERIOD_AND_ANNUAL = """某市2026年政府工作报告
+一、“十五五”时期主要目标和重大任务
+（一）坚持创新引领，打造科技创新策源地。到2030年，研发投入强度达到3.5%，集聚一批高层次人才和创新团队。
+（二）坚持绿色发展，建设美丽城市。生态环境质量持续改善。
+二、2026年重点工作
+（一）扩大有效需求
+1.深入实施提振消费专项行动。开展以旧换新，培育新型消费，社会消费品零售总额增长5.5%。
+2.加快城市更新。改造老旧小区200个。
+"""
+
+
+def test_this_years_task_is_not_linked_to_a_five_year_aim_for_want_of_a_better_successor(tmp_path):
+    links = _links(A_ANNUAL, B_PERIOD_AND_ANNUAL, tmp_path)
+    assert ("实施提振消费专项行动", "深入实施提振消费专项行动") in links
+    assert not any(a == "深入实施人才强市工程" and "科技创新策源地" in b for a, b in links)
+
+
+def test_in_a_plan_that_is_all_period_its_items_are_linked_as_any_others(tmp_path):
+    a = B_PERIOD_AND_ANNUAL.replace("十五五", "十四五").replace("2030", "2025").split("二、2026")[0]
+    b = B_PERIOD_AND_ANNUAL.split("二、2026")[0]
+    links = _links(a, b, tmp_path)
+    assert any("科技创新策源地" in x and "科技创新策源地" in y for x, y in links)
