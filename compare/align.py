@@ -79,8 +79,10 @@ def _pass_promoted(sim: Similarity, cfg: MatchConfig, add: Adder) -> None:
     for i, (s, neg_q) in sorted(best.items()):
         if s < cfg.promoted_min or not tb[-neg_q].container:
             continue
-        for j in kids_b.get(-neg_q, []):
-            if sim.score(i, j) >= cfg.promoted_member_min:
+        members = kids_b.get(-neg_q, [])
+        floor = max(cfg.promoted_member_min, cfg.promoted_member_share * max(sim.score(i, j) for j in members))
+        for j in members:
+            if sim.score(i, j) >= floor:
                 add(i, j, "promoted", sim.score(i, j))
 
 

@@ -29,6 +29,7 @@ class MatchConfig:
     context_link_min: float = 0.15  # a task's best partner within its paired groups is linked from this score
     promoted_min: float = 0.3  # a task whose best counterpart is a numbered item with sub-tasks links to them
     promoted_member_min: float = 0.15  # …each sub-task it is linked to scoring at least this against it
+    promoted_member_share: float = 0.5  # …and at least this share of the closest sub-task's score
     split_max: int = 2  # at most this many extra partners per task in the split pass
     candidates_top_k: int = 12  # B tasks scored per A task (and back): more costs time, finds rare partners
     shared_metric_min: float = 0.85  # metric similarity for two tasks' metrics to count as shared
