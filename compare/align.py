@@ -80,7 +80,7 @@ def _pass_promoted(sim: Similarity, cfg: MatchConfig, add: Adder) -> None:
         if s < cfg.promoted_min or not tb[-neg_q].container:
             continue
         members = kids_b.get(-neg_q, [])
-        closest = max(sim.score(i, j) for j in members)
+        closest = max((sim.score(i, j) for j in members), default=0.0)
         floor = max(cfg.promoted_member_min, cfg.promoted_member_share * closest)
         for j in members:
             if sim.score(i, j) >= floor:
