@@ -9,6 +9,7 @@ figure's metric named in the sentence, always with the same unit and horizon and
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from functools import lru_cache
@@ -201,12 +202,29 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
         shared = tail if len(tail) >= 2 and len(tail) >= len(lead) else lead if len(lead) >= 3 else tail
         shared = shared if len(shared) >= 2 else ""
         # the words around the shared one must meet too: 省市首店 / 省级首店, never 专精特新企业 / 上云企业
-        rest_x, rest_y = _hanzi(hx.replace(shared, "")), _hanzi(hy.replace(shared, ""))
-        if close and shared and (not rest_x or not rest_y or rest_x & rest_y):
+        rest_x, rest_y = hx.replace(shared, ""), hy.replace(shared, "")
+        if close and shared and _modifiers_meet(rest_x, rest_y, shared == tail):
             # a long shared phrase speaks without the outline's help
             score = cfg.second_strong if len(shared) >= cfg.second_long_word else cfg.second_shared_word
             return score, ("same_head_noun", {"head": shared})
     return 0.0, None
+
+
+# verbs inside the words around a shared name: wording of the sentence, not the name of a programme
+VERB_INSIDE = re.compile(r"实施好|实施|推进|推动|建设|抓好|完成|开展|新增|新建|打造|培育|提升|加快|滚动")
+
+
+def _modifiers_meet(x: str, y: str, shared_is_head: bool) -> bool:
+    """The words around a shared name meet: one is empty, or they share a character (省市 / 省级). Before one
+    shared head noun, two long modifiers, their verbs set aside, must share a pair of characters:
+    乡村振兴“十大行动”重点项目 and 工业战略性新兴产业重点项目 share only 兴, two programmes."""
+    nouns = [VERB_INSIDE.sub("", re.sub(r"[^\u4e00-\u9fff]", "", t)) for t in (x, y)]
+    if not nouns[0] or not nouns[1]:
+        return True
+    if shared_is_head and min(map(len, nouns)) >= 4:
+        pairs = [{a + b for a, b in itertools.pairwise(t)} for t in nouns]
+        return bool(pairs[0] & pairs[1])
+    return bool(set(nouns[0]) & set(nouns[1]))
 
 
 NOUN_AFTER = re.compile(r"[^，,。；;、：:（(）)\s]{2,24}")

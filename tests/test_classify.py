@@ -122,6 +122,21 @@ def test_figures_far_apart_are_not_paired_on_a_shared_word(tmp_path):
     assert Counter(c.type for c in brief.changes) == Counter(dropped=1, new=1)
 
 
+def test_two_programmes_sharing_only_a_head_noun_stay_apart(tmp_path):
+    brief = compare_plans(tmp_path, "（一）扩大有效投资。滚动推进城乡融合示范工程重点项目100个以上。\n",
+                          "（一）扩大有效投资。实施好先进制造业集群培育重点项目120个以上。\n")
+    assert Counter(c.type for c in brief.changes) == Counter(dropped=1, new=1)
+
+
+@pytest.mark.parametrize("a_text, b_text", [
+    ("生物医药营业收入达到2000亿元。", "生物医药重点企业营收达到2200亿元。"),  # the shared words lead
+    ("高质量实施年度十大类民生实事。确保完成十大类60项。", "切实抓好2026年十大类民生实事。完成十大类65项。"),
+])
+def test_one_indicator_worded_differently_around_a_shared_name_still_pairs(tmp_path, a_text, b_text):
+    brief = compare_plans(tmp_path, f"（一）办好实事。{a_text}\n", f"（一）办好实事。{b_text}\n")
+    assert sum(1 for c in brief.changes if c.a and c.b) >= 1, brief.changes
+
+
 # --- class 2: rebased only for a real change of basis ---
 
 def test_this_years_renovation_count_compares_as_level_or_increment(tmp_path):
