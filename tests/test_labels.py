@@ -23,6 +23,18 @@ def test_every_reason_code_has_wording(lang):
     assert not missing, f"labels.{lang}.toml lacks [reason] wording for {missing}"
 
 
+METHODS = sorted({m.group(1) for m in re.finditer(r"""add\([^,()]+, [^,()]+, ["']([a-z_]+)["']""",
+                                                 (ROOT / "compare" / "align.py").read_text(encoding="utf-8"))})
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_alignment_pass_has_wording(lang):
+    labels = tomllib.loads((ROOT / "templates" / f"labels.{lang}.toml").read_text(encoding="utf-8"))
+    assert {"exact", "best", "in_context", "promoted"} <= set(METHODS)
+    missing = [m for m in METHODS if m not in labels["method"]]
+    assert not missing, f"labels.{lang}.toml lacks [method] wording for {missing}"
+
+
 def test_a_chinese_brief_gives_its_reasons_in_chinese():
     from compare import compare_files
     from compare.render.labels import load_labels, say
