@@ -12,7 +12,7 @@ from compare.config import DEFAULT, MatchConfig
 from compare.lexicon import ALIGN_STOP_WORDS, HEAD_VERBS
 from compare.metrics import canonical, metric_similarity
 from compare.reasons import reason
-from compare.themes import cosine, theme_labels, theme_vectors
+from compare.themes import cosine, theme_labels, theme_vectors, themes_of
 
 if TYPE_CHECKING:
     from compare.model import Extraction, Task
@@ -91,7 +91,8 @@ class Similarity:
         self.tok_b = [tokens(t) for t in self.texts_b]
         vecs = _vectors(self.tok_a + self.tok_b)
         self.va, self.vb = vecs[: len(self.tok_a)], vecs[len(self.tok_a):]
-        themes = theme_vectors(self.texts_a + self.texts_b)
+        themes = theme_vectors([themes_of(a.document.text, t.start, t.end) for t in a.tasks]
+                               + [themes_of(b.document.text, t.start, t.end) for t in b.tasks])
         self.tha, self.thb = themes[: len(self.texts_a)], themes[len(self.texts_a):]
         self.metrics_a = _metrics_by_task(a)
         self.metrics_b = _metrics_by_task(b)
