@@ -27,6 +27,10 @@ COUNT_CLASSIFIERS = frozenset("个家所座处项条件台套张只款种类场�
 # A count of what is done this year: 实施/改造/建成/新培育 N个, a flow whichever basis it carries.
 FLOW_VERBS = re.compile(r"实施|改造|改建|新建|扩建|建成|建设|开工|完成|培育|打造|创建|办好|引进|推进|提升|"
                         r"争创|启动|开行|新增|共建|营造|修复|整治|推动|支持|建好|更新|抓好|抓实|安排|落实|办|谋划|招引")
+# Verbs that spend or lend this year's money: 发放创业担保贷款180亿元 is a flow, like a count of work.
+MONEY_FLOW_VERBS = re.compile(r"发放|投放|拨付|兑付|减免|减税降费|撬动")
+# Classifiers of people: a bare count before a people noun (为200万中小学生…) counts them as 名/人 do.
+PEOPLE_CLASSIFIERS = frozenset(("名", "人", "人次", "位"))
 # Words that make a count a stock reached, not this year's work: 达2万P, 规模, 累计, 总量.
 STOCK_VERBS = re.compile(r"(?<![发到表])达|突破|稳定在|保持在|拥有")  # 超 is a comparator: 改造超4000公里
 STOCK_NOUNS = re.compile(r"总量|规模|累计|保有|总数|在役|存量|总里程")
@@ -39,6 +43,8 @@ def same_unit(a: Target, b: Target, loose: bool = False) -> bool:
     ua, ub = unit_key(a.unit), unit_key(b.unit)
     if ua == ub:
         return True
+    if {ua, ub} - {""} <= PEOPLE_CLASSIFIERS and "" in (ua, ub):
+        return True  # 为200万中小学生开展测评 / 为200万名以上中小学生开展测评
     return loose and {ua, ub} <= COUNT_CLASSIFIERS and "个" in (ua, ub)
 
 
@@ -53,9 +59,17 @@ def is_flow(t: Target) -> bool:
     clause opens with an action verb and names no stock (达, 规模, 累计…)."""
     if t.basis == "increment":
         return True
-    if t.basis != "level" or t.unit in ("%", "个百分点", "‰") or t.unit.endswith("元"):
-        return False  # money and rates are levels proper: 安排专项债券3.9万亿元 is not this year's count
+    if t.basis != "level" or t.unit in ("%", "个百分点", "‰"):
+        return False
+    if t.unit.endswith("元"):  # money is a level (安排专项债券3.9万亿元) unless it is spent or lent this year
+        return _money_flow(t.quote, t.written)
     return _flow_words(t.quote, t.written, t.metric)
+
+
+def _money_flow(quote: str, written: str) -> bool:
+    k = quote.find(written) if written else -1
+    left = re.split(r"[，,；;：:]", quote[:k] if k >= 0 else quote)[-1]
+    return bool(MONEY_FLOW_VERBS.search(left)) and not STOCK_NOUNS.search(left)
 
 
 @lru_cache(maxsize=4096)

@@ -155,6 +155,24 @@ def test_action_counts_rank_across_level_and_increment(tmp_path, a_text, b_text,
     assert_paired(brief, a_fig, b_fig, kind)
 
 
+def test_money_lent_this_year_compares_whether_or_not_it_is_called_new(tmp_path):
+    brief = compare_plans(tmp_path, "（一）稳定就业。新增发放小微企业贴息贷款80亿元。\n",
+                          "（一）稳定就业。发放小微企业贴息贷款95亿元。\n")
+    assert_paired(brief, "80亿元", "95亿元", "escalated")
+
+
+def test_money_arranged_is_a_level_and_a_new_amount_is_not_ranked_against_it(tmp_path):
+    brief = compare_plans(tmp_path, "（一）稳定投资。安排市级预算内投资60亿元。\n",
+                          "（一）稳定投资。新增市级预算内投资10亿元。\n")
+    assert change_of(brief, "a", "60亿元").type in ("rebased", "dropped")
+
+
+def test_a_count_of_people_written_without_a_classifier_compares_with_one_written_with_it(tmp_path):
+    brief = compare_plans(tmp_path, "（一）关爱学生。为150万中小学生开展视力筛查。\n",
+                          "（一）关爱学生。为150万名以上中小学生开展视力筛查。\n")
+    assert_paired(brief, "150万", "150万名以上", "escalated")
+
+
 def test_a_stock_against_this_years_addition_is_rebased(tmp_path):
     brief = compare_plans(tmp_path, "（一）建设算力设施。智能算力规模达2万P。\n",
                           "（一）建设算力设施。新增智能算力1.5万P。\n")
