@@ -81,6 +81,10 @@ def _common_affixes(a: str, b: str) -> tuple[int, int]:
     return p, s
 
 
+# 净 marks a net figure (净外送电量, 净流入人口): never the same indicator as the gross one. Not 净化 or 净土.
+NET = re.compile(r"(?<!干)净(?![化土水])")
+
+
 @lru_cache(maxsize=65536)
 def metric_similarity(x: str, y: str) -> float:
     """0..1: how likely two metric phrases name the same indicator.
@@ -95,6 +99,8 @@ def metric_similarity(x: str, y: str) -> float:
         return 0.0
     if a == b:
         return 1.0
+    if bool(NET.search(a)) != bool(NET.search(b)):
+        return 0.3  # net and gross: 外送电量 is not 净外送电量
     short, long_ = sorted((a, b), key=len)
     if len(short) >= 3 and long_.endswith(short):
         return 0.6 + 0.4 * len(short) / len(long_)

@@ -155,6 +155,12 @@ def test_action_counts_rank_across_level_and_increment(tmp_path, a_text, b_text,
     assert_paired(brief, a_fig, b_fig, kind)
 
 
+def test_a_net_figure_is_not_the_gross_one(tmp_path):
+    brief = compare_plans(tmp_path, "（一）保障能源供应。外购电量800亿千瓦时。\n",
+                          "（一）保障能源供应。净外购电量增长8%。\n")
+    assert Counter(c.type for c in brief.changes) == Counter(dropped=1, new=1)
+
+
 def test_money_lent_this_year_compares_whether_or_not_it_is_called_new(tmp_path):
     brief = compare_plans(tmp_path, "（一）稳定就业。新增发放小微企业贴息贷款80亿元。\n",
                           "（一）稳定就业。发放小微企业贴息贷款95亿元。\n")
