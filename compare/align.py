@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from compare.config import DEFAULT, MatchConfig
 from compare.model import AlignedPair, Task
 from compare.outline import PERIOD_IN_HEADING
-from compare.similarity import Similarity, heading_echo
+from compare.similarity import Similarity, reads_like
 
 if TYPE_CHECKING:
     from compare.model import Extraction
@@ -45,14 +45,30 @@ def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> lis
     _pass_best_from_b(tasks, cfg, {j for _, j in pairs}, add)
     _pass_evidence(tasks, sim, cfg, add)
     _pass_promoted(sim, cfg, add)
+    _pass_raised_to_part(sim, set(pairs), add)
     implied = _implied_by_group(sim, set(pairs))
     return [pairs[k] for k in sorted(pairs) if k not in implied]
 
 
+def _pass_raised_to_part(sim: Similarity, linked: set[tuple[int, int]], add: Adder) -> None:
+    """A task linked to two or more tasks of one B part whose heading reads like its own was raised to that
+    part (积极稳妥推进碳达峰碳中和工作 → 稳妥有序推进碳达峰碳中和): it is linked to the part."""
+    ta, tb = sim.a.tasks, sim.b.tasks
+    pb = parents(tb)
+    members: dict[tuple[int, int], int] = {}
+    for i, j in sorted(linked):
+        q = pb[j]
+        if q is not None and tb[q].level == "part" and not ta[i].container:
+            members[(i, q)] = members.get((i, q), 0) + 1
+    for (i, q), n in sorted(members.items()):
+        if n >= 2 and reads_like(ta[i].heading, tb[q].heading):
+            add(i, q, "raised", sim.score(i, q))
+
+
 def _implied_by_group(sim: Similarity, linked: set[tuple[int, int]]) -> set[tuple[int, int]]:
     """Redundant links of an A task linked both to a B part and to tasks of that part. Where the task was
-    promoted to the part (its heading phrase recurs there), the part link says it all and the member links go;
-    otherwise the member links are the specific ones and the part link goes."""
+    raised to the part (its heading reads like the part's), the part link says it all and the member links
+    go; otherwise the member links are the specific ones and the part link goes."""
     ta, tb = sim.a.tasks, sim.b.tasks
     pb = parents(tb)
     out: set[tuple[int, int]] = set()
@@ -60,7 +76,7 @@ def _implied_by_group(sim: Similarity, linked: set[tuple[int, int]]) -> set[tupl
         q = pb[j]
         if q is None or tb[q].level != "part" or ta[i].container or (i, q) not in linked:
             continue
-        out.add((i, j) if heading_echo(ta[i].heading, tb[q].heading) else (i, q))
+        out.add((i, j) if reads_like(ta[i].heading, tb[q].heading) else (i, q))
     return out
 
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 TOKEN_OK = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9+]*$")
 
 HEAD_TAIL = re.compile(r"(?:建设|工作|行动|发展)$")
+READS_LIKE_RATIO = 75  # fuzz ratio of two heading cores that read alike: 稳妥推进碳达峰碳中和 / 稳妥有序推进…
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,16 @@ def _word_candidates_matrix(va: list[dict[str, float]], vb: list[dict[str, float
     for j in range(prod.shape[1]):
         out |= {(int(i), j) for i in cols[:, j] if prod[i, j] > 1e-6}
     return out
+
+
+def reads_like(heading: str, other_heading: str) -> bool:
+    """One heading's phrase recurs in the other, or the two read alike once opening verbs are set aside."""
+    from rapidfuzz import fuzz
+
+    if heading_echo(heading, other_heading) or heading_echo(other_heading, heading):
+        return True
+    x, y = heading_core(heading), heading_core(other_heading)
+    return min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= READS_LIKE_RATIO
 
 
 def heading_echo(heading: str, other_text: str) -> str:

@@ -150,3 +150,27 @@ def test_in_a_plan_that_is_all_period_its_items_are_linked_as_any_others(tmp_pat
     b = B_PERIOD_AND_ANNUAL.split("二、2026")[0]
     links = _links(a, b, tmp_path)
     assert any("科技创新策源地" in x and "科技创新策源地" in y for x, y in links)
+
+
+A_SORTING = """某市2022年生态环境工作要点
+一、改善城乡环境
+1.统筹推进垃圾分类工作。完善生活垃圾分类投放设施，新建分类投放点500个；健全分类收运体系，配置分类收运车辆100辆；\
+提升末端处置能力，建成厨余垃圾处理设施2座。
+2.加强农村污水治理。新增完成农村生活污水治理的行政村80个。
+"""
+
+B_SORTING = """某市2024年生态环境提升方案
+一、全面推进垃圾分类
+1.完善分类投放体系。新建和改造分类投放点600个，推行定时定点投放。
+2.健全分类收运体系。新增分类收运车辆120辆，杜绝混收混运。
+3.提升末端处置能力。建成厨余垃圾处理设施3座。
+二、深化农村人居环境整治
+1.推进农村生活污水治理。新增完成生活污水治理的行政村100个。
+"""
+
+
+def test_a_task_whose_work_b_spread_over_a_part_of_the_same_name_is_linked_to_the_part(tmp_path):
+    links = _links(A_SORTING, B_SORTING, tmp_path)
+    assert ("统筹推进垃圾分类工作", "全面推进垃圾分类") in links
+    assert ("统筹推进垃圾分类工作", "完善分类投放体系") not in links  # the part link says its tasks carry on
+    assert ("加强农村污水治理", "推进农村生活污水治理") in links
