@@ -83,6 +83,14 @@ def test_our_restructured_pair_is_aligned_as_its_labeller_aligned_it():
     assert s["f1"] >= 0.85, s
 
 
+def test_a_second_restructured_pair_is_aligned_as_its_labeller_aligned_it():
+    # ecology work points → an upgraded action programme, written and labelled by another helper who never saw
+    # the tool or its output; scored once before any rule was tuned on it (F1 0.805), 0.85 now
+    s = _scores(FIXTURES / "green_2022_work_points.txt", FIXTURES / "green_2024_action_programme.txt", FIXTURES,
+                "green_2022_work_points", "green_2024_action_programme")
+    assert s["f1"] >= 0.8, s
+
+
 @pytest.mark.skipif(not (SHARED / "corpus" / "seeds").is_dir(), reason="../shared corpus not present")
 def test_headline_pair_alignment_does_not_fall_back():
     # Labelled by a helper who never saw the tool's output (eval/gold). The goal is F1 ≥ 0.85; this
