@@ -71,7 +71,7 @@ VENUE_LINE = re.compile(rf"^(?:——)?{YEAR}年\d{{1,2}}月\d{{1,2}}日在.{{2,
 # The speaker under a report's title: 自治区主席 韦 韬, 省长 王伟中, 国务院总理 李 强
 SPEAKER_LINE = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:省长|主席|市长|总理|区长|州长|县长)"
                           r"\s*[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
-OTHER_WORDS = re.compile(r"^(?:附件|附录|名词解释|名词注释|注释|注：|说明：)")
+OTHER_WORDS = re.compile(r"^(?:附件|附录|注释|注：|说明：)|名词(?:解释|注释)")  # …有关内容名词注释
 FORWARD_HEADING = re.compile(r"目标|任务|展望|建议|安排")
 PERIOD_IN_HEADING = re.compile(r"十([三四五六])五")
 PERIOD_LAST_YEAR = {"三": 2020, "四": 2025, "五": 2030, "六": 2035}
@@ -240,7 +240,7 @@ HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3}
 def _part_at_heading(heading: str, level: int, role: str, part: Part, goals: bool, has_h1: bool,
                      year: int | None) -> tuple[Part, bool]:
     """The part of the plan a heading opens, and whether the blocks under it list goals."""
-    if OTHER_WORDS.match(heading):
+    if OTHER_WORDS.search(heading):
         return "other", goals
     if level == 1 or role == "short" and (not has_h1 or _opens_part(heading, year)):
         # a heading that looks back and ahead (…发展成就和“十五五”时期主要目标任务) opens a forward part;
@@ -270,8 +270,9 @@ def _assign_parts(blocks: list[Block], year: int | None) -> None:
         level = HEADING_LEVEL.get(b.role)
         if b.role == "short":
             level = 2 if has_h1 else 1
-        if level is not None and closing and b.role == "h3":
-            part = "forward"  # items after the closing address: a list of 民生实事 (1.医疗卫生方面。…)
+        appendix = any(OTHER_WORDS.search(h) for _, h in stack)
+        if level is not None and closing and b.role == "h3" and not appendix:
+            part = "forward"  # items after the closing address: 民生实事 (1.医疗卫生方面。…), not a glossary
         if level is not None:
             heading = b.heading or b.text
             part, goals = _part_at_heading(heading, level, b.role, part, goals, has_h1, year)

@@ -207,3 +207,14 @@ def test_items_after_a_lead_in_announcing_principles_are_not_tasks_but_items_of_
     headings = [t.heading for t in ex.tasks if t.level == "task"]
     assert not any("系统观念" in h or "问题导向" in h for h in headings)
     assert any("扩大有效投资" in h for h in headings) and any("提振消费" in h for h in headings)
+
+
+def test_a_glossary_appended_after_the_closing_address_holds_no_tasks_or_targets(tmp_path):
+    text = REPORT_WITH_ITEMS_AFTER_ADDRESS + (
+        "附件\n《政府工作报告》有关内容名词注释\n"
+        "1.“双百工程”：到2030年，布局30个左右重大专项，实施200个左右重大项目。\n"
+        "2.“一网统管”：城市运行管理服务平台。\n")
+    ex = extract(load_document(_write(tmp_path, "report.txt", text)), "b")
+    assert not any("双百工程" in t.heading or "一网统管" in t.heading for t in ex.tasks)
+    assert not any(t.value in (30, 200) for t in ex.targets)
+    assert any("教育方面" in t.heading for t in ex.tasks)  # the 民生实事 list before it still counts
