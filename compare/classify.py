@@ -10,6 +10,7 @@ from compare.metrics import canonical, metric_similarity
 from compare.model import AlignedPair, Change, Target
 from compare.pairing import Side, compatible, elided, horizon_links, same_horizon, same_unit, second_pass
 from compare.reasons import reason
+from compare.words_only import words_only_notes
 
 if TYPE_CHECKING:
     from compare.model import Extraction
@@ -84,7 +85,21 @@ def classify_changes(a: Extraction, b: Extraction, alignment: list[AlignedPair],
     b_of = {ib[j]: [ia[i] for i in is_] for j, is_ in first_b.items()}
     why_of = {(ia[i], ib[j]): w for (i, j), w in first_why.items()}
     _second_pass(a, b, goals_a, goals_b, (a_of, b_of, why_of), alignment, cfg)
-    return _changes(goals_a, goals_b, a_of, b_of, why_of, (a.document.year, b.document.year), cfg)
+    changes = _changes(goals_a, goals_b, a_of, b_of, why_of, (a.document.year, b.document.year), cfg)
+    _note_words_only(changes, a, b)
+    return changes
+
+
+def _note_words_only(changes: list[Change], a: Extraction, b: Extraction) -> None:
+    """A dropped (new) target whose indicator the other plan names as a goal without a figure says so."""
+    by_id = {t.id: t for t in a.targets + b.targets}
+    dropped = [by_id[c.a] for c in changes if c.type == "dropped" and c.a]
+    new = [by_id[c.b] for c in changes if c.type == "new" and c.b]
+    notes = {**words_only_notes(dropped, b), **words_only_notes(new, a)}
+    for c in changes:
+        key = c.a if c.type == "dropped" else c.b if c.type == "new" else None
+        if key in notes:
+            c.reasons.append(notes[key])
 
 
 def _second_pass(a: Extraction, b: Extraction, goals_a: list[Target], goals_b: list[Target],

@@ -289,3 +289,26 @@ def test_people_counted_as_ming_or_ren_are_one_unit(tmp_path):
     brief = compare_plans(tmp_path, "（一）强化基层医疗。培训乡村医生3000名。\n",
                           "（一）强化基层医疗。培训乡村医生3000人。\n")
     assert_paired(brief, "3000名", "3000人", "unchanged")
+
+
+def test_a_goal_kept_in_words_without_a_figure_is_reported_as_such(tmp_path):
+    from compare.render.labels import load_labels
+    from compare.render.verdict import verdict
+
+    brief = compare_plans(tmp_path, "（一）稳定农业。粮食总产量稳定在1200万吨以上。\n",
+                          "（一）稳定农业。确保粮食总产量只增不减，加快建设高标准农田。\n")
+    c = change_of(brief, "a", "1200万吨以上")
+    assert c.type == "dropped"
+    words = [r for r in c.reasons if r["code"] == "named_without_figure"]
+    assert words and "只增不减" in words[0]["args"]["quote"]
+    items, _ = verdict(brief.to_json(), load_labels("zh"), lambda t: str(t.get("written")),
+                       {"weight": {"default": 1.0}, "verdict": {"show_new_dropped_at": 0}})
+    said = " ".join(str(getattr(i, "text", i)) for i in items)
+    assert "不再给出数值" in said and "只增不减" in said
+
+
+def test_a_task_named_in_passing_is_not_a_goal_kept_in_words(tmp_path):
+    brief = compare_plans(tmp_path, "（一）稳定农业。建设高标准农田80万亩。\n",
+                          "（一）稳定农业。持续加强高标准农田建设，提升耕地质量。\n")
+    c = change_of(brief, "a", "80万亩")
+    assert c.type == "dropped" and not [r for r in c.reasons if r["code"] == "named_without_figure"]

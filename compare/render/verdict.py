@@ -219,7 +219,10 @@ class _Sayer:
         t = tb if c.get("type") == "new" else ta
         figure = self.fig(t) if t else "—"
         year = self.L.fmt(f"verdict.year_{c.get('type')}", year=t["year"]) if t and t.get("year") else ""
-        return self.L.fmt(f"verdict.{c.get('type')}", metric=self.name(c), figure=figure, year=year)
+        words = next((r.get("args", {}).get("quote") for r in c.get("reasons") or []
+                      if isinstance(r, dict) and r.get("code") == "named_without_figure"), None)
+        key = f"verdict.{c.get('type')}_in_words" if words else f"verdict.{c.get('type')}"
+        return self.L.fmt(key, metric=self.name(c), figure=figure, year=year, words=words or "")
 
     def unchanged(self, group: list[dict[str, Any]]) -> str:
         """Unchanged headline targets in one sentence."""
