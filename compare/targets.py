@@ -329,15 +329,19 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
     if not action and joined is not None:
         action = joined.action
     action = action or clause_action
+    listed = "" if action else _listed_action(prev, f, left, verb)
     metric, from_right, inherited = _choose_metric(body, cand, prev, left, metric, verb)
     if not metric:
         return None
+    if from_right and verb and not action:
+        action = verb  # 完成1万家企业数智化转型: the verb acts on the thing counted after the figure
     span_end = cand.span_end + (len(cand.right_metric) if from_right else 0)
 
     if metric == "经济" and verb == "增长":
         metric += "增长"  # 经济增长5%左右: the growth of the economy, named as a reader says it
     comparator = comparator_of(left, cand.post, f, verb)
     stretch = _stretch(body, cand, prev, joined, left, verb, action)
+    action = action or listed
     carried = prev.target if inherited and prev is not None else None
     basis = basis_of(f, verb, action, metric, body[cand.clause_start:f.start], carried,
                      joined.target if joined else None)
@@ -353,6 +357,23 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
                section=list(block.path), written=body[f.start:cand.span_end], low=f.low, high=f.high,
                direction=direction, offset=offset, notes=notes)
     return Found(t, f.start, span_end, action, task)
+
+
+STOCK_NOUNS = re.compile(r"总数|总量|总产|总规模|规模|累计|存量|总计|合计|面积|产量|其中")
+
+
+def _listed_action(prev: Found | None, f: Figure, left: str, verb: str) -> str:
+    """`新认定科技型中小企业10000家，高新技术企业4000家`: a bare noun and count after a comma continue the
+    list that the previous clause's 新- verb (新增, 新认定, 新建) governs, in the same counting unit; a
+    total or an area (总数, 播种面积) is a stock of its own."""
+    if verb or prev is None or not prev.action.startswith("新") or prev.target.unit != f.unit:
+        return ""
+    if not re.fullmatch(r"[\u4e00-\u9fff“”()（）]{2,20}", left.strip()) or STOCK_NOUNS.search(left):
+        return ""
+    import rjieba
+
+    tags = rjieba.tag(left.strip())
+    return "" if not tags or tags[0][1].startswith("v") or names_no_thing(left) else prev.action
 
 
 def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, metric: str,

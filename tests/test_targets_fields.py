@@ -1,0 +1,92 @@
+"""Field rules of the target grammar (issue 14, third pass): comparator, basis, stretch, year and metric read
+as an analyst would. Every sentence here is our own, written for the rule it tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.outline import build_outline
+from compare.targets import extract_targets
+
+YEAR = 2026
+
+
+def found(body: str, heading: str = "二、2026年重点工作", year: int = YEAR):
+    text = f"{heading}\n{body}\n"
+    return extract_targets(text, build_outline(text, year=year), year, "b")
+
+
+def only(body: str, **kw):
+    ts = found(body, **kw)
+    assert len(ts) == 1, [(t.metric, t.written) for t in ts]
+    return ts[0]
+
+
+# --- comparator ---
+
+@pytest.mark.parametrize("body", [
+    "每个街道至少建好2个托育点。",
+    "每所中学至少配备1名心理教师。",
+])
+def test_a_floor_before_the_verb_is_a_minimum(body):
+    assert only(body).comparator == ">="
+
+
+@pytest.mark.parametrize("body", [
+    "全市地区生产总值迈上3万亿元台阶。",
+    "粮食产量跃上800亿斤。",
+])
+def test_climbing_onto_a_step_means_reaching_or_passing_it(body):
+    assert only(body).comparator == ">="
+
+
+def test_a_step_stated_as_about_stays_approximate():
+    assert only("全市地区生产总值迈上3万亿元左右。").comparator == "~"
+
+
+# --- basis ---
+
+@pytest.mark.parametrize("body, metric", [
+    ("消费对经济增长的贡献率保持在60%左右。", "消费对经济增长的贡献率"),
+    ("城市空气质量优良天数比例上升至90%。", "城市空气质量优良天数比例"),
+])
+def test_a_share_held_or_raised_to_a_level_is_a_share(body, metric):
+    t = only(body)
+    assert (t.basis, t.metric) == ("share", metric)
+
+
+def test_a_rate_of_fall_is_a_growth_figure():
+    assert only("单位地区生产总值能耗降幅超过2.5%。").basis == "growth"
+
+
+def test_points_added_over_last_year_are_an_increment():
+    ts = found("财政赤字率按3.5%安排、比上年提高0.5个百分点。")
+    assert [(t.value, t.unit, t.basis) for t in ts] == [(3.5, "%", "share"), (0.5, "个百分点", "increment")]
+
+
+def test_points_added_without_a_base_year_stay_a_growth_figure():
+    assert only("常住人口城镇化率提高1个百分点。").basis == "growth"
+
+
+@pytest.mark.parametrize("body", [
+    "开通国际货运航线8条。",
+    "完成500家规上企业数字化转型。",
+    "推进2000个村级物流站点提档升级。",
+    "300座老旧桥梁完成加固改造。",
+])
+def test_a_years_work_on_counted_things_is_an_increment(body):
+    assert only(body).basis == "increment"
+
+
+def test_a_new_verb_governs_the_bare_counts_listed_after_it():
+    ts = found("新认定专精特新企业300家，高新技术企业2000家。")
+    assert [(t.metric, t.basis) for t in ts] == [("专精特新企业", "increment"), ("高新技术企业", "increment")]
+
+
+@pytest.mark.parametrize("body", [
+    "新增高标准农田10万亩，粮食播种面积1000万亩。",
+    "新增养老机构20家，养老机构总数300家。",
+    "新增示范园区5个，运行园区30个。",
+])
+def test_a_stock_listed_after_a_new_count_stays_a_level(body):
+    assert found(body)[1].basis == "level"
