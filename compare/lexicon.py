@@ -58,7 +58,7 @@ LEADING_NOISE = re.compile(
     r"其中|等|主要预期目标是|预期目标是|主要目标是|目标是|是)"
 )
 
-STRETCH_WORDS = re.compile(r"力争|争取|冲击|冲刺")  # an aspirational figure
+STRETCH_WORDS = re.compile(r"力争|争取|争创|冲击|冲刺")  # an aspirational figure (争创: strive to win)
 DOWN_WORDS = re.compile(r"下降|降低|减少|压减|削减|降至|降到|缩短|缩小")  # a figure stated as a fall
 
 # Measure verbs by the basis they give a figure.

@@ -90,3 +90,15 @@ def test_a_new_verb_governs_the_bare_counts_listed_after_it():
 ])
 def test_a_stock_listed_after_a_new_count_stays_a_level(body):
     assert found(body)[1].basis == "level"
+
+
+# --- stretch ---
+
+def test_striving_to_win_a_title_is_a_stretch():
+    t = only("争创国家级绿色工厂20家。")
+    assert (t.stretch, t.kind) == (True, "target")
+
+
+def test_a_title_won_last_year_is_no_stretch():
+    t = only("争创国家级绿色工厂20家。", heading="一、2025年工作回顾")
+    assert (t.stretch, t.kind) == (False, "actual")
