@@ -31,7 +31,7 @@ from compare.outline import item_number_end
 from compare.quantity import Figure
 from compare.reasons import reason
 from compare.target_fields import basis_of, comparator_of
-from compare.timeframe import HORIZON, DocContext, kind_and_year
+from compare.timeframe import DocContext, horizons, kind_and_year
 
 STRONG_DELIM = "，,；;。：:！!？?\n\t"
 SENT_DELIM = "。！!？?\n"
@@ -255,7 +255,7 @@ class Cuts:
         self.sentence = [i for i, c in enumerate(body) if c in SENT_DELIM]
         self.clause = [i for i, c in enumerate(body) if c in STRONG_DELIM
                        and not (c == ":" and body[i - 1:i].isdigit() and body[i + 1:i + 2] == "1")]  # 2.50:1
-        self.horizons = [(m.end(), m) for m in HORIZON.finditer(body)]
+        self.horizons = [(m.end(), m) for m in horizons(body)]
 
     @staticmethod
     def _start(cuts: list[int], pos: int, cap: int) -> int:

@@ -102,3 +102,36 @@ def test_striving_to_win_a_title_is_a_stretch():
 def test_a_title_won_last_year_is_no_stretch():
     t = only("争创国家级绿色工厂20家。", heading="一、2025年工作回顾")
     assert (t.stretch, t.kind) == (False, "actual")
+
+
+# --- year ---
+
+def test_a_span_of_years_with_a_range_names_no_single_year():
+    ts = found("用3—5年时间，培养引进20名领军人才、200名青年骨干。")
+    assert [(t.kind, t.year) for t in ts] == [("target", None), ("target", None)]
+
+
+def test_a_span_of_years_counts_from_the_year_of_the_report():
+    t = only("用3年时间，建成社区食堂500个。")
+    assert (t.kind, t.year) == ("target", YEAR + 2)
+
+
+def test_a_span_governs_only_its_own_sentence():
+    ts = found("用3—5年时间，培养引进20名领军人才。新增高新技术企业3000家。")
+    assert [t.year for t in ts] == [None, YEAR]
+
+
+def test_a_span_after_a_stated_year_keeps_the_stated_year():
+    t = only("到2035年，用10年时间，建成城市公园1000个。")
+    assert t.year == 2035
+
+
+@pytest.mark.parametrize("plan_named", ["推动更多项目纳入国家“十五五”规划。", "高质量编制“十五五”规划。"])
+def test_a_plan_named_as_a_document_is_no_horizon(plan_named):
+    t = only(f"{plan_named}新增高新技术企业3000家。", heading="二、重点工作")
+    assert (t.kind, t.year) == ("target", YEAR)
+
+
+def test_a_plan_period_as_a_time_is_still_a_horizon():
+    t = only("“十五五”时期，新增高新技术企业3000家。", heading="二、重点工作")
+    assert t.year == 2030
