@@ -20,6 +20,8 @@ from compare.metric_phrase import (
     YEAR_OF,
     apply_respectively,
     complete_ellipsis,
+    counted_noun,
+    echoed_object,
     has_own_verb,
     names_no_thing,
     readable_metric,
@@ -78,6 +80,7 @@ class Candidate:
     post: str  # qualifier after the figure (以上/左右/…)
     right_metric: str
     span_end: int
+    right_end: int  # end of the words right of the figure the metric was read from
 
 
 @dataclass
@@ -172,6 +175,8 @@ def _is_quantity(body: str, f: Figure, block: Block) -> bool:
         return False
     if before.endswith(("第", "前", "No.", "NO.")) or NOT_TARGET_AFTER.match(after):
         return False
+    if _streak(before, f, after):
+        return False
     if NOT_TARGET_WITH_UNIT.match(body[f.end - len(f.unit):f.end + 6] if f.unit else after):
         return False
     if f.unit == "条" and re.match(r"(?:措施|政策|举措|意见|”|》)", after):  # 民营经济32条: a policy package
@@ -188,6 +193,12 @@ def _is_quantity(body: str, f: Figure, block: Block) -> bool:
     if f.chinese and ((f.value == 1 and f.low is None) or not _chinese_quantity(body, f, block)):
         return False  # 建设一个…, 打造一批…: a single thing named, not a count aimed at
     return f.unit not in ("年", "月", "日")
+
+
+def _streak(before: str, f: Figure, after: str) -> bool:
+    """`连续48个月保持两位数增长`, `连续12个季度`: a streak's length, not a quantity aimed at."""
+    timed = f.unit in ("个月", "天", "周") or (f.unit == "个" and after.startswith(("月", "季度")))
+    return before.endswith("连续") and timed
 
 
 def _unit_names_a_class(body: str, f: Figure, after: str) -> bool:
@@ -285,17 +296,17 @@ def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
     m = POST_QUALIFIER.match(rest)
     post = m.group(0) if m else ""
     after = rest[len(post):]
-    right = ""
+    right, raw = "", ""
+    span_end = f.end + len(post)
     if after.startswith("的"):
         after = after[1:]
+        span_end += 1
     if after and "\u4e00" <= after[0] <= "\u9fff" or after.startswith(("“", "(")):
         stop = RIGHT_STOP.search(after)
-        right = after[: stop.start()] if stop else after[:24]
-        right = re.sub(r"(?:的)?(?:建设|创建|工作)$", "", right) or right
-        if len(right) > 24:
-            right = right[:24]
-    span_end = f.end + len(post)
-    return Candidate(f, block, sent_start, clause_start, post, right.strip(), span_end)
+        raw = (after[: stop.start()] if stop else after)[:24]
+        right = counted_noun(raw, f.unit)
+    return Candidate(f, block, sent_start, clause_start, post, right.strip(), f.end + len(post),
+                     span_end + len(raw))
 
 
 
@@ -309,8 +320,12 @@ def coordinated(body: str, prev: Found | None, start: int) -> bool:
 
 
 def _left_segment(body: str, cand: Candidate, prev: Found | None) -> str:
+    """The words between the figure and the previous figure, comma or 、; a 、 list closed by 等 (`在科研、
+    工业、消费等领域应用落地3000个`) names examples, so the words before it stay."""
     start = cand.clause_start
     seg_start = max(start, body.rfind("、", start, cand.fig.start) + 1)
+    if "等" in body[seg_start:cand.fig.start]:
+        seg_start = start
     if prev is not None and prev.start >= start:
         seg_start = max(seg_start, prev.end)
     return body[seg_start:cand.fig.start]
@@ -335,7 +350,7 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
         return None
     if from_right and verb and not action:
         action = verb  # 完成1万家企业数智化转型: the verb acts on the thing counted after the figure
-    span_end = cand.span_end + (len(cand.right_metric) if from_right else 0)
+    span_end = cand.right_end if from_right else cand.span_end
 
     if metric == "经济" and verb == "增长":
         metric += "增长"  # 经济增长5%左右: the growth of the economy, named as a reader says it
@@ -376,11 +391,24 @@ def _listed_action(prev: Found | None, f: Figure, left: str, verb: str) -> str:
     return "" if not tags or tags[0][1].startswith("v") or names_no_thing(left) else prev.action
 
 
+# `10大类55项民生实事`: the words before the figure end in a count of groups of the thing named after it.
+COUNTED_GROUP = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)大?[类批个项种]$")
+
+
+def _opens_with_verb(metric: str) -> bool:
+    """True for a short phrase of verbs (盯紧抓实): the thing is written after the figure."""
+    import rjieba
+
+    tags = rjieba.tag(metric) if 2 <= len(metric) <= 4 else []
+    return bool(tags) and tags[0][1] == "v" and all(len(w) == 1 or t == "v" for w, t in tags)
+
+
 def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, metric: str,
                    verb: str) -> tuple[str, bool, bool]:
     """The figure's metric, whether it was read right of the figure, and whether it was carried from prev."""
     from_right = False
-    ends_open = bool(re.search(r"(?:和|及|与|或|、)$", metric)) or bool(ACTION_VERBS.fullmatch(metric or "-"))
+    ends_open = bool(re.search(r"(?:和|及|与|或|、)$", metric) or ACTION_VERBS.fullmatch(metric or "-")
+                     or COUNTED_GROUP.search(metric)) or _opens_with_verb(metric)
     if cand.right_metric and (len(metric) <= 1 or ends_open or (not verb and not metric)
                               or (names_no_thing(metric) and not names_no_thing(cand.right_metric))):
         metric, from_right = cand.right_metric, True
@@ -394,6 +422,8 @@ def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, me
         metric, inherited = prev.target.metric, True
         if re.match(r"其中", body[cand.clause_start:cand.fig.start]):  # 其中…: a part of prev, not the same
             metric += "（其中）"
+    if not cand.right_metric and not inherited:
+        metric = echoed_object(body[cand.sentence_start:cand.clause_start], metric) or metric
     if not metric:
         metric = cand.right_metric or strip_leading(left).strip("的 ")
     if len(metric) > 40:

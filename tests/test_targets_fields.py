@@ -135,3 +135,52 @@ def test_a_plan_named_as_a_document_is_no_horizon(plan_named):
 def test_a_plan_period_as_a_time_is_still_a_horizon():
     t = only("“十五五”时期，新增高新技术企业3000家。", heading="二、重点工作")
     assert t.year == 2030
+
+
+# --- metric ---
+
+def test_a_change_against_last_years_budget_keeps_the_metric_before_it():
+    ts = found("赤字规模4万亿元，比上年年初预算增加2000亿元。")
+    assert [(t.metric, t.basis) for t in ts] == [("赤字规模", "level"), ("赤字规模", "increment")]
+
+
+def test_respectively_splits_at_the_list_commas_when_a_name_holds_and():
+    ts = found("信息传输软件和信息技术服务业、批发和零售业增加值分别增长9%、5%。")
+    assert [t.metric for t in ts] == ["信息传输软件和信息技术服务业增加值", "批发和零售业增加值"]
+
+
+@pytest.mark.parametrize("body, first", [
+    ("文化及相关产业、体育及相关产业增加值占地区生产总值比重分别达到4%、1.5%。",
+     "文化及相关产业增加值占地区生产总值比重"),
+    ("农村自来水、卫生厕所普及率分别达到95%、90%。", "农村自来水普及率"),
+])
+def test_respectively_gives_every_name_the_whole_shared_head(body, first):
+    assert found(body)[0].metric == first
+
+
+@pytest.mark.parametrize("body, metric", [
+    ("提高个税专项附加扣除标准，3000多万纳税人受益。", "纳税人"),
+    ("光纤网络具备覆盖500万户家庭的能力。", "家庭"),
+    ("今年继续实施12大类50项民生实事。", "民生实事"),
+    ("盯紧抓实30个年产值过亿元的重点项目。", "年产值过亿元的重点项目"),
+    ("在工业、农业、文旅等领域应用落地500个以上。", "应用落地"),
+    ("拟连续三年发行地方专项债券，今年先发行800亿元。", "地方专项债券"),
+    ("增发5000亿元国债支持灾后重建。", "国债"),
+    ("粮食总产量连续9年稳定在1300亿斤以上。", "粮食总产量"),
+])
+def test_the_metric_is_the_thing_counted(body, metric):
+    assert found(body)[-1].metric == metric
+
+
+def test_the_quote_keeps_what_is_said_of_the_thing_counted():
+    t = only("年初确定的10件民生实事全部完成。", heading="一、2025年工作回顾")
+    assert (t.metric, t.quote) == ("民生实事", "年初确定的10件民生实事全部完成")
+
+
+def test_a_step_climbed_onto_is_not_the_metric():
+    ts = found("全省地区生产总值年均增长5%左右、迈上3万亿元台阶。")
+    assert [(t.metric, t.comparator) for t in ts] == [("地区生产总值", "~"), ("地区生产总值", ">=")]
+
+
+def test_a_streak_is_not_a_target():
+    assert found("规上工业增加值连续18个月保持两位数增长。") == []
