@@ -33,7 +33,7 @@ from compare.outline import item_number_end
 from compare.quantity import Figure
 from compare.reasons import reason
 from compare.target_fields import basis_of, comparator_of
-from compare.timeframe import DocContext, horizons, kind_and_year
+from compare.timeframe import DocContext, horizons, kind_and_year, opens_clause
 
 STRONG_DELIM = "，,；;。：:！!？?\n\t"
 SENT_DELIM = "。！!？?\n"
@@ -267,6 +267,8 @@ class Cuts:
         self.clause = [i for i, c in enumerate(body) if c in STRONG_DELIM
                        and not (c == ":" and body[i - 1:i].isdigit() and body[i + 1:i + 2] == "1")]  # 2.50:1
         self.horizons = [(m.end(), m) for m in horizons(body)]
+        self.openers = [(end, m) for end, m in self.horizons if opens_clause(body, m)]
+        self.opening = {m.start() for _, m in self.openers}
 
     @staticmethod
     def _start(cuts: list[int], pos: int, cap: int) -> int:
@@ -282,9 +284,17 @@ class Cuts:
         return self._start(self.clause, pos, self.MAX_CLAUSE)
 
     def horizon_before(self, pos: int) -> re.Match[str] | None:
-        """The last 到20XX年-style horizon stated before pos in the paragraph."""
+        """The last 到20XX年-style horizon before pos in its sentence, else the last one that opens a clause
+        earlier in the paragraph (`到2027年，…`); one named inside a list (`绘制好…、到2035年及中长期
+        “三张图”`) does not reach the next sentence."""
         i = bisect_left(self.horizons, (pos + 1,)) if self.horizons else 0
-        return self.horizons[i - 1][1] if i else None
+        if not i:
+            return None
+        last = self.horizons[i - 1][1]
+        if last.start() >= self.sentence_start(pos) or last.start() in self.opening:
+            return last
+        k = bisect_left(self.openers, (pos + 1,)) if self.openers else 0
+        return self.openers[k - 1][1] if k else None
 
 
 def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:

@@ -42,6 +42,13 @@ def horizons(text: str) -> list[re.Match[str]]:
     return out
 
 
+def opens_clause(text: str, m: re.Match[str]) -> bool:
+    """False for a horizon named inside a list of nouns (`绘制好2025年、到2035年及中长期“三张图”`,
+    `围绕国家重大战略部署和“十四五”规划`): it names a period and governs no sentence after its own."""
+    return not (text[m.start() - 1:m.start()] in ("、", "和", "与", "及", "同")
+                or text[m.end():m.end() + 1] in ("、", "及", "和"))
+
+
 def _is_span(m: re.Match[str] | None) -> bool:
     """True for a span of years from now (用3年时间, 用3—5年时间, 3年内)."""
     return m is not None and bool(m.group(5) or m.group(7))

@@ -184,3 +184,13 @@ def test_a_step_climbed_onto_is_not_the_metric():
 
 def test_a_streak_is_not_a_target():
     assert found("规上工业增加值连续18个月保持两位数增长。") == []
+
+
+def test_a_horizon_named_inside_a_list_does_not_reach_the_next_sentence():
+    ts = found("绘制好2026年、到2035年及中长期发展“路线图”。铁路方面，新建高铁3条。", heading="二、重点工作")
+    assert [(t.value, t.year) for t in ts] == [(3, YEAR)]
+
+
+def test_a_horizon_that_opens_a_sentence_governs_the_next_one():
+    ts = found("到2030年，全市数字经济增加值达到5000亿元。其中，核心产业增加值2000亿元。", heading="二、重点工作")
+    assert [t.year for t in ts] == [2030, 2030]
