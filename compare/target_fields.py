@@ -35,7 +35,10 @@ def comparator_of(left: str, post: str, f: Figure, verb: str) -> Comparator:
 
 
 # A counted thing followed by what is done to it this period: 1万个网点提档升级, 500家企业数字化转型.
-TRANSFORMED = re.compile(r"(?:提档升级|提质升级|改造升级|升级改造|升级|改造|转型|投入使用|投用|投运)$")
+TRANSFORMED = re.compile(r"(?:提档升级|提质升级|改造升级|升级改造|升级|改造|转型|投入使用|投用|投运|造林)$")
+# Words that make a count this period's new things: 新增, 新认定, 新转化, 比上年增加.
+NEW_THINGS = re.compile(r"新(?:增|建|认定|入选|培育|开工|引进|落地|开通|转化|签约|投产|设立|开设|布局|"
+                        r"招引|创建)|比上年增加")
 PEOPLE_FLOW = re.compile(r"就业|培训|转移|资助|救助|帮扶|招聘|招收|引进")
 
 
@@ -63,8 +66,10 @@ def _rate_basis(f: Figure, verb: str, metric: str, inherited_from: Target | None
 
 
 def basis_of(f: Figure, verb: str, action: str, metric: str, left_clause: str, inherited_from: Target | None,
-           coordinated_with: Target | None) -> Basis:
-    """level, cumulative, increment, growth or share, from the verbs and the unit."""
+           coordinated_with: Target | None, own_left: str | None = None) -> Basis:
+    """level, cumulative, increment, growth or share, from the verbs and the unit. `left_clause` is the clause
+    up to the figure, `own_left` the words since the previous figure (a 新增 before that one is not this
+    figure's: `新增工厂80家、机器人产量突破5000台`)."""
     if "累计" in left_clause or action.startswith("累计") or (
             coordinated_with is not None and coordinated_with.basis == "cumulative"):
         return "cumulative"
@@ -74,7 +79,8 @@ def basis_of(f: Figure, verb: str, action: str, metric: str, left_clause: str, i
         return "increment"
     if f.unit in ("%", "个百分点", "成", "‰"):
         return _rate_basis(f, verb, metric, inherited_from)
-    return _count_basis(f, verb, action, metric, left_clause, inherited_from, coordinated_with)
+    own = left_clause if own_left is None else own_left
+    return _count_basis(f, verb, action, metric, own, inherited_from, coordinated_with)
 
 
 def _count_basis(f: Figure, verb: str, action: str, metric: str, left_clause: str,
@@ -87,7 +93,7 @@ def _count_basis(f: Figure, verb: str, action: str, metric: str, left_clause: st
         return "increment"
     if f.unit in ("人", "人次", "名", "位") and PEOPLE_FLOW.search(metric):  # 再就业10万人: this year's
         return "increment"
-    if re.search(r"新增|新建|新认定|新入选|新培育|新开工|比上年增加|新引进|新落地|新开通", left_clause):
+    if NEW_THINGS.search(left_clause):
         return "increment"
     if verb in LEVEL_VERBS or f.unit == "元":
         return "level"

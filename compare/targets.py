@@ -368,8 +368,9 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
     stretch = _stretch(body, cand, prev, joined, left, verb, action)
     action = action or listed
     carried = prev.target if inherited and prev is not None else None
+    own_start = prev.end if prev is not None and prev.start >= cand.clause_start else cand.clause_start
     basis = basis_of(f, verb, action, metric, body[cand.clause_start:f.start], carried,
-                     joined.target if joined else None)
+                     joined.target if joined else None, body[own_start:f.start])
     direction = "down" if DOWN_WORDS.search(verb or "") or (
         carried is not None and carried.direction == "down" and not verb) else None
     kind, year, stretch = _kind_and_year(body, cand, ctx, cuts, left, verb, metric, stretch)

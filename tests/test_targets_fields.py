@@ -194,3 +194,28 @@ def test_a_horizon_named_inside_a_list_does_not_reach_the_next_sentence():
 def test_a_horizon_that_opens_a_sentence_governs_the_next_one():
     ts = found("到2030年，全市数字经济增加值达到5000亿元。其中，核心产业增加值2000亿元。", heading="二、重点工作")
     assert [t.year for t in ts] == [2030, 2030]
+
+
+def test_a_new_verb_before_an_earlier_figure_does_not_make_a_total_new():
+    ts = found("新增国家级绿色工厂20家、总数达到120家，力争新增智能工厂80家、机器人产量突破5000台。")
+    assert [t.basis for t in ts] == ["increment", "level", "increment", "level"]
+
+
+def test_a_new_verb_before_joined_verbs_reaches_the_figure():
+    assert only("新建、改扩建中小学校舍80所。").basis == "increment"
+
+
+@pytest.mark.parametrize("body, metric", [
+    ("推出政务服务“一件事”事项30个。", "政务服务“一件事”事项"),
+    ("组织供需对接活动100场以上。", "供需对接活动"),
+    ("攻克关键核心技术50项以上。", "关键核心技术"),
+    ("植树造林200万亩。", "植树造林"),
+])
+def test_things_launched_held_or_won_this_year_are_increments(body, metric):
+    t = only(body)
+    assert (t.metric, t.basis) == (metric, "increment")
+
+
+@pytest.mark.parametrize("body", ["新签约产业项目300个。", "新转化科技成果40项以上。"])
+def test_counts_of_newly_signed_or_converted_things_are_increments(body):
+    assert only(body).basis == "increment"
