@@ -181,26 +181,41 @@ SHARED_HEAD = re.compile(GENERIC_HEAD.pattern + r"|标准|比重|占比|增速|�
                          r"普及率|覆盖率|利用率|达标率|治理率|处理率")
 
 
+# Scope words a list varies in front of one shared noun: 城镇、农村居民人均可支配收入, 省级、市级财政资金.
+SCOPE_WORD = re.compile(r"城镇|农村|城市|乡村|城乡|全省|全市|省级|市级|县级|乡镇|国家级|省")
+
+
 def _share_head(names: list[str]) -> list[str]:
     """`高技术制造业、装备制造业增加值`: the last item's head noun (增加值) belongs to every item; a head that
     runs on to the end (`旅游及相关产业增加值占地区生产总值比重`) is taken whole."""
     if len(names) < 2:
         return names
-    heads = [h for h in SHARED_HEAD.finditer(names[-1]) if h.start() > 0]
-    if not heads or heads[-1].end() != len(names[-1]):
+    last = names[-1]
+    scoped = SCOPE_WORD.match(last)
+    if scoped and all(SCOPE_WORD.fullmatch(n) for n in names[:-1]):
+        return [n + last[scoped.end():] for n in names[:-1]] + [last]  # 城镇、农村居民人均可支配收入
+    heads = [h for h in SHARED_HEAD.finditer(last) if h.start() > 0]
+    if not heads or heads[-1].end() != len(last):
         return names
-    head = names[-1][heads[0].start():]
+    head = last[heads[0].start():]
     return [n if SHARED_HEAD.search(n) else n + head for n in names[:-1]] + names[-1:]
 
 
+QUALIFIED = re.compile(r"以上|左右|以内|以下")
+
+
 def _share_list_words(items: Sequence[Placed]) -> None:
-    """`分别突破7万亿和1.6万亿元`: the verb before the list and the unit at its end belong to every figure."""
+    """`分别突破7万亿和1.6万亿元`: the verb before the list and the unit at its end belong to every figure;
+    so does a qualifier after the last figure (`分别增长4.5%、5.5%左右`)."""
     first, last = items[0].target, items[-1].target
+    tail = QUALIFIED.search(last.written)
     for x in items:
         t = x.target
         if not t.unit and last.unit and t.value:
             t.unit = last.unit
-        if t is not first and t.comparator == "=" and not re.search(r"以上|左右|以内|以下", t.written):
+        if t is not last and tail and t.comparator == "=" and not QUALIFIED.search(t.written):
+            t.comparator = last.comparator
+        if t is not first and t.comparator == "=" and not QUALIFIED.search(t.written):
             t.comparator = first.comparator
             t.basis, t.direction, t.stretch = first.basis, first.direction, first.stretch or t.stretch
 

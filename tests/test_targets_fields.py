@@ -219,3 +219,13 @@ def test_things_launched_held_or_won_this_year_are_increments(body, metric):
 @pytest.mark.parametrize("body", ["新签约产业项目300个。", "新转化科技成果40项以上。"])
 def test_counts_of_newly_signed_or_converted_things_are_increments(body):
     assert only(body).basis == "increment"
+
+
+def test_urban_and_rural_share_the_noun_after_them():
+    ts = found("城镇、农村居民人均可支配收入分别增长5%、6%。")
+    assert [t.metric for t in ts] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+
+
+def test_a_qualifier_after_the_last_figure_of_a_list_covers_every_figure():
+    ts = found("粮食、油料作物播种面积分别稳定在800万亩、200万亩以上。")
+    assert [t.comparator for t in ts] == [">=", ">="]
