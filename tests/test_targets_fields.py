@@ -229,3 +229,10 @@ def test_urban_and_rural_share_the_noun_after_them():
 def test_a_qualifier_after_the_last_figure_of_a_list_covers_every_figure():
     ts = found("粮食、油料作物播种面积分别稳定在800万亩、200万亩以上。")
     assert [t.comparator for t in ts] == [">=", ">="]
+
+
+def test_the_step_in_taijie_is_not_a_unit_of_machines():
+    from compare import parse_figures
+
+    assert [(f.value, f.unit) for f in parse_figures("经济总量迈上800亿台阶，新增工业机器人300台")] == [
+        (8e10, ""), (300, "台")]
