@@ -22,7 +22,7 @@ PACKAGE = ROOT / "compare"
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("base", ("compare.errors", "compare.model", "compare.lexicon", "compare.config", "compare.outputs")),
     ("input", ("compare.read", "compare.normalise")),
-    ("stages", ("compare.outline", "compare.quantity", "compare.figures", "compare.metric_phrase", "compare.targets", "compare.timeframe",
+    ("stages", ("compare.outline", "compare.quantity", "compare.figures", "compare.metric_phrase", "compare.targets", "compare.target_fields", "compare.timeframe",
                 "compare.metrics", "compare.tables_flat", "compare.docinfo", "compare.reasons", "compare.redline")),
     ("matching", ("compare.align", "compare.pairing", "compare.classify")),
     ("pipeline", ("compare.pipeline",)),
