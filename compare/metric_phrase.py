@@ -36,6 +36,7 @@ TRAILING_NOISE = re.compile(r"(?:预计|首次|将|要|可|已|已经|共|合计
 
 
 YEAR_OF = re.compile(rf"{YEAR}年(?:底|末)?的?$")
+BASE_YEAR = re.compile(rf"(?:比|较|与)?{YEAR}年(?:底|末)?(?:相比)?的?$")  # 能耗较2020年下降…: a base year
 BASELINE_FROM = re.compile(r"(?:从|由)(?:每人每月|每人每年|每人|每月|每年|人均|年均)?$")
 # What is left of a metric when the clause names no object: 增加超350个, 惠及超50万名. Not a metric.
 VERB_ONLY = re.compile(r"^(?:新\(改\)建|新改建|改扩建|新建|改建|"
@@ -95,7 +96,7 @@ def split_metric(left: str) -> tuple[str, str, str]:
         if hits and hits[-1].end() < len(core):
             action = hits[-1].group(0)
             core = core[hits[-1].end():]
-    core = TRAILING_NOISE.sub("", core.strip("的之 "))
+    core = TRAILING_NOISE.sub("", BASE_YEAR.sub("", core.strip("的之 ")))  # 技术合同成交额2030年达到…
     return action, core, verb
 
 GENERIC_HEAD = re.compile(r"增加值|营业收入|业务收入|主营业务收入|收入|利润总额|利润|税收|产值|总产值|"
@@ -220,10 +221,17 @@ def _share_list_words(items: Sequence[Placed]) -> None:
             t.basis, t.direction, t.stretch = first.basis, first.direction, first.stretch or t.stretch
 
 
+LIST_TAIL = re.compile(r"(?:年均|同比|环比|预计|将|均|都)$")
+
+
 def _listed_names(metrics: str, count: int) -> list[str]:
     """The names of a 分别 list split at 、/和/及/与, or at 、 alone when a name holds 和 itself
     (`信息传输软件和信息技术服务业、租赁和商务服务业增加值`)."""
     text = strip_leading(metrics)
+    while (tail := LIST_TAIL.search(text)) and tail.start() > 0:  # 增加值年均分别…, 收入预计分别…
+        text = text[: tail.start()]
+    if count == 2 and text.startswith("城乡") and "、" not in text:  # 城乡居民收入分别增长5%、7%
+        text = f"城镇{text[2:]}、农村{text[2:]}"
     names: list[str] = []
     for sep in (r"、|和|及|与", r"、"):
         names = [n.strip() for n in re.split(sep, text) if n.strip()]

@@ -35,7 +35,8 @@ def comparator_of(left: str, post: str, f: Figure, verb: str) -> Comparator:
 
 
 # A counted thing followed by what is done to it this period: 1万个网点提档升级, 500家企业数字化转型.
-TRANSFORMED = re.compile(r"(?:提档升级|提质升级|改造升级|升级改造|升级|改造|转型|投入使用|投用|投运|造林)$")
+TRANSFORMED = re.compile(r"(?:提档升级|提质升级|改造升级|升级改造|升级|改造|转型|投入使用|投用|投运|造林|"
+                         r"开工|投产|并网)$")
 # Words that make a count this period's new things: 新增, 新认定, 新转化, 比上年增加.
 NEW_THINGS = re.compile(r"新(?:增|建|认定|入选|培育|开工|引进|落地|开通|转化|签约|投产|设立|开设|布局|"
                         r"招引|创建)|比上年增加")

@@ -19,7 +19,7 @@ ACTUAL_CUES = re.compile(r"预计|已经|已|首次|创历史|创新高|同比|�
 FORWARD_CUES = re.compile(rf"力争|确保|今年|目标|预期|计划|拟|争取|到{YEAR}年|明年|全年")
 PARTIAL_YEAR = re.compile(r"上半年|前三季度|一季度|前\d{1,2}个?月|1[—-]\d{1,2}月")  # figures so far this year
 
-OWN_YEAR = re.compile(rf"(?<![比较是自])({YEAR})\s*年(?!以来)")
+OWN_YEAR = re.compile(rf"(?<![比较是自])({YEAR})\s*年(?!以来|远景)")  # 2035年远景目标: a vision named
 PERIOD_END = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 SPAN_N = r"\d{1,2}|[二两三四五六七八九十]{1,2}"
 HORIZON = re.compile(rf"(?:到|至)({YEAR}|二[〇零][一二三四五六七八九〇零]{{2}})年|(未来|今后)(五|三)年|"

@@ -236,3 +236,33 @@ def test_the_step_in_taijie_is_not_a_unit_of_machines():
 
     assert [(f.value, f.unit) for f in parse_figures("经济总量迈上800亿台阶，新增工业机器人300台")] == [
         (8e10, ""), (300, "台")]
+
+
+def test_urban_and_rural_together_split_into_two_metrics():
+    ts = found("城乡居民人均可支配收入分别增长5%、7%左右。")
+    assert [(t.metric, t.comparator) for t in ts] == [("城镇居民人均可支配收入", "~"), ("农村居民人均可支配收入", "~")]
+
+
+def test_a_list_before_respectively_drops_its_time_words():
+    ts = found("规上制造业、数字经济核心产业增加值年均分别增长6%、8%。")
+    assert [t.metric for t in ts] == ["规上制造业增加值", "数字经济核心产业增加值"]
+
+
+@pytest.mark.parametrize("body, metric, year", [
+    ("技术合同成交额2030年达到600亿元。", "技术合同成交额", 2030),
+    ("单位地区生产总值能耗较2020年下降13.5%。", "单位地区生产总值能耗", YEAR),
+    ("“十五五”时期地区生产总值年均增长5%左右。", "地区生产总值", 2030),
+])
+def test_years_and_periods_are_not_part_of_the_metric(body, metric, year):
+    t = only(body, heading="二、重点工作")
+    assert (t.metric, t.year) == (metric, year)
+
+
+def test_a_named_long_range_vision_is_not_the_figures_year():
+    t = only("综合考虑实现2035年远景目标，提出地区生产总值年均增长5%左右。", heading="二、“十五五”时期主要目标")
+    assert (t.metric, t.year) == ("地区生产总值", 2030)
+
+
+def test_capacity_started_or_brought_into_production_is_an_increment():
+    ts = found("新能源开工800万千瓦、投产500万千瓦以上。")
+    assert [t.basis for t in ts] == ["increment", "increment"]
