@@ -31,13 +31,14 @@ def strip_leading(s: str) -> str:
 # among them: it forms compounds such as 城镇新增就业.
 MID_ACTION = re.compile(r"(?:新认定|新培育|培育|组织实施|组织开展|开展|引进|认定|确定|组建|创建|"
                         r"推广|打造|累计|推介)")
-TRAILING_NOISE = re.compile(r"(?:预计|首次|将|要|可|已|已经|共|合计|总数|数量|拟|再|又|继续|分别|均|都|仍|"
-                            r"历史性|连续(?:\d{1,2}年)?)+$")  # 连续12年稳定在…: a streak, not a metric
+TRAILING_NOISE = re.compile(r"(?:预计|首次|将|要|可|已|已经|共|合计|总数|数量|拟|再|又|继续|分别|年均|每年|"
+                            r"均|都|仍|历史性|连续(?:\d{1,2}年)?)+$")  # 连续12年…: a streak
 
 
 YEAR_OF = re.compile(rf"{YEAR}年(?:底|末)?的?$")
 BASE_YEAR = re.compile(rf"(?:比|较|与)?{YEAR}年(?:底|末)?(?:相比)?的?$")  # 能耗较2020年下降…: a base year
-BASELINE_FROM = re.compile(r"(?:从|由)(?:每人每月|每人每年|每人|每月|每年|人均|年均)?$")
+PER_HEAD = r"(?:每[人户生]?(?:每)?[年月]?|人均|年均)"  # 每人每年, 每生每年, 每月: the figure's per-unit
+BASELINE_FROM = re.compile(rf"(?:从|由){PER_HEAD}?$")
 # What is left of a metric when the clause names no object: 增加超350个, 惠及超50万名. Not a metric.
 VERB_ONLY = re.compile(r"^(?:新\(改\)建|新改建|改扩建|新建|改建|"
                        r"增加|提高|提升|实现|完成|达到|建成|新增|开展|惠及|储备|改造|带动|吸引|覆盖|服务|支持|"
@@ -141,14 +142,16 @@ RIGHT_TAIL = re.compile(r"的(?:能力|需求|水平|目标|任务|要求)|受�
                         r"(?:全部|如期|按期|顺利|超额|保质保量|均已|已经)")  # 民生实事全部完成: a predicate
 MONEY_PURPOSE = re.compile(r"(?:专项)?用于|支持|投向")  # 1万亿元国债支持灾后重建: what money is for
 # The step a figure climbs onto (迈上3万亿元台阶) is no thing counted.
+PREDICATE_START = re.compile(r"(?:提高|提升|增长|增加|下降|降低|减少|达到|突破|超过|扩大|缩小|降至|增至)")
 STEP_NOUN = re.compile(r"^(?:新|历史性|重要)?台阶")
 
 
-def counted_noun(right: str, unit: str) -> str:
+def counted_noun(right: str, unit: str, modified: bool = False) -> str:
     """The thing counted, read from the words right after a figure: no work word (建设, 工作), nothing said
-    of it (受益, 的能力, 全部完成), no step climbed onto (台阶), no purpose of an amount of money (用于)."""
-    if STEP_NOUN.match(right):
-        return ""
+    of it (受益, 的能力, 全部完成), no step climbed onto (台阶), no purpose of an amount of money (用于), no
+    verb of the sentence (`从5元提高至10元`) unless the figure modifies it (`4.5%左右的增长目标`)."""
+    if STEP_NOUN.match(right) or (PREDICATE_START.match(right) and "的" not in right and not modified):
+        return ""  # 5元提高至10元: what follows is the sentence's verb, not the thing counted
     right = re.sub(r"(?:的)?(?:建设|创建|工作)$", "", right) or right
     for tail in (RIGHT_TAIL.search(right), MONEY_PURPOSE.search(right) if unit in ("元", "%") else None):
         if tail and tail.start() >= 2:

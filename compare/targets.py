@@ -314,7 +314,7 @@ def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
     if after and "\u4e00" <= after[0] <= "\u9fff" or after.startswith(("“", "(")):
         stop = RIGHT_STOP.search(after)
         raw = (after[: stop.start()] if stop else after)[:24]
-        right = counted_noun(raw, f.unit)
+        right = counted_noun(raw, f.unit, span_end > f.end + len(post))
     return Candidate(f, block, sent_start, clause_start, post, right.strip(), f.end + len(post),
                      span_end + len(raw))
 
@@ -431,8 +431,8 @@ def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, me
     inherited = False
     if not metric and prev is not None:
         metric, inherited = prev.target.metric, True
-        if re.match(r"其中", body[cand.clause_start:cand.fig.start]):  # 其中…: a part of prev, not the same
-            metric += "（其中）"
+        if re.match(r"其中", body[cand.clause_start:cand.fig.start]) and not metric.endswith("（其中）"):
+            metric += "（其中）"  # 其中…: a part of prev, not the same
     if not cand.right_metric and not inherited:
         metric = echoed_object(body[cand.sentence_start:cand.clause_start], metric) or metric
     if not metric:

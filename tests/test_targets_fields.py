@@ -266,3 +266,27 @@ def test_a_named_long_range_vision_is_not_the_figures_year():
 def test_capacity_started_or_brought_into_production_is_an_increment():
     ts = found("新能源开工800万千瓦、投产500万千瓦以上。")
     assert [t.basis for t in ts] == ["increment", "increment"]
+
+
+def test_a_baseline_per_head_and_its_raise_share_the_metric():
+    ts = found("学生保费由每生每年5元提高至10元。")
+    assert [(t.metric, t.value, t.kind) for t in ts] == [("学生保费", 5, "actual"), ("学生保费", 10, "target")]
+
+
+def test_grown_to_an_amount_is_a_level():
+    t = found("一般公共预算收入从3800亿元增长到4400亿元。")[-1]
+    assert (t.metric, t.basis) == ("一般公共预算收入", "level")
+
+
+@pytest.mark.parametrize("body, metric", [
+    ("残疾人护理补贴标准提高到每人每月300元。", "残疾人护理补贴标准"),
+    ("粮食综合生产能力每年稳定在1100万吨以上。", "粮食综合生产能力"),
+    ("确定5%左右的增长目标。", "增长目标"),
+])
+def test_per_head_and_yearly_words_are_not_part_of_the_metric(body, metric):
+    assert found(body)[-1].metric == metric
+
+
+def test_a_part_of_a_part_is_marked_once():
+    ts = found("城镇新增就业50万人，其中3万人，其中1万人。")
+    assert [t.metric for t in ts] == ["城镇新增就业", "城镇新增就业（其中）", "城镇新增就业（其中）"]
