@@ -373,7 +373,8 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
                      joined.target if joined else None, body[own_start:f.start])
     direction = "down" if DOWN_WORDS.search(verb or "") or (
         carried is not None and carried.direction == "down" and not verb) else None
-    kind, year, stretch = _kind_and_year(body, cand, ctx, cuts, left, verb, metric, stretch)
+    fact = POPULATION_FACT.search(metric) and not (action or from_right or _acted_on(metric))
+    kind, year, stretch = _kind_and_year(body, cand, ctx, cuts, left, verb == "有" or bool(fact), stretch)
     quote = body[cand.clause_start:span_end].strip()
     offset = block.start + f.start
     task = outline.task_at(offset)
@@ -451,9 +452,18 @@ def _stretch(body: str, cand: Candidate, prev: Found | None, joined: Found | Non
         or (prev is not None and prev.target.stretch and not verb and not action and not has_own_verb(left))
 
 
-def _kind_and_year(body: str, cand: Candidate, ctx: DocContext, cuts: Cuts, left: str, verb: str, metric: str,
+def _acted_on(metric: str) -> bool:
+    """True when a population is named with what is done to it (输转富余劳动力, 新增人口): a flow aimed at."""
+    import rjieba
+
+    tags = rjieba.tag(metric)
+    return "新增" in metric or (bool(tags) and tags[0][1] == "v")
+
+
+def _kind_and_year(body: str, cand: Candidate, ctx: DocContext, cuts: Cuts, left: str, fact: bool,
                    stretch: bool) -> tuple[Kind, int | None, bool]:
-    """Target or actual, its year, and the stretch flag (only a goal can be a stretch)."""
+    """Target or actual, its year, and the stretch flag (only a goal can be a stretch); `fact` marks a figure
+    that states the present (我省有2.9亿在校学生, 高校毕业生1170万人)."""
     f = cand.fig
     kind, year = kind_and_year(body, f.start, cand.sentence_start, cand.block, ctx,
                                cuts.horizon_before(f.start))
@@ -461,8 +471,8 @@ def _kind_and_year(body: str, cand: Candidate, ctx: DocContext, cuts: Cuts, left
     # 从X提高到Y: X is where things stand
     if BASELINE_FROM.search(YEAR_OF.sub("", left)) and kind == "target":
         kind, year = "actual", (doc_year - 1 if doc_year and year == doc_year else year)
-    if kind == "target" and not stretch and (verb == "有" or POPULATION_FACT.search(metric)):
-        kind = "actual"  # a fact about the present (我省有2.9亿在校学生, 高校毕业生1170万人), not a goal
+    if kind == "target" and not stretch and fact:
+        kind = "actual"  # a fact about the present, not a goal
     if kind == "actual":
         stretch = False  # in a review 争取 means "secured" (争取资金95亿元): only a goal can be a stretch
     return kind, year, stretch

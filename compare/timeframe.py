@@ -11,12 +11,15 @@ from compare.lexicon import YEAR
 from compare.model import Block, Document, Kind
 from compare.quantity import cn_to_number, read_year
 
-ACTUAL_CUES = re.compile(r"预计|已经|已|首次|创历史|创新高|同比|过去一年|一年来|去年|上年度|"
+ACTUAL_CUES = re.compile(r"预计|首次|创历史|创新高(?!地)|同比|过去一年|一年来|去年|上年度|"
                          r"上半年|前三季度|一季度|"
                          r"前\d{1,2}个?月|1[—-]\d{1,2}月|(?:[二三四五六七八九十两]|\d{1,2})年来")
 # 将 and 要 are left out: they are as often a preposition (将…作为) or part of a word (重要) as a future
 # tense.
 FORWARD_CUES = re.compile(rf"力争|确保|今年|目标|预期|计划|拟|争取|到{YEAR}年|明年|全年")
+# 已 reports a result only in the figure's own clause: 已建成5G基站10万个, but not 改造提升超5000个
+# 已建成自然村的设施，项目区农民满意度不低于80% (a modifier in an earlier clause).
+DONE_IN_CLAUSE = re.compile(r"已(?:经)?[^，,；;：:]*$")
 PARTIAL_YEAR = re.compile(r"上半年|前三季度|一季度|前\d{1,2}个?月|1[—-]\d{1,2}月")  # figures so far this year
 
 OWN_YEAR = re.compile(rf"(?<![比较是自])({YEAR})\s*年(?!以来|远景)")  # 2035年远景目标: a vision named
@@ -98,7 +101,7 @@ def kind_and_year(body: str, start: int, sentence_start: int, block: Block, ctx:
         actual = not re.search(r"力争|今年", before)
     else:
         actual = past_year or bool(PARTIAL_YEAR.search(before)) or (
-            bool(ACTUAL_CUES.search(before)) and not forward)
+            bool(ACTUAL_CUES.search(before) or DONE_IN_CLAUSE.search(before)) and not forward)
     if actual:
         if explicit is not None and (doc_year is None or explicit <= doc_year):
             return "actual", explicit

@@ -290,3 +290,28 @@ def test_per_head_and_yearly_words_are_not_part_of_the_metric(body, metric):
 def test_a_part_of_a_part_is_marked_once():
     ts = found("城镇新增就业50万人，其中3万人，其中1万人。")
     assert [t.metric for t in ts] == ["城镇新增就业", "城镇新增就业（其中）", "城镇新增就业（其中）"]
+
+
+# --- kind ---
+
+def test_an_innovation_highland_is_not_a_record_high():
+    t = only("打造科技创新高地，全社会研发经费投入增长10%。")
+    assert (t.kind, t.year) == ("target", YEAR)
+
+
+def test_already_built_in_an_earlier_clause_does_not_make_a_goal_a_result():
+    t = found("改造提升超3000个已建成村庄的污水设施，农民满意度不低于85%。")[-1]
+    assert (t.value, t.kind) == (85, "target")
+
+
+def test_already_built_in_the_figures_own_clause_is_a_result():
+    assert only("已建成5G基站10万个。").kind == "actual"
+
+
+@pytest.mark.parametrize("body", ["输转农村劳动力300万人。", "城区新增人口50万。", "引导超2万名高校毕业生到基层就业。"])
+def test_people_moved_or_added_are_a_goal(body):
+    assert only(body).kind == "target"
+
+
+def test_people_counted_as_they_are_remain_a_fact():
+    assert only("全省高校毕业生80万人。").kind == "actual"
