@@ -32,7 +32,7 @@ def strip_leading(s: str) -> str:
 MID_ACTION = re.compile(r"(?:新认定|新培育|培育|组织实施|组织开展|开展|引进|认定|确定|组建|创建|"
                         r"推广|打造|累计|推介)")
 TRAILING_NOISE = re.compile(r"(?:预计|首次|将|要|可|已|已经|共|合计|总数|数量|拟|再|又|继续|分别|年均|每年|"
-                            r"均|都|仍|历史性|连续(?:\d{1,2}年)?)+$")  # 连续12年…: a streak
+                            r"均|都|仍|整体|历史性|连续(?:\d{1,2}年)?)+$")  # 连续12年…: a streak
 
 
 YEAR_OF = re.compile(rf"{YEAR}年(?:底|末)?的?$")

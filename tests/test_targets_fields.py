@@ -315,3 +315,12 @@ def test_people_moved_or_added_are_a_goal(body):
 
 def test_people_counted_as_they_are_remain_a_fact():
     assert only("全省高校毕业生80万人。").kind == "actual"
+
+
+def test_work_started_this_year_is_an_increment():
+    t = only("启动城中村改造2万户。")
+    assert (t.metric, t.basis) == ("城中村改造", "increment")
+
+
+def test_a_whole_raised_takes_the_thing_named_after_the_figure():
+    assert found("整体提升80所学校。")[0].metric == "学校"
