@@ -31,11 +31,14 @@ def strip_leading(s: str) -> str:
 # among them: it forms compounds such as 城镇新增就业.
 MID_ACTION = re.compile(r"(?:新认定|新培育|培育|组织实施|组织开展|开展|引进|认定|确定|组建|创建|"
                         r"推广|打造|累计|推介)")
-TRAILING_NOISE = re.compile(r"(?:预计|首次|将|要|可|已|已经|共|合计|总数|数量|拟|再|又|继续|分别|均|都|仍)+$")
+TRAILING_NOISE = re.compile(r"(?:预计|首次|将|要|可|已|已经|共|合计|总数|数量|拟|再|又|继续|分别|年均|每年|"
+                            r"均|都|仍|整体|历史性|连续(?:\d{1,2}年)?)+$")  # 连续12年…: a streak
 
 
 YEAR_OF = re.compile(rf"{YEAR}年(?:底|末)?的?$")
-BASELINE_FROM = re.compile(r"(?:从|由)(?:每人每月|每人每年|每人|每月|每年|人均|年均)?$")
+BASE_YEAR = re.compile(rf"(?:比|较|与)?{YEAR}年(?:底|末)?(?:相比)?的?$")  # 能耗较2020年下降…: a base year
+PER_HEAD = r"(?:每[人户生]?(?:每)?[年月]?|人均|年均)"  # 每人每年, 每生每年, 每月: the figure's per-unit
+BASELINE_FROM = re.compile(rf"(?:从|由){PER_HEAD}?$")
 # What is left of a metric when the clause names no object: 增加超350个, 惠及超50万名. Not a metric.
 VERB_ONLY = re.compile(r"^(?:新\(改\)建|新改建|改扩建|新建|改建|"
                        r"增加|提高|提升|实现|完成|达到|建成|新增|开展|惠及|储备|改造|带动|吸引|覆盖|服务|支持|"
@@ -94,7 +97,7 @@ def split_metric(left: str) -> tuple[str, str, str]:
         if hits and hits[-1].end() < len(core):
             action = hits[-1].group(0)
             core = core[hits[-1].end():]
-    core = TRAILING_NOISE.sub("", core.strip("的之 "))
+    core = TRAILING_NOISE.sub("", BASE_YEAR.sub("", core.strip("的之 ")))  # 技术合同成交额2030年达到…
     return action, core, verb
 
 GENERIC_HEAD = re.compile(r"增加值|营业收入|业务收入|主营业务收入|收入|利润总额|利润|税收|产值|总产值|"
@@ -114,7 +117,8 @@ def complete_ellipsis(metric: str, previous: str) -> str:
 
 # Words that cling to a metric's edges but name nothing: 规模近…, 支出规模比去年…, 失业率全年…, 或改造…,
 # 第4批…
-METRIC_TAIL = re.compile(r"(?:近|约|超|达|为|共|总计|全年|今年|年内|(?:比|较)(?:去年|上年)(?:同期)?)+$")
+METRIC_TAIL = re.compile(r"(?:近|约|超|达|为|共|总计|全年|今年|年内|首次|全部|"
+                         r"(?:比|较)(?:去年|上年|上一年)(?:同期|年初预算|预算|年初|实际)?)+$")
 METRIC_HEAD = re.compile(r"^(?:或|和|及|并|且|预计(?:全年)?|第[0-9一二三四五六七八九十]+(?:批|次|届))+")
 
 
@@ -132,6 +136,44 @@ def readable_metric(metric: str) -> str:
     return metric.strip("的之、， ")
 
 
+# What a plan says after the thing counted, not part of it: 2000万户家庭的能力, 6600多万纳税人受益,
+# 1万亿元国债支持灾后重建, 55项民生实事全部完成.
+RIGHT_TAIL = re.compile(r"的(?:能力|需求|水平|目标|任务|要求)|受益(?![人者])|受惠|获益|"
+                        r"(?:全部|如期|按期|顺利|超额|保质保量|均已|已经)")  # 民生实事全部完成: a predicate
+MONEY_PURPOSE = re.compile(r"(?:专项)?用于|支持|投向")  # 1万亿元国债支持灾后重建: what money is for
+# The step a figure climbs onto (迈上3万亿元台阶) is no thing counted.
+PREDICATE_START = re.compile(r"(?:提高|提升|增长|增加|下降|降低|减少|达到|突破|超过|扩大|缩小|降至|增至)")
+STEP_NOUN = re.compile(r"^(?:新|历史性|重要)?台阶")
+
+
+def counted_noun(right: str, unit: str, modified: bool = False) -> str:
+    """The thing counted, read from the words right after a figure: no work word (建设, 工作), nothing said
+    of it (受益, 的能力, 全部完成), no step climbed onto (台阶), no purpose of an amount of money (用于), no
+    verb of the sentence (`从5元提高至10元`) unless the figure modifies it (`4.5%左右的增长目标`)."""
+    if STEP_NOUN.match(right) or (PREDICATE_START.match(right) and "的" not in right and not modified):
+        return ""  # 5元提高至10元: what follows is the sentence's verb, not the thing counted
+    right = re.sub(r"(?:的)?(?:建设|创建|工作)$", "", right) or right
+    for tail in (RIGHT_TAIL.search(right), MONEY_PURPOSE.search(right) if unit in ("元", "%") else None):
+        if tail and tail.start() >= 2:
+            right = right[: tail.start()]
+    return right[:24]
+
+
+def echoed_object(sentence: str, phrase: str) -> str:
+    """`发行超长期特别国债，…，今年先发行1万亿元`: a phrase of a verb and its adverbs (先发行), with no object
+    of its own, takes the object the verb had earlier in the sentence; "" when it had none."""
+    import rjieba
+
+    tags = rjieba.tag(phrase) if phrase else []
+    if not tags or tags[-1][1] != "v" or len(tags[-1][0]) < 2:
+        return ""
+    if any(t not in ("d", "ad", "v") for _, t in tags):
+        return ""
+    verb = tags[-1][0]
+    objects = re.findall(re.escape(verb) + r"([\u4e00-\u9fff“”]{2,16})(?=[，,；;。]|$)", sentence)
+    return objects[-1] if objects else ""
+
+
 def has_own_verb(left: str) -> bool:
     """True when the text before a figure has a verb of its own, so an earlier 力争 does not reach it."""
     return bool(re.search(r"增长|提高|下降|达到|突破|超过|实现|完成|建设|培育|新增|推动|推进", left))
@@ -139,39 +181,73 @@ def has_own_verb(left: str) -> bool:
 RESPECTIVELY = re.compile(r"(?P<metrics>[^，,；;。：:]{2,80}?)分别(?P<rest>[^，,；;。]*)")
 
 
-SHARED_HEAD = re.compile(GENERIC_HEAD.pattern + r"|标准|比重|占比|增速|产量|补助标准|收入")
+SHARED_HEAD = re.compile(GENERIC_HEAD.pattern + r"|标准|比重|占比|增速|产量|补助标准|收入|"
+                         r"普及率|覆盖率|利用率|达标率|治理率|处理率")
+
+
+# Scope words a list varies in front of one shared noun: 城镇、农村居民人均可支配收入, 省级、市级财政资金.
+SCOPE_WORD = re.compile(r"城镇|农村|城市|乡村|城乡|全省|全市|省级|市级|县级|乡镇|国家级|省")
 
 
 def _share_head(names: list[str]) -> list[str]:
-    """`高技术制造业、装备制造业增加值`: the last item's head noun (增加值) belongs to every item."""
+    """`高技术制造业、装备制造业增加值`: the last item's head noun (增加值) belongs to every item; a head that
+    runs on to the end (`旅游及相关产业增加值占地区生产总值比重`) is taken whole."""
     if len(names) < 2:
         return names
-    heads = list(SHARED_HEAD.finditer(names[-1]))
-    m = heads[-1] if heads else None
-    if m is None or m.end() != len(names[-1]) or m.start() == 0:
+    last = names[-1]
+    scoped = SCOPE_WORD.match(last)
+    if scoped and all(SCOPE_WORD.fullmatch(n) for n in names[:-1]):
+        return [n + last[scoped.end():] for n in names[:-1]] + [last]  # 城镇、农村居民人均可支配收入
+    heads = [h for h in SHARED_HEAD.finditer(last) if h.start() > 0]
+    if not heads or heads[-1].end() != len(last):
         return names
-    head = names[-1][m.start():]
+    head = last[heads[0].start():]
     return [n if SHARED_HEAD.search(n) else n + head for n in names[:-1]] + names[-1:]
 
 
+QUALIFIED = re.compile(r"以上|左右|以内|以下")
+
+
 def _share_list_words(items: Sequence[Placed]) -> None:
-    """`分别突破7万亿和1.6万亿元`: the verb before the list and the unit at its end belong to every figure."""
+    """`分别突破7万亿和1.6万亿元`: the verb before the list and the unit at its end belong to every figure;
+    so does a qualifier after the last figure (`分别增长4.5%、5.5%左右`)."""
     first, last = items[0].target, items[-1].target
+    tail = QUALIFIED.search(last.written)
     for x in items:
         t = x.target
         if not t.unit and last.unit and t.value:
             t.unit = last.unit
-        if t is not first and t.comparator == "=" and not re.search(r"以上|左右|以内|以下", t.written):
+        if t is not last and tail and t.comparator == "=" and not QUALIFIED.search(t.written):
+            t.comparator = last.comparator
+        if t is not first and t.comparator == "=" and not QUALIFIED.search(t.written):
             t.comparator = first.comparator
             t.basis, t.direction, t.stretch = first.basis, first.direction, first.stretch or t.stretch
+
+
+LIST_TAIL = re.compile(r"(?:年均|同比|环比|预计|将|均|都)$")
+
+
+def _listed_names(metrics: str, count: int) -> list[str]:
+    """The names of a 分别 list split at 、/和/及/与, or at 、 alone when a name holds 和 itself
+    (`信息传输软件和信息技术服务业、租赁和商务服务业增加值`)."""
+    text = strip_leading(metrics)
+    while (tail := LIST_TAIL.search(text)) and tail.start() > 0:  # 增加值年均分别…, 收入预计分别…
+        text = text[: tail.start()]
+    if count == 2 and text.startswith("城乡") and "、" not in text:  # 城乡居民收入分别增长5%、7%
+        text = f"城镇{text[2:]}、农村{text[2:]}"
+    names: list[str] = []
+    for sep in (r"、|和|及|与", r"、"):
+        names = [n.strip() for n in re.split(sep, text) if n.strip()]
+        if len(names) == count:
+            break
+    return _share_head(names)
 
 
 def apply_respectively(body: str, found: Sequence[Placed]) -> None:
     """`服务贸易、数字贸易、跨境电商出口分别增长6%、8%、20%`: give each figure its own metric."""
     for m in RESPECTIVELY.finditer(body):
-        names = [n.strip() for n in re.split(r"、|和|及|与", strip_leading(m.group("metrics"))) if n.strip()]
-        names = _share_head(names)
         inside = [x for x in found if m.start("rest") <= x.start < m.end("rest")]
+        names = _listed_names(m.group("metrics"), len(inside))
         if len(names) >= 2 and len(inside) == len(names):
             _share_list_words(inside)
             for x, name in zip(inside, names, strict=True):

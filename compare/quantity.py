@@ -58,7 +58,7 @@ FIGURE_RE = re.compile(
     r"\s*(?P<approx1>余|多)?"
     rf"\s*(?P<mag>万亿|亿|万|(?:千|百)(?!{PLACE_UNITS}))?"
     r"\s*(?P<approx2>余|多)?"
-    rf"\s*(?P<unit>{UNIT_RE}|[分厘](?=/))?"
+    rf"\s*(?P<unit>(?!台阶)(?:{UNIT_RE})|[分厘](?=/))?"  # 1200亿台阶: 台 starts the word 台阶, not a unit
     r"(?P<alt>\((?:[\u4e00-\u9fff]{1,2})\))?"
     r"(?P<per>/(?:立方米|平方米|千克|公斤|千瓦时|小时|人次|人·年|人·月|万元|月|年|日|天|人|户|吨|亩|元|座|辆|台|个))?"
     r"(?P<approx3>余|多)?"

@@ -10,9 +10,6 @@ from compare.figures import parse_figures
 from compare.lexicon import (
     ACTION_VERBS,
     DOWN_WORDS,
-    GROWTH_VERBS,
-    INCREMENT_ACTIONS,
-    LEVEL_VERBS,
     SHARE_WORDS,
     STRETCH_WORDS,
 )
@@ -23,17 +20,20 @@ from compare.metric_phrase import (
     YEAR_OF,
     apply_respectively,
     complete_ellipsis,
+    counted_noun,
+    echoed_object,
     has_own_verb,
     names_no_thing,
     readable_metric,
     split_metric,
     strip_leading,
 )
-from compare.model import Basis, Block, Comparator, Kind, Outline, Target, Task
+from compare.model import Basis, Block, Kind, Outline, Target, Task
 from compare.outline import item_number_end
 from compare.quantity import Figure
 from compare.reasons import reason
-from compare.timeframe import HORIZON, DocContext, kind_and_year
+from compare.target_fields import basis_of, comparator_of
+from compare.timeframe import DocContext, horizons, kind_and_year, opens_clause
 
 STRONG_DELIM = "，,；;。：:！!？?\n\t"
 SENT_DELIM = "。！!？?\n"
@@ -80,6 +80,7 @@ class Candidate:
     post: str  # qualifier after the figure (以上/左右/…)
     right_metric: str
     span_end: int
+    right_end: int  # end of the words right of the figure the metric was read from
 
 
 @dataclass
@@ -174,6 +175,8 @@ def _is_quantity(body: str, f: Figure, block: Block) -> bool:
         return False
     if before.endswith(("第", "前", "No.", "NO.")) or NOT_TARGET_AFTER.match(after):
         return False
+    if _streak(before, f, after):
+        return False
     if NOT_TARGET_WITH_UNIT.match(body[f.end - len(f.unit):f.end + 6] if f.unit else after):
         return False
     if f.unit == "条" and re.match(r"(?:措施|政策|举措|意见|”|》)", after):  # 民营经济32条: a policy package
@@ -190,6 +193,12 @@ def _is_quantity(body: str, f: Figure, block: Block) -> bool:
     if f.chinese and ((f.value == 1 and f.low is None) or not _chinese_quantity(body, f, block)):
         return False  # 建设一个…, 打造一批…: a single thing named, not a count aimed at
     return f.unit not in ("年", "月", "日")
+
+
+def _streak(before: str, f: Figure, after: str) -> bool:
+    """`连续48个月保持两位数增长`, `连续12个季度`: a streak's length, not a quantity aimed at."""
+    timed = f.unit in ("个月", "天", "周") or (f.unit == "个" and after.startswith(("月", "季度")))
+    return before.endswith("连续") and timed
 
 
 def _unit_names_a_class(body: str, f: Figure, after: str) -> bool:
@@ -257,7 +266,9 @@ class Cuts:
         self.sentence = [i for i, c in enumerate(body) if c in SENT_DELIM]
         self.clause = [i for i, c in enumerate(body) if c in STRONG_DELIM
                        and not (c == ":" and body[i - 1:i].isdigit() and body[i + 1:i + 2] == "1")]  # 2.50:1
-        self.horizons = [(m.end(), m) for m in HORIZON.finditer(body)]
+        self.horizons = [(m.end(), m) for m in horizons(body)]
+        self.openers = [(end, m) for end, m in self.horizons if opens_clause(body, m)]
+        self.opening = {m.start() for _, m in self.openers}
 
     @staticmethod
     def _start(cuts: list[int], pos: int, cap: int) -> int:
@@ -273,9 +284,17 @@ class Cuts:
         return self._start(self.clause, pos, self.MAX_CLAUSE)
 
     def horizon_before(self, pos: int) -> re.Match[str] | None:
-        """The last 到20XX年-style horizon stated before pos in the paragraph."""
+        """The last 到20XX年-style horizon before pos in its sentence, else the last one that opens a clause
+        earlier in the paragraph (`到2027年，…`); one named inside a list (`绘制好…、到2035年及中长期
+        “三张图”`) does not reach the next sentence."""
         i = bisect_left(self.horizons, (pos + 1,)) if self.horizons else 0
-        return self.horizons[i - 1][1] if i else None
+        if not i:
+            return None
+        last = self.horizons[i - 1][1]
+        if last.start() >= self.sentence_start(pos) or last.start() in self.opening:
+            return last
+        k = bisect_left(self.openers, (pos + 1,)) if self.openers else 0
+        return self.openers[k - 1][1] if k else None
 
 
 def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
@@ -287,17 +306,17 @@ def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
     m = POST_QUALIFIER.match(rest)
     post = m.group(0) if m else ""
     after = rest[len(post):]
-    right = ""
+    right, raw = "", ""
+    span_end = f.end + len(post)
     if after.startswith("的"):
         after = after[1:]
+        span_end += 1
     if after and "\u4e00" <= after[0] <= "\u9fff" or after.startswith(("“", "(")):
         stop = RIGHT_STOP.search(after)
-        right = after[: stop.start()] if stop else after[:24]
-        right = re.sub(r"(?:的)?(?:建设|创建|工作)$", "", right) or right
-        if len(right) > 24:
-            right = right[:24]
-    span_end = f.end + len(post)
-    return Candidate(f, block, sent_start, clause_start, post, right.strip(), span_end)
+        raw = (after[: stop.start()] if stop else after)[:24]
+        right = counted_noun(raw, f.unit, span_end > f.end + len(post))
+    return Candidate(f, block, sent_start, clause_start, post, right.strip(), f.end + len(post),
+                     span_end + len(raw))
 
 
 
@@ -311,8 +330,12 @@ def coordinated(body: str, prev: Found | None, start: int) -> bool:
 
 
 def _left_segment(body: str, cand: Candidate, prev: Found | None) -> str:
+    """The words between the figure and the previous figure, comma or 、; a 、 list closed by 等 (`在科研、
+    工业、消费等领域应用落地3000个`) names examples, so the words before it stay."""
     start = cand.clause_start
     seg_start = max(start, body.rfind("、", start, cand.fig.start) + 1)
+    if "等" in body[seg_start:cand.fig.start]:
+        seg_start = start
     if prev is not None and prev.start >= start:
         seg_start = max(seg_start, prev.end)
     return body[seg_start:cand.fig.start]
@@ -331,20 +354,27 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
     if not action and joined is not None:
         action = joined.action
     action = action or clause_action
+    listed = "" if action else _listed_action(prev, f, left, verb)
     metric, from_right, inherited = _choose_metric(body, cand, prev, left, metric, verb)
     if not metric:
         return None
-    span_end = cand.span_end + (len(cand.right_metric) if from_right else 0)
+    if from_right and verb and not action:
+        action = verb  # 完成1万家企业数智化转型: the verb acts on the thing counted after the figure
+    span_end = cand.right_end if from_right else cand.span_end
 
     if metric == "经济" and verb == "增长":
         metric += "增长"  # 经济增长5%左右: the growth of the economy, named as a reader says it
-    comparator = _comparator(left, cand.post, f, verb)
+    comparator = comparator_of(left, cand.post, f, verb)
     stretch = _stretch(body, cand, prev, joined, left, verb, action)
+    action = action or listed
     carried = prev.target if inherited and prev is not None else None
-    basis = _basis(f, verb, action, metric, body[cand.clause_start:f.start], carried, joined)
+    own_start = prev.end if prev is not None and prev.start >= cand.clause_start else cand.clause_start
+    basis = basis_of(f, verb, action, metric, body[cand.clause_start:f.start], carried,
+                     joined.target if joined else None, body[own_start:f.start])
     direction = "down" if DOWN_WORDS.search(verb or "") or (
         carried is not None and carried.direction == "down" and not verb) else None
-    kind, year, stretch = _kind_and_year(body, cand, ctx, cuts, left, verb, metric, stretch)
+    fact = POPULATION_FACT.search(metric) and not (action or from_right or _acted_on(metric))
+    kind, year, stretch = _kind_and_year(body, cand, ctx, cuts, left, verb == "有" or bool(fact), stretch)
     quote = body[cand.clause_start:span_end].strip()
     offset = block.start + f.start
     task = outline.task_at(offset)
@@ -356,11 +386,41 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
     return Found(t, f.start, span_end, action, task)
 
 
+STOCK_NOUNS = re.compile(r"总数|总量|总产|总规模|规模|累计|存量|总计|合计|面积|产量|其中")
+
+
+def _listed_action(prev: Found | None, f: Figure, left: str, verb: str) -> str:
+    """`新认定科技型中小企业10000家，高新技术企业4000家`: a bare noun and count after a comma continue the
+    list that the previous clause's 新- verb (新增, 新认定, 新建) governs, in the same counting unit; a
+    total or an area (总数, 播种面积) is a stock of its own."""
+    if verb or prev is None or not prev.action.startswith("新") or prev.target.unit != f.unit:
+        return ""
+    if not re.fullmatch(r"[\u4e00-\u9fff“”()（）]{2,20}", left.strip()) or STOCK_NOUNS.search(left):
+        return ""
+    import rjieba
+
+    tags = rjieba.tag(left.strip())
+    return "" if not tags or tags[0][1].startswith("v") or names_no_thing(left) else prev.action
+
+
+# `10大类55项民生实事`: the words before the figure end in a count of groups of the thing named after it.
+COUNTED_GROUP = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)大?[类批个项种]$")
+
+
+def _opens_with_verb(metric: str) -> bool:
+    """True for a short phrase of verbs (盯紧抓实): the thing is written after the figure."""
+    import rjieba
+
+    tags = rjieba.tag(metric) if 2 <= len(metric) <= 4 else []
+    return bool(tags) and tags[0][1] == "v" and all(len(w) == 1 or t == "v" for w, t in tags)
+
+
 def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, metric: str,
                    verb: str) -> tuple[str, bool, bool]:
     """The figure's metric, whether it was read right of the figure, and whether it was carried from prev."""
     from_right = False
-    ends_open = bool(re.search(r"(?:和|及|与|或|、)$", metric)) or bool(ACTION_VERBS.fullmatch(metric or "-"))
+    ends_open = bool(re.search(r"(?:和|及|与|或|、)$", metric) or ACTION_VERBS.fullmatch(metric or "-")
+                     or COUNTED_GROUP.search(metric)) or _opens_with_verb(metric)
     if cand.right_metric and (len(metric) <= 1 or ends_open or (not verb and not metric)
                               or (names_no_thing(metric) and not names_no_thing(cand.right_metric))):
         metric, from_right = cand.right_metric, True
@@ -372,8 +432,10 @@ def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, me
     inherited = False
     if not metric and prev is not None:
         metric, inherited = prev.target.metric, True
-        if re.match(r"其中", body[cand.clause_start:cand.fig.start]):  # 其中…: a part of prev, not the same
-            metric += "（其中）"
+        if re.match(r"其中", body[cand.clause_start:cand.fig.start]) and not metric.endswith("（其中）"):
+            metric += "（其中）"  # 其中…: a part of prev, not the same
+    if not cand.right_metric and not inherited:
+        metric = echoed_object(body[cand.sentence_start:cand.clause_start], metric) or metric
     if not metric:
         metric = cand.right_metric or strip_leading(left).strip("的 ")
     if len(metric) > 40:
@@ -390,9 +452,18 @@ def _stretch(body: str, cand: Candidate, prev: Found | None, joined: Found | Non
         or (prev is not None and prev.target.stretch and not verb and not action and not has_own_verb(left))
 
 
-def _kind_and_year(body: str, cand: Candidate, ctx: DocContext, cuts: Cuts, left: str, verb: str, metric: str,
+def _acted_on(metric: str) -> bool:
+    """True when a population is named with what is done to it (输转富余劳动力, 新增人口): a flow aimed at."""
+    import rjieba
+
+    tags = rjieba.tag(metric)
+    return "新增" in metric or (bool(tags) and tags[0][1] == "v")
+
+
+def _kind_and_year(body: str, cand: Candidate, ctx: DocContext, cuts: Cuts, left: str, fact: bool,
                    stretch: bool) -> tuple[Kind, int | None, bool]:
-    """Target or actual, its year, and the stretch flag (only a goal can be a stretch)."""
+    """Target or actual, its year, and the stretch flag (only a goal can be a stretch); `fact` marks a figure
+    that states the present (我省有2.9亿在校学生, 高校毕业生1170万人)."""
     f = cand.fig
     kind, year = kind_and_year(body, f.start, cand.sentence_start, cand.block, ctx,
                                cuts.horizon_before(f.start))
@@ -400,69 +471,8 @@ def _kind_and_year(body: str, cand: Candidate, ctx: DocContext, cuts: Cuts, left
     # 从X提高到Y: X is where things stand
     if BASELINE_FROM.search(YEAR_OF.sub("", left)) and kind == "target":
         kind, year = "actual", (doc_year - 1 if doc_year and year == doc_year else year)
-    if kind == "target" and not stretch and (verb == "有" or POPULATION_FACT.search(metric)):
-        kind = "actual"  # a fact about the present (我省有2.9亿在校学生, 高校毕业生1170万人), not a goal
+    if kind == "target" and not stretch and fact:
+        kind = "actual"  # a fact about the present, not a goal
     if kind == "actual":
         stretch = False  # in a review 争取 means "secured" (争取资金95亿元): only a goal can be a stretch
     return kind, year, stretch
-
-
-def _comparator(left: str, post: str, f: Figure, verb: str) -> Comparator:
-    tail = left[-6:]
-    if post in ("以内", "以下", "之内", "内") or re.search(r"(?:不超过|不高于)$", tail):
-        return "<="
-    if re.search(r"(?<!不)低于$", tail):
-        return "<"
-    if post in ("以上",) or re.search(r"(?:突破|超过|超|不少于|不低于|至少|高于)(?:约|近)?$", tail):
-        return ">="
-    if post in ("左右", "上下", "余", "多") or f.approx or re.search(r"(?:约|近)$", tail) or \
-            re.search(r"接近|(?:约|近)(?:占|达到?|为|有)", left):
-        return "~"
-    if verb == "控制在":
-        return "<="
-    return "="
-
-
-
-
-PEOPLE_FLOW = re.compile(r"就业|培训|转移|资助|救助|帮扶|招聘|招收|引进")
-
-
-def _rate_basis(f: Figure, verb: str, metric: str, inherited_from: Target | None) -> Basis:
-    """growth or share for a figure in %, 个百分点, 成 or ‰."""
-    if verb in GROWTH_VERBS or re.search(r"增长|增速|涨幅|增幅", metric):
-        return "growth"
-    if verb in LEVEL_VERBS or SHARE_WORDS.search(metric):
-        return "share" if f.unit in ("%", "‰") else "growth"
-    if inherited_from is not None:
-        return inherited_from.basis
-    return "growth" if re.search(r"增长|增速|涨幅|增幅", metric) or f.unit != "%" else "share"
-
-
-def _basis(f: Figure, verb: str, action: str, metric: str, left_clause: str, inherited_from: Target | None,
-           coordinated_with: Found | None) -> Basis:
-    """level, cumulative, increment, growth or share, from the verbs and the unit."""
-    if "累计" in left_clause or action.startswith("累计") or (
-            coordinated_with is not None and coordinated_with.target.basis == "cumulative"):
-        return "cumulative"
-    if f.unit == "倍":
-        return "growth"
-    if f.unit in ("%", "个百分点", "成", "‰"):
-        return _rate_basis(f, verb, metric, inherited_from)
-    if inherited_from is not None and not verb and not action:
-        return inherited_from.basis
-    if verb in GROWTH_VERBS:  # 再提高20元, 增加1.6万亿元: a change by an amount
-        return "increment"
-    if f.unit in ("人", "人次", "名", "位") and PEOPLE_FLOW.search(metric):  # 再就业10万人: this year's
-        return "increment"
-    if re.search(r"新增|新建|新认定|新入选|新培育|新开工|比上年增加|新引进|新落地|新开通", left_clause):
-        return "increment"
-    if verb in LEVEL_VERBS or f.unit == "元":
-        return "level"
-    if action and INCREMENT_ACTIONS.search(action):
-        return "increment"
-    if coordinated_with is not None:
-        return coordinated_with.target.basis
-    return "level"
-
-

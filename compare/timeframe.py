@@ -9,20 +9,52 @@ from pathlib import Path
 
 from compare.lexicon import YEAR
 from compare.model import Block, Document, Kind
-from compare.quantity import read_year
+from compare.quantity import cn_to_number, read_year
 
-ACTUAL_CUES = re.compile(r"预计|已经|已|首次|创历史|创新高|同比|过去一年|一年来|去年|上年度|"
+ACTUAL_CUES = re.compile(r"预计|首次|创历史|创新高(?!地)|同比|过去一年|一年来|去年|上年度|"
                          r"上半年|前三季度|一季度|"
                          r"前\d{1,2}个?月|1[—-]\d{1,2}月|(?:[二三四五六七八九十两]|\d{1,2})年来")
 # 将 and 要 are left out: they are as often a preposition (将…作为) or part of a word (重要) as a future
 # tense.
 FORWARD_CUES = re.compile(rf"力争|确保|今年|目标|预期|计划|拟|争取|到{YEAR}年|明年|全年")
+# 已 reports a result only in the figure's own clause: 已建成5G基站10万个, but not 改造提升超5000个
+# 已建成自然村的设施，项目区农民满意度不低于80% (a modifier in an earlier clause).
+DONE_IN_CLAUSE = re.compile(r"已(?:经)?[^，,；;：:]*$")
 PARTIAL_YEAR = re.compile(r"上半年|前三季度|一季度|前\d{1,2}个?月|1[—-]\d{1,2}月")  # figures so far this year
 
-OWN_YEAR = re.compile(rf"(?<![比较是自])({YEAR})\s*年(?!以来)")
+OWN_YEAR = re.compile(rf"(?<![比较是自])({YEAR})\s*年(?!以来|远景)")  # 2035年远景目标: a vision named
 PERIOD_END = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+SPAN_N = r"\d{1,2}|[二两三四五六七八九十]{1,2}"
 HORIZON = re.compile(rf"(?:到|至)({YEAR}|二[〇零][一二三四五六七八九〇零]{{2}})年|(未来|今后)(五|三)年|"
-                     r"“?(十[三四五六]五)”?(?:期间|时期|末|期末|规划|目标)")
+                     r"“?(十[三四五六]五)”?(?:期间|时期|末|期末|规划|目标)|"
+                     rf"用({SPAN_N})(?:\s*[—–\-~～至到]\s*({SPAN_N}))?年(?:时间|左右)?|(?<![\d年])({SPAN_N})年内")
+# A period named as a document to write or to enter (编制“十五五”规划, 纳入国家“十五五”规划) is no horizon.
+NAMED_PLAN = re.compile(r"(?:纳入|列入|写入|编制|制定|谋划|衔接|对接|国家)“?$")
+
+
+def horizons(text: str) -> list[re.Match[str]]:
+    """The horizon phrases of a text, without plan periods named as documents and without a span of years
+    that only restates a year just given (到二〇三五年，用13年时间)."""
+    out: list[re.Match[str]] = []
+    for m in HORIZON.finditer(text):
+        if m.group(4) and NAMED_PLAN.search(text, max(0, m.start(4) - 4), m.start(4)):
+            continue
+        if _is_span(m) and out and m.start() - out[-1].end() <= 8:
+            continue
+        out.append(m)
+    return out
+
+
+def opens_clause(text: str, m: re.Match[str]) -> bool:
+    """False for a horizon named inside a list of nouns (`绘制好2025年、到2035年及中长期“三张图”`,
+    `围绕国家重大战略部署和“十四五”规划`): it names a period and governs no sentence after its own."""
+    return not (text[m.start() - 1:m.start()] in ("、", "和", "与", "及", "同")
+                or text[m.end():m.end() + 1] in ("、", "及", "和"))
+
+
+def _is_span(m: re.Match[str] | None) -> bool:
+    """True for a span of years from now (用3年时间, 用3—5年时间, 3年内)."""
+    return m is not None and bool(m.group(5) or m.group(7))
 MULTI_YEAR = re.compile(r"年均|纲要|规划(?:草案)?(?:明确|提出)")
 THIS_YEAR = re.compile(r"今年|全年|年内")
 REVIEW_HEADING = re.compile(r"回顾|总结|成就|成效")
@@ -32,7 +64,8 @@ def _horizon(m: re.Match[str] | None, ctx: DocContext) -> int | None:
     """The target year a horizon phrase states: 到2025年, 到二〇三五年, 未来五年, “十五五”时期.
 
     未来五年 counts from the current year when spoken early in the year (a work report in January to March:
-    2026–2030) and from the next year when spoken later (a plan issued in July 2022 runs to 2027).
+    2026–2030) and from the next year when spoken later (a plan issued in July 2022 runs to 2027); so does a
+    span of years (用3年时间, 3年内). A span with a range (用3—5年时间) names no single year.
     """
     if m is None:
         return None
@@ -45,7 +78,10 @@ def _horizon(m: re.Match[str] | None, ctx: DocContext) -> int | None:
         return ctx.year + span - (0 if ctx.month and ctx.month > 6 else 1)
     if m.group(4):
         return PERIOD_END[m.group(4)]
-    return None
+    if m.group(6) or not ctx.year:
+        return None  # 用3—5年时间: no single year
+    years = cn_to_number(m.group(5) or m.group(7))
+    return ctx.year + int(years) - (0 if ctx.month and ctx.month > 6 else 1) if years else None
 
 
 def kind_and_year(body: str, start: int, sentence_start: int, block: Block, ctx: DocContext,
@@ -65,31 +101,42 @@ def kind_and_year(body: str, start: int, sentence_start: int, block: Block, ctx:
         actual = not re.search(r"力争|今年", before)
     else:
         actual = past_year or bool(PARTIAL_YEAR.search(before)) or (
-            bool(ACTUAL_CUES.search(before)) and not forward)
+            bool(ACTUAL_CUES.search(before) or DONE_IN_CLAUSE.search(before)) and not forward)
     if actual:
         if explicit is not None and (doc_year is None or explicit <= doc_year):
             return "actual", explicit
         return "actual", _context_year(body, block, doc_year, before)
+    return "target", _target_year(before, sentence_start, block, ctx, horizon, explicit)
+
+
+def _target_year(before: str, sentence_start: int, block: Block, ctx: DocContext,
+                 horizon: re.Match[str] | None, explicit: int | None) -> int | None:
+    """The year a goal is set for: this year, a horizon stated before it, its own year, or its section's."""
+    doc_year = ctx.year
+    if _is_span(horizon) and horizon is not None and horizon.start() < sentence_start:
+        horizon = None  # a span of years governs its own sentence only
     this_year = THIS_YEAR.search(before)
     if this_year and (horizon is None or horizon.end() <= sentence_start + this_year.start()):
-        return "target", doc_year  # 今年 after a period phrase (“十五五”时期，今年…): this year's figure
+        return doc_year  # 今年 after a period phrase (“十五五”时期，今年…): this year's figure
     stated = _horizon(horizon, ctx)
+    if _is_span(horizon) and stated is None:
+        return None  # 用3—5年时间，培养…: a goal with no single year
     if stated is not None and (doc_year is None or stated >= doc_year):
-        return "target", stated
+        return stated
     if explicit is not None and (doc_year is None or explicit >= doc_year):
-        return "target", explicit
+        return explicit
     if re.search(r"今年|全年|年内|年底|明年", before):
-        return "target", doc_year + 1 if doc_year and "明年" in before else doc_year
+        return doc_year + 1 if doc_year and "明年" in before else doc_year
     multi_year = bool(MULTI_YEAR.search(before))  # 年均增长5%, 《纲要》明确…: a goal for the period
     for heading in reversed(block.path):  # a section for a period: “十五五”时期主要目标
         # a heading may name a past period and the coming one
         # (“十四五”时期发展成就和“十五五”时期主要目标任务): a goal belongs to the latest
         if doc_year and f"{doc_year}年" in heading and not multi_year:  # “十五五”时期…和2026年工作安排
-            return "target", doc_year
-        years = [h for h in (_horizon(m, ctx) for m in HORIZON.finditer(heading)) if h is not None]
+            return doc_year
+        years = [h for h in (_horizon(m, ctx) for m in horizons(heading)) if h is not None]
         if years:
-            return "target", max(years)
-    return "target", ctx.horizon or doc_year
+            return max(years)
+    return ctx.horizon or doc_year
 
 
 def _context_year(body: str, block: Block, doc_year: int | None, before: str) -> int | None:
@@ -128,7 +175,7 @@ def document_context(title: str, head: str, year: int | None, date: str = "") ->
     span = re.search(rf"({YEAR})\s*[—–-]\s*({YEAR})年", title)
     if span:
         return DocContext(year, int(span.group(2)), month)
-    for m in HORIZON.finditer(text):
+    for m in horizons(text):
         h = _horizon(m, ctx)
         if h and (year is None or h > year):
             return DocContext(year, h, month)

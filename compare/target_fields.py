@@ -1,0 +1,109 @@
+"""The comparator and basis of a target, read from the verbs around its figure and its unit."""
+
+from __future__ import annotations
+
+import re
+
+from compare.lexicon import GROWTH_VERBS, INCREMENT_ACTIONS, LEVEL_VERBS, SHARE_WORDS
+from compare.model import Basis, Comparator, Target
+from compare.quantity import Figure
+
+# A floor stated before the verb that takes the figure: 每个乡镇至少办好1所, 每年至少举办2场.
+FLOOR_BEFORE_VERB = re.compile(r"(?:至少|最少|不少于)[要能再]?[\u4e00-\u9fff]{1,2}$")
+# Climbing onto a step: 迈上5万亿元台阶, 跃上1.4万亿斤 mean the level is reached or passed.
+STEP_VERBS = frozenset(["跃上", "迈上", "跨上", "站上", "登上"])
+
+
+def comparator_of(left: str, post: str, f: Figure, verb: str) -> Comparator:
+    """>=, >, =, ~, <= or < from the words before the figure and the qualifier after it."""
+    tail = left[-6:]
+    if verb in STEP_VERBS and post not in ("左右", "上下"):
+        return ">="
+    if post in ("以内", "以下", "之内", "内") or re.search(r"(?:不超过|不高于)$", tail):
+        return "<="
+    if re.search(r"(?<!不)低于$", tail):
+        return "<"
+    if post in ("以上",) or re.search(r"(?:突破|超过|超|不少于|不低于|至少|高于)(?:约|近)?$", tail) or \
+            FLOOR_BEFORE_VERB.search(tail):
+        return ">="
+    if post in ("左右", "上下", "余", "多") or f.approx or re.search(r"(?:约|近)$", tail) or \
+            re.search(r"接近|(?:约|近)(?:占|达到?|为|有)", left):
+        return "~"
+    if verb == "控制在":
+        return "<="
+    return "="
+
+
+# A counted thing followed by what is done to it this period: 1万个网点提档升级, 500家企业数字化转型.
+TRANSFORMED = re.compile(r"(?:提档升级|提质升级|改造升级|升级改造|升级|改造|转型|投入使用|投用|投运|造林|"
+                         r"开工|投产|并网)$")
+# Words that make a count this period's new things: 新增, 新认定, 新转化, 比上年增加.
+NEW_THINGS = re.compile(r"新(?:增|建|认定|入选|培育|开工|引进|落地|开通|转化|签约|投产|设立|开设|布局|"
+                        r"招引|创建)|比上年增加")
+PEOPLE_FLOW = re.compile(r"就业|培训|转移|资助|救助|帮扶|招聘|招收|引进")
+
+
+GROWTH_NAMES = re.compile(r"增长|增速|涨幅|增幅|降幅|减幅|跌幅")
+RATE_HEAD = re.compile(r"(?:增长率|增速|涨幅|增幅|降幅|减幅|跌幅)$")  # the metric names a rate of change
+SHARE_HEAD = re.compile(r"(?:率|比重|比例|占比|强度)$")  # the metric names a share or a ratio
+# A rise in points stated against last year (赤字率…比上年提高1个百分点): a change by an amount.
+POINTS_OVER_LAST_YEAR = re.compile(r"(?:比|较)(?:上年|去年|上一年)")
+
+
+def _rate_basis(f: Figure, verb: str, metric: str, inherited_from: Target | None) -> Basis:
+    """growth or share for a figure in %, 个百分点, 成 or ‰: a rate of change (增长, 降幅) is growth; a
+    metric whose head is a share (贡献率, 比例) held at or raised to a level (保持在, 上升至) is a share."""
+    if verb in GROWTH_VERBS or RATE_HEAD.search(metric):
+        return "growth"
+    if SHARE_HEAD.search(metric) and f.unit in ("%", "‰"):
+        return "share"
+    if GROWTH_NAMES.search(metric):
+        return "growth"
+    if verb in LEVEL_VERBS or SHARE_WORDS.search(metric):
+        return "share" if f.unit in ("%", "‰") else "growth"
+    if inherited_from is not None:
+        return inherited_from.basis
+    return "growth" if f.unit != "%" else "share"
+
+
+def basis_of(f: Figure, verb: str, action: str, metric: str, left_clause: str, inherited_from: Target | None,
+           coordinated_with: Target | None, own_left: str | None = None) -> Basis:
+    """level, cumulative, increment, growth or share, from the verbs and the unit. `left_clause` is the clause
+    up to the figure, `own_left` the words since the previous figure (a 新增 before that one is not this
+    figure's: `新增工厂80家、机器人产量突破5000台`)."""
+    if "累计" in left_clause or action.startswith("累计") or (
+            coordinated_with is not None and coordinated_with.basis == "cumulative"):
+        return "cumulative"
+    if f.unit == "倍":
+        return "growth"
+    if f.unit == "个百分点" and verb in GROWTH_VERBS and POINTS_OVER_LAST_YEAR.search(left_clause):
+        return "increment"
+    if f.unit in ("%", "个百分点", "成", "‰"):
+        return _rate_basis(f, verb, metric, inherited_from)
+    own = left_clause if own_left is None else own_left
+    return _count_basis(f, verb, action, metric, own, inherited_from, coordinated_with)
+
+
+def _count_basis(f: Figure, verb: str, action: str, metric: str, left_clause: str,
+                 inherited_from: Target | None, coordinated_with: Target | None) -> Basis:
+    """level or increment for an amount or a count: a change by an amount, this period's new things, or a
+    stock reached."""
+    if inherited_from is not None and not verb and not action:
+        return inherited_from.basis
+    if verb in GROWTH_VERBS:  # 再提高20元, 增加1.6万亿元: a change by an amount
+        return "increment"
+    if f.unit in ("人", "人次", "名", "位") and PEOPLE_FLOW.search(metric):  # 再就业10万人: this year's
+        return "increment"
+    if NEW_THINGS.search(left_clause):
+        return "increment"
+    if verb in LEVEL_VERBS or f.unit == "元":
+        return "level"
+    if action and INCREMENT_ACTIONS.search(action):
+        return "increment"
+    if coordinated_with is not None:
+        return coordinated_with.basis
+    if TRANSFORMED.search(metric):
+        return "increment"
+    return "level"
+
+
