@@ -175,6 +175,8 @@ def _is_quantity(body: str, f: Figure, block: Block) -> bool:
         return False
     if before.endswith(("第", "前", "No.", "NO.")) or NOT_TARGET_AFTER.match(after):
         return False
+    if re.search(r"(?:以下|如下|下列|上述)$", before):
+        return False  # 重点做好以下9项: a list announced, not a target
     if _streak(before, f, after):
         return False
     if NOT_TARGET_WITH_UNIT.match(body[f.end - len(f.unit):f.end + 6] if f.unit else after):

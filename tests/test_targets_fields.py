@@ -324,3 +324,11 @@ def test_work_started_this_year_is_an_increment():
 
 def test_a_whole_raised_takes_the_thing_named_after_the_figure():
     assert found("整体提升80所学校。")[0].metric == "学校"
+
+
+@pytest.mark.parametrize("body", [
+    "今年重点做好以下9项工作。全年新建5G基站1万个。",
+    "要着力抓好如下6个方面。全年新建5G基站1万个。",
+])
+def test_a_count_of_the_items_a_plan_announces_is_not_a_target(body):
+    assert [t.value for t in found(body)] == [10000]
