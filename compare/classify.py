@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from compare.config import DEFAULT, MatchConfig
-from compare.metrics import canonical, metric_similarity
+from compare.metrics import canonical, metric_similarity, unit_factor, unit_key
 from compare.model import AlignedPair, Change, Target
 from compare.pairing import Side, compatible, elided, horizon_links, same_horizon, same_unit, second_pass
 from compare.reasons import reason
@@ -235,9 +236,10 @@ def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig 
     quals = qualifier_changes(x, y)
     confidence = round(min(1.0, score / cfg.confidence_scale), 2)
     metric = x.metric if elided(y.metric) and not elided(x.metric) else y.metric  # the name a reader can use
-    if not compatible(x, y, loose=True):
+    if not compatible(x, y, loose=True) or not _converts_plausibly(x, y, cfg):
         return Change("rebased", metric, x.id, y.id, confidence=confidence,
                       reasons=[*why, *_rebase_reasons(x, y)], qualifiers=quals)
+    x, why = _in_units_of(x, y, why, cfg)
     ratio = round(y.value / x.value, 4) if x.value else None
     delta = round(y.value - x.value, 6)
     lower_is_better = y.comparator in CEILING or x.comparator in CEILING or (
@@ -261,10 +263,42 @@ def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig 
                   reasons=reasons, qualifiers=quals)
 
 
+def _converts_plausibly(x: Target, y: Target, cfg: MatchConfig) -> bool:
+    """Figures in units that convert are ranked only when, converted, they lie within large_jump of each
+    other: 800亿斤 of grain against 750万吨 of milk is a list read wrongly, not a fall."""
+    factor = unit_factor(x.unit, y.unit) if unit_key(x.unit) != unit_key(y.unit) else None
+    if factor is None or not x.value or not y.value:
+        return True
+    ratio = y.value / (x.value * factor)
+    return 1 / cfg.large_jump <= ratio <= cfg.large_jump
+
+
+def _in_units_of(x: Target, y: Target, why: list[dict], cfg: MatchConfig) -> tuple[Target, list[dict]]:
+    """A's figure read in B's unit when the two convert (252亿斤 as 1260万吨, to rank against 1300万吨),
+    and the reasons saying so."""
+    factor = unit_factor(x.unit, y.unit) if unit_key(x.unit) != unit_key(y.unit) else None
+    if factor is None:
+        return x, list(why)
+    said = [w for w in why if w.get("code") != "same_unit"]
+    figure = _chinese_amount(x.value * factor) + y.unit
+    said.append(reason("unit_converted", a=x.unit, b=y.unit, figure=figure))
+    scaled = replace(x, value=x.value * factor, unit=y.unit, low=None if x.low is None else x.low * factor,
+                     high=None if x.high is None else x.high * factor)
+    return scaled, said
+
+
+def _chinese_amount(v: float) -> str:
+    """A figure as plans write it: 1260万, 2.52亿, 850."""
+    for size, word in ((1e8, "亿"), (1e4, "万")):
+        if abs(v) >= size:
+            return f"{round(v / size, 4):g}{word}"
+    return f"{round(v, 4):g}"
+
+
 def _rebase_reasons(x: Target, y: Target) -> list[dict]:
     """What makes two figures of one metric impossible to rank: their unit or their basis."""
     what = []
-    if not same_unit(x, y, loose=True):
+    if not same_unit(x, y, loose=True) or unit_key(x.unit) != unit_key(y.unit):
         what.append(reason("unit_changed", a=x.unit or "—", b=y.unit or "—"))
     if x.basis != y.basis:
         what.append(reason("basis_changed", a=x.basis, b=y.basis))

@@ -71,6 +71,23 @@ def unit_key(unit: str) -> str:
     return UNIT_NAMES.get(u, u)
 
 
+# Units of one quantity that convert into each other: the quantity, and the unit's size in its base unit
+# (1 斤 = 0.5 公斤; 1 亩 = 10000/15 平方米).
+UNIT_SIZES = {"斤": ("mass", 0.5), "公斤": ("mass", 1.0), "千克": ("mass", 1.0), "吨": ("mass", 1000.0),
+              "米": ("length", 1.0), "千米": ("length", 1000.0), "公里": ("length", 1000.0),
+              "平方米": ("area", 1.0), "亩": ("area", 10000 / 15), "公顷": ("area", 10000.0),
+              "平方公里": ("area", 1_000_000.0)}
+
+
+def unit_factor(a: str, b: str) -> float | None:
+    """What a figure in unit a is multiplied by to read in unit b (252亿斤 → 1260万吨), when both measure one
+    quantity; None when they do not convert."""
+    fa, fb = UNIT_SIZES.get(unit_key(a)), UNIT_SIZES.get(unit_key(b))
+    if fa is None or fb is None or fa[0] != fb[0]:
+        return None
+    return fa[1] / fb[1]
+
+
 def _common_affixes(a: str, b: str) -> tuple[int, int]:
     p = 0
     while p < min(len(a), len(b)) and a[p] == b[p]:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from compare.config import DEFAULT, MatchConfig
-from compare.metrics import head_noun, metric_similarity, unit_key
+from compare.metrics import head_noun, metric_similarity, unit_factor, unit_key
 from compare.model import Target
 from compare.reasons import reason
 
@@ -41,8 +41,8 @@ def same_unit(a: Target, b: Target, loose: bool = False) -> bool:
     """One unit, however spelled: 套 and 套(间); when loose, also 个 and another count classifier
     (首店200个 = 200家), which only the second pass allows: the names must then name one counted thing."""
     ua, ub = unit_key(a.unit), unit_key(b.unit)
-    if ua == ub:
-        return True
+    if ua == ub or unit_factor(ua, ub) is not None:
+        return True  # one unit, or two that convert (亿斤 and 万吨)
     if {ua, ub} - {""} <= PEOPLE_CLASSIFIERS and "" in (ua, ub):
         return True  # 为200万中小学生开展测评 / 为200万名以上中小学生开展测评
     return loose and {ua, ub} <= COUNT_CLASSIFIERS and "个" in (ua, ub)

@@ -300,3 +300,24 @@ def test_a_task_named_in_passing_is_not_a_goal_kept_in_words(tmp_path):
                           "（一）稳定农业。持续加强高标准农田建设，提升耕地质量。\n")
     c = change_of(brief, "a", "80万亩")
     assert c.type == "dropped" and not [r for r in c.reasons if r["code"] == "named_without_figure"]
+
+
+def test_grain_in_jin_and_in_tonnes_is_ranked_after_converting(tmp_path):
+    brief = compare_plans(tmp_path, "（一）稳定农业。粮食产量稳定在250亿斤以上。\n",
+                          "（一）稳定农业。粮食产量稳定在1300万吨以上。\n")
+    c = assert_paired(brief, "250亿斤以上", "1300万吨以上", "escalated")  # 250亿斤 = 1250万吨
+    assert c.ratio == 1.04
+    assert {"code": "unit_converted", "args": {"a": "斤", "b": "吨", "figure": "1250万吨"}} in c.reasons
+
+
+def test_units_of_different_quantities_never_convert(tmp_path):
+    brief = compare_plans(tmp_path, "（一）改善生态。完成国土绿化80万亩。\n",
+                          "（一）改善生态。完成国土绿化800公里。\n")
+    assert not [c for c in brief.changes if c.a and c.b and c.type != "rebased"]
+
+
+def test_converted_figures_far_apart_are_not_ranked(tmp_path):
+    # 800亿斤 is 4000万吨: against 75万吨 the pair is misread, not a fall to a fiftieth
+    brief = compare_plans(tmp_path, "（一）稳定农业。粮食产量稳定在800亿斤。\n",
+                          "（一）稳定农业。粮食产量稳定在75万吨。\n")
+    assert all(c.type in ("rebased", "dropped", "new") for c in brief.changes)
