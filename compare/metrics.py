@@ -25,8 +25,9 @@ SYNONYMS = [
 ]
 PREFIX = re.compile(
     r"^(?:全省|全市|全区|全国|全县|全年|今年|年度|新增|累计|培育|建成|建设|在役|我省|我市|本市|本省)+")
-# Filler after the counted thing: 城镇调查失业率全年, 智能算力规模, 社会融资规模增量 (the basis tells a flow).
-SUFFIX = re.compile(r"(?:数量|总数|总量|预期目标|目标|的|全年|今年|规模|增量|额)+$")
+# Filler after the counted thing: 城镇调查失业率全年, 智能算力规模, 社会融资规模增量 (the basis tells a flow),
+# 工程建设面积 (the unit says it is an area).
+SUFFIX = re.compile(r"(?:数量|总数|总量|预期目标|目标|的|全年|今年|规模|增量|额|面积)+$")
 # Verbs and qualifiers that open a metric and say what is done to the counted thing, not what it is:
 # 新(改)建农村公路, 实施老旧小区改造, 全年完成投资, 打造示范区.
 ACTION_LEAD = re.compile(

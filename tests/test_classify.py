@@ -321,3 +321,9 @@ def test_converted_figures_far_apart_are_not_ranked(tmp_path):
     brief = compare_plans(tmp_path, "（一）稳定农业。粮食产量稳定在800亿斤。\n",
                           "（一）稳定农业。粮食产量稳定在75万吨。\n")
     assert all(c.type in ("rebased", "dropped", "new") for c in brief.changes)
+
+
+def test_an_area_named_with_or_without_the_word_area_is_one_indicator(tmp_path):
+    brief = compare_plans(tmp_path, "（一）修复生态。完成退化草原修复面积40万亩。\n",
+                          "（一）修复生态。完成退化草原修复30万亩。\n")
+    assert_paired(brief, "40万亩", "30万亩", "deescalated")
