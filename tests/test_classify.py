@@ -324,6 +324,6 @@ def test_converted_figures_far_apart_are_not_ranked(tmp_path):
 
 
 def test_an_area_named_with_or_without_the_word_area_is_one_indicator(tmp_path):
-    brief = compare_plans(tmp_path, "（一）修复生态。完成退化草原修复面积40万亩。\n",
-                          "（一）修复生态。完成退化草原修复30万亩。\n")
-    assert_paired(brief, "40万亩", "30万亩", "deescalated")
+    brief = compare_plans(tmp_path, "（一）修复生态。“双百”工程建设面积70万亩。\n",
+                          "（一）修复生态。推进“双百”工程建设10万亩。\n")
+    assert_paired(brief, "70万亩", "10万亩", "deescalated")
