@@ -31,8 +31,8 @@ def pair_score(a: Target, b: Target, aligned: set[tuple[str, str]], year_a: int 
     sim = metric_similarity(a.metric, b.metric)
     why = [reason("metric_identical") if sim == 1 else reason("metric_similar", score=round(sim, 2))]
     same = compatible(a, b)
-    if sim < (cfg.pair_min if same else cfg.rebase_min):
-        return 0.0, why
+    if sim < (cfg.pair_min if same else cfg.rebase_min) or (same and sim < 1 and _far_apart(a, b, cfg)):
+        return 0.0, why  # two names alike whose figures lie over fivefold apart are two indicators
     score = sim + (cfg.bonus_compatible if same else 0.0)
     if same_unit(a, b):
         why.append(reason("same_unit"))
@@ -48,6 +48,13 @@ def pair_score(a: Target, b: Target, aligned: set[tuple[str, str]], year_a: int 
     if year_a and year_b and (a.year or year_a) - year_a == (b.year or year_b) - year_b:
         score += cfg.bonus_own_year  # this year's figure with the other plan's figure for its own year
     return score, why
+
+
+def _far_apart(a: Target, b: Target, cfg: MatchConfig) -> bool:
+    """The figures lie beyond large_jump of each other (林下经济 4万亩 this year against 260万亩 in all)."""
+    if not a.value or not b.value or a.unit in ("%", "个百分点", "‰"):
+        return False
+    return not 1 / cfg.large_jump <= b.value / a.value <= cfg.large_jump
 
 
 class Candidate(NamedTuple):

@@ -49,7 +49,7 @@ class MatchConfig:
     family_min: float = 0.8  # metric similarity for a floor and its stretch (or a restatement) to share one
     confidence_scale: float = 1.3  # a pair's score divided by this is its confidence (best scores reach ~1.3)
     lone_confidence: float = 0.7  # confidence of a new or dropped target: a partner may have been missed
-    large_jump: float = 5.0  # a ratio beyond this (or its inverse) halves confidence; the 2nd pass refuses it
+    large_jump: float = 5.0  # beyond this ratio (or inverse) only identical names pair, at half confidence
 
     # --- second pairing pass over the figures left unpaired (pairing.py) ---
     # Evidence that two differently named figures count one thing; a pair needs same unit, horizon and a ratio

@@ -72,6 +72,15 @@ def _money_flow(quote: str, written: str) -> bool:
     return bool(MONEY_FLOW_VERBS.search(left)) and not STOCK_NOUNS.search(left)
 
 
+def is_stock(t: Target) -> bool:
+    """A level that says it is a total reached (达, 突破, 规模, 累计, 总数…), not this year's work."""
+    if t.basis != "level":
+        return False
+    k = t.quote.find(t.written) if t.written else -1
+    left = re.split(r"[，,；;：:]", t.quote[:k] if k >= 0 else t.quote)[-1]
+    return bool(STOCK_VERBS.search(left) or STOCK_NOUNS.search(left + t.metric))
+
+
 @lru_cache(maxsize=4096)
 def _flow_words(quote: str, written: str, metric: str) -> bool:
     """The clause before a level figure opens with an action verb and names no stock."""
@@ -90,6 +99,8 @@ def compatible(a: Target, b: Target, loose: bool = False) -> bool:
     """Same unit and a basis that can be ranked: the figures compare directly."""
     if not same_unit(a, b, loose):
         return False
+    if a.basis == b.basis == "level" and ((is_flow(a) and is_stock(b)) or (is_flow(b) and is_stock(a))):
+        return False  # 发展4万亩胶园林下经济 this year against 林下经济面积达260万亩 in all
     if _basis(a) == _basis(b) or (a.basis in STOCK and b.basis in STOCK):
         return True
     if {a.basis, b.basis} <= RATES and a.unit == "%" and metric_similarity(a.metric, b.metric) == 1.0:

@@ -327,3 +327,16 @@ def test_an_area_named_with_or_without_the_word_area_is_one_indicator(tmp_path):
     brief = compare_plans(tmp_path, "（一）修复生态。“双百”工程建设面积70万亩。\n",
                           "（一）修复生态。推进“双百”工程建设10万亩。\n")
     assert_paired(brief, "70万亩", "10万亩", "deescalated")
+
+
+def test_alike_names_whose_figures_lie_far_apart_are_two_indicators(tmp_path):
+    brief = compare_plans(tmp_path, "（一）发展特色农业。发展3万亩茶园林下经济。\n",
+                          "（一）发展特色农业。推动林下经济面积达200万亩。\n")
+    assert Counter(c.type for c in brief.changes) == Counter(dropped=1, new=1)
+
+
+def test_this_years_additions_against_a_total_reached_are_not_ranked(tmp_path):
+    brief = compare_plans(tmp_path, "（一）建设新型基础设施。建成5G基站3万个。\n",
+                          "（一）建设新型基础设施。5G基站总数达12万个。\n")
+    c = change_of(brief, "a", "3万个")
+    assert c.type in ("rebased", "dropped"), c
