@@ -252,6 +252,8 @@ def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig 
     lower_is_better = y.comparator in CEILING or x.comparator in CEILING or (
         y.direction is None and bool(LOWER_IS_BETTER.search(y.metric)))
     firmness = _firmness(y, lower_is_better) - _firmness(x, lower_is_better)
+    if "=" in (x.comparator, y.comparator):
+        firmness = 0  # a bare figure (200家, 达到7000万吨) says nothing of firmness: 200家以上 → 200家 holds
     same_figure = _interval(x) == _interval(y)
     kind = _direction(x, y, firmness, lower_is_better)
     reasons = list(why)

@@ -146,7 +146,7 @@ def test_this_years_renovation_count_compares_as_level_or_increment(tmp_path):
 def test_action_counts_rank_across_level_and_increment(tmp_path, a_text, b_text, a_fig, b_fig, kind):
     brief = compare_plans(tmp_path, f"（一）抓好重点工作。{a_text}，确保按期见效。\n",
                           f"（一）抓好重点工作。{b_text}，确保按期见效。\n")
-    assert_paired(brief, a_fig, b_fig, kind)
+    assert_paired(brief, a_fig.lstrip("超"), b_fig, kind)
 
 
 def test_money_lent_this_year_compares_whether_or_not_it_is_called_new(tmp_path):
@@ -164,7 +164,7 @@ def test_money_arranged_is_a_level_and_a_new_amount_is_not_ranked_against_it(tmp
 def test_a_count_of_people_written_without_a_classifier_compares_with_one_written_with_it(tmp_path):
     brief = compare_plans(tmp_path, "（一）关爱学生。为150万中小学生开展视力筛查。\n",
                           "（一）关爱学生。为150万名以上中小学生开展视力筛查。\n")
-    assert_paired(brief, "150万", "150万名以上", "escalated")
+    assert_paired(brief, "150万", "150万名以上", "unchanged")  # a bare figure is no looser than 以上
 
 
 def test_a_stock_against_this_years_addition_is_rebased(tmp_path):
@@ -340,3 +340,15 @@ def test_this_years_additions_against_a_total_reached_are_not_ranked(tmp_path):
                           "（一）建设新型基础设施。5G基站总数达12万个。\n")
     c = change_of(brief, "a", "3万个")
     assert c.type in ("rebased", "dropped"), c
+
+
+@pytest.mark.parametrize("a_fig, b_fig, kind", [
+    ("200家以上", "200家", "unchanged"),  # a bare figure says nothing of firmness
+    ("超200家", "200家", "unchanged"),
+    ("200家左右", "200家以上", "escalated"),  # about → at least: firmer words
+    ("200家以上", "200家左右", "deescalated"),
+])
+def test_the_same_figure_in_other_words(tmp_path, a_fig, b_fig, kind):
+    brief = compare_plans(tmp_path, f"（一）壮大市场主体。培育外贸企业{a_fig}。\n",
+                          f"（一）壮大市场主体。培育外贸企业{b_fig}。\n")
+    assert_paired(brief, a_fig.lstrip("超"), b_fig, kind)
