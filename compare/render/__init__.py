@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from compare.errors import UsageError
+from compare.render.accel import limit_accelerator
 
 if TYPE_CHECKING:
     from compare.render.registry import BriefOptions
 
 _CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+limit_accelerator()  # before any renderer imports reportlab
 
 
 def brief_language(brief: dict[str, Any]) -> str:
