@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import importlib
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from compare.errors import UsageError
+
+if TYPE_CHECKING:
+    from compare.render.workers import RenderWorkers
 
 
 @dataclass(frozen=True)
@@ -81,31 +83,41 @@ def write_brief(data: dict[str, Any], path: Path, fmt: str, options: BriefOption
     get(fmt).load()(data, Path(path), options or BriefOptions())
 
 
+def heavy_outputs(outputs: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
+    """The outputs whose layouts are slow (PDF, DOCX): each is written in a process of its own."""
+    return [(p, f) for p, f in outputs if get(f).heavy]
+
+
 def write_briefs(data: dict[str, Any], outputs: list[tuple[Path, str]], options: BriefOptions | None = None,
-                 *, parallel: bool = True, on_written: Callable[[Path], None] | None = None) -> None:
+                 *, parallel: bool = True, on_written: Callable[[Path], None] | None = None,
+                 workers: RenderWorkers | None = None) -> None:
     """Write one brief in several formats; the slow layouts (PDF, DOCX) run side by side on separate cores.
 
-    `on_written` hears of each output as soon as it is complete, so a later failure still tells the user what
-    was written before it.
+    `workers` are render processes started earlier for the heavy outputs (see compare.render.workers);
+    without them, two or more heavy outputs get processes of their own here. `on_written` hears of each
+    output as soon as it is complete, so a later failure still tells the user what was written before it.
     """
     opts = options or BriefOptions()
     done = on_written or (lambda _path: None)
-    heavy = [(p, f) for p, f in outputs if get(f).heavy]
-    light = [(p, f) for p, f in outputs if not get(f).heavy]
-    if parallel and len(heavy) > 1 and (os.cpu_count() or 1) > 1:
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
+    heavy = heavy_outputs(outputs)
+    if workers is None and parallel and len(heavy) > 1:
+        from compare.render.workers import RenderWorkers, can_fork
 
-        method = "fork" if "fork" in mp.get_all_start_methods() else None
-        with ProcessPoolExecutor(len(heavy), mp_context=mp.get_context(method)) as pool:
-            jobs = [(p, pool.submit(write_brief, data, p, f, opts)) for p, f in heavy]
-            for p, f in light:
+        if can_fork():
+            workers = RenderWorkers(heavy, opts)
+    if workers is None:
+        for p, f in outputs:
+            write_brief(data, p, f, opts)
+            done(p)
+        return
+    try:
+        workers.send(data)
+        for p, f in outputs:
+            if (p, f) not in workers.outputs:
                 write_brief(data, p, f, opts)
                 done(p)
-            for p, job in jobs:
-                job.result()  # re-raises a worker's error here, with its exit code
-                done(p)
-        return
-    for p, f in outputs:
-        write_brief(data, p, f, opts)
-        done(p)
+        for k, (p, _f) in enumerate(workers.outputs):
+            workers.result(k)  # re-raises a worker's error here, with its exit code
+            done(p)
+    finally:
+        workers.close()

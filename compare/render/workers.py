@@ -1,0 +1,119 @@
+"""Render processes started before the comparison: they load the renderers and the font while it runs.
+
+For a short brief most of a PDF's or DOCX's time is importing reportlab or python-docx and parsing the
+CJK font, none of which depends on the brief. So the command line forks one process as it starts; while
+the documents are read and compared it prepares every format asked for (`compare.render.prepare`), then
+forks one copy of itself per further format. Each then writes its format on its own core as soon as the
+brief arrives, from the same warm state. Errors while preparing are ignored: writing does the same
+steps again and reports them as it always has.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+    from compare.render.registry import BriefOptions
+
+
+def can_fork() -> bool:
+    """Whether render processes can be forked here (POSIX with a second core)."""
+    import multiprocessing as mp
+
+    return (os.cpu_count() or 1) > 1 and "fork" in mp.get_all_start_methods()
+
+
+class RenderWorkers:
+    """One process per output, forked now and warmed up; `write` hands each the brief and waits for it."""
+
+    def __init__(self, outputs: list[tuple[Path, str]], options: BriefOptions) -> None:
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork")
+        self.outputs = list(outputs)
+        pipes = [ctx.Pipe() for _ in self.outputs]
+        self._conns = [mine for mine, _ in pipes]
+        theirs = [end for _, end in pipes]
+        self._proc = ctx.Process(target=_warm_then_write, args=(self.outputs, theirs, options),
+                                 name="compare-render", daemon=False)
+        self._proc.start()
+        for end in theirs:
+            end.close()
+        self._sent = False
+
+    def send(self, data: dict[str, Any]) -> None:
+        """Give every process the brief to write."""
+        blob = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+        self._sent = True
+        for conn in self._conns:
+            conn.send_bytes(blob)
+
+    def result(self, index: int) -> None:
+        """Wait for one output; re-raise the error its process met."""
+        try:
+            status, value = self._conns[index].recv()
+        except EOFError:
+            path, fmt = self.outputs[index]
+            raise RuntimeError(f"the {fmt} writer of {path} stopped without a word") from None
+        if status != "ok":
+            raise value
+
+    def close(self) -> None:
+        """Let the processes go: finished ones exit; ones never sent a brief are stopped at once."""
+        for conn in self._conns:
+            conn.close()
+        if not self._sent and self._proc.is_alive():
+            self._proc.terminate()  # still preparing: nothing of theirs is on disk
+        self._proc.join()
+
+
+def _warm_then_write(outputs: list[tuple[Path, str]], conns: list[Connection], options: BriefOptions) -> None:
+    """The first render process: prepare every format, fork one copy per further output, write the first."""
+    from compare.render import prepare
+
+    for fmt in dict.fromkeys(f for _, f in outputs):
+        with contextlib.suppress(Exception):  # any error is met again, in order, when the brief is written
+            prepare(fmt, options)
+    children = []
+    for k in range(1, len(outputs)):
+        pid = os.fork()
+        if pid == 0:
+            for j, conn in enumerate(conns):
+                if j != k:
+                    conn.close()
+            _write(outputs[k], conns[k], options)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(0)
+        children.append(pid)
+    for conn in conns[1:]:
+        conn.close()
+    _write(outputs[0], conns[0], options)
+    for pid in children:
+        os.waitpid(pid, 0)
+
+
+def _write(output: tuple[Path, str], conn: Connection, options: BriefOptions) -> None:
+    """Wait for the brief, write it in one format, and say how it went."""
+    from compare.render.registry import write_brief
+
+    try:
+        data = pickle.loads(conn.recv_bytes())
+    except EOFError:  # the command stopped before it had a brief
+        return
+    try:
+        write_brief(data, output[0], output[1], options)
+        reply: tuple[str, Any] = ("ok", None)
+    except BaseException as e:  # noqa: BLE001 - every failure goes back to the command, as it was raised
+        reply = ("error", e)
+    try:
+        conn.send(reply)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        conn.send(("error", RuntimeError(f"{type(reply[1]).__name__}: {reply[1]}")))
