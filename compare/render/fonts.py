@@ -50,7 +50,10 @@ def register(path: Path, subfont: int = 0) -> str:
             else "ZH-" + hashlib.sha1(repr(key).encode()).hexdigest()[:8])
     kw = {"subfontIndex": subfont} if path.suffix.lower() in (".ttc", ".otc") else {}
     try:
-        pdfmetrics.registerFont(TTFont(name, str(path), **kw))
+        from compare.render.font_cache import load_ttfont
+
+        font = load_ttfont(name, path, subfont) if path == BUNDLED else TTFont(name, str(path), **kw)
+        pdfmetrics.registerFont(font)
     except (TTFError, OSError) as e:
         if path != bundled_font():
             raise UsageError(f"cannot use font {path}: {e}",
