@@ -29,13 +29,13 @@ def test_briefs_from_render_processes_are_the_files_written_directly(tmp_path, m
     from compare.pipeline import compare_files
     from compare.render import render
 
-    outs = [tmp_path / f"cli.{ext}" for ext in ("json", "pdf", "docx")]
+    outs = [tmp_path / f"cli.{ext}" for ext in ("json", "pdf", "docx", "html")]
     proc = _cli(A, B, *[a for p in outs for a in ("--out", str(p))])
     assert proc.returncode == 0, proc.stderr
     assert [line.split()[-1] for line in proc.stderr.splitlines()] == [str(p) for p in outs]
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     data = compare_files(A, B).to_json()
-    for ext in ("pdf", "docx"):
+    for ext in ("pdf", "docx", "html"):
         direct = tmp_path / f"direct.{ext}"
         render(data, direct, ext)
         assert (tmp_path / f"cli.{ext}").read_bytes() == direct.read_bytes(), ext

@@ -52,6 +52,8 @@ _PREPARE_IMPORTS = {
     "pdf": ("compare.render.common", "compare.render.pdf", "reportlab.platypus"),
     "docx": ("compare.render.common", "compare.render.docx", "compare.render.chart",
              "compare.render.structure_map", "docx", "PIL.ImageDraw", "reportlab.graphics.shapes"),
+    "html": ("compare.render.common", "compare.render.html", "compare.render.chart",
+             "compare.render.structure_map", "compare.render.webfont", "reportlab.graphics.shapes"),
 }
 
 
@@ -75,6 +77,10 @@ def prepare(fmt: str, options: BriefOptions) -> None:
     font_file = font_path(options.font, str(style.get("font", {}).get("path", "")))
     subfont = int(style.get("font", {}).get("subfont", 0)) if not options.font else 0
     register(font_file, subfont)
+    if fmt == "html":
+        from compare.render.webfont import prepare_font
+
+        prepare_font(font_file, subfont)
 
 
 def _layout(brief: dict[str, Any], path: Path, fmt: str, options: BriefOptions) -> None:

@@ -40,7 +40,7 @@ class Format:
     name: str
     extensions: tuple[str, ...]
     writer: str  # "module:function", imported only when a brief is written in this format
-    heavy: bool = False  # its layout costs a second or more on a long brief: written on its own core
+    heavy: bool = False  # its layout (or font subset) costs a second or more: written on its own core
 
     def load(self) -> Writer:
         """The writer function."""
@@ -53,7 +53,7 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("json", (".json",), "compare.render.json:write_brief_json"),
     Format("docx", (".docx",), "compare.render:write_docx", heavy=True),
     Format("pdf", (".pdf",), "compare.render:write_pdf", heavy=True),
-    Format("html", (".html", ".htm"), "compare.render:write_html"),
+    Format("html", (".html", ".htm"), "compare.render:write_html", heavy=True),
     Format("xlsx", (".xlsx",), "compare.render.xlsx:write_brief_xlsx"),
     Format("csv", (".csv",), "compare.render.tables:write_brief_csv"),
 )}
@@ -84,14 +84,14 @@ def write_brief(data: dict[str, Any], path: Path, fmt: str, options: BriefOption
 
 
 def heavy_outputs(outputs: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
-    """The outputs whose layouts are slow (PDF, DOCX): each is written in a process of its own."""
+    """The outputs whose layouts are slow (PDF, DOCX, HTML): each is written in a process of its own."""
     return [(p, f) for p, f in outputs if get(f).heavy]
 
 
 def write_briefs(data: dict[str, Any], outputs: list[tuple[Path, str]], options: BriefOptions | None = None,
                  *, parallel: bool = True, on_written: Callable[[Path], None] | None = None,
                  workers: RenderWorkers | None = None) -> None:
-    """Write one brief in several formats; the slow layouts (PDF, DOCX) run side by side on separate cores.
+    """Write one brief in several formats; the slow ones (PDF, DOCX, HTML) run side by side on separate cores.
 
     `workers` are render processes started earlier for the heavy outputs (see compare.render.workers);
     without them, two or more heavy outputs get processes of their own here. `on_written` hears of each
