@@ -91,10 +91,13 @@ def _render_workers(targets: list[tuple[Path, str]], options):  # -> RenderWorke
     (and compiling the patterns of) their own copies.
     """
     from compare.render.registry import heavy_outputs
-    from compare.render.workers import RenderWorkers, can_fork
 
     heavy = heavy_outputs(targets)
-    if not heavy or not can_fork():
+    if not heavy:
+        return None
+    from compare.render.workers import RenderWorkers, can_fork
+
+    if not can_fork():
         return None
     from compare.pipeline import preload
 

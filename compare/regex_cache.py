@@ -60,8 +60,15 @@ class PatternCache:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.programs: dict[tuple[str, int], Program] = self._read()
+        self._programs: dict[tuple[str, int], Program] | None = None  # read on first use
         self.dirty = False
+
+    @property
+    def programs(self) -> dict[tuple[str, int], Program]:
+        """The kept programs, read from the file the first time they are needed."""
+        if self._programs is None:
+            self._programs = self._read()
+        return self._programs
 
     def _read(self) -> dict[tuple[str, int], Program]:
         try:

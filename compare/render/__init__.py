@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from compare.render.registry import BriefOptions
 
 _CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
-limit_accelerator()  # before any renderer imports reportlab
 
 
 def brief_language(brief: dict[str, Any]) -> str:
@@ -65,6 +64,7 @@ def prepare(fmt: str, options: BriefOptions) -> None:
     """
     from compare.render.registry import get
 
+    limit_accelerator()
     get(fmt).load()
     if fmt not in _PREPARE_IMPORTS:
         return
@@ -85,6 +85,7 @@ def prepare(fmt: str, options: BriefOptions) -> None:
 
 def _layout(brief: dict[str, Any], path: Path, fmt: str, options: BriefOptions) -> None:
     """Lay the brief out as a page (PDF, DOCX or HTML) through the view every page format shares."""
+    limit_accelerator()  # before this process first imports reportlab
     from compare.render.common import build_view
     from compare.render.fonts import font_path
     from compare.render.labels import load_labels, load_style
