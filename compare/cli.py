@@ -90,7 +90,7 @@ def _render_workers(targets: list[tuple[Path, str]], options):  # -> RenderWorke
     The engine's modules are imported first, so the render processes share them instead of importing
     (and compiling the patterns of) their own copies.
     """
-    from compare.render.registry import heavy_outputs
+    from compare.render.registry import heavy_outputs, prepare, write_brief
 
     heavy = heavy_outputs(targets)
     if not heavy:
@@ -102,7 +102,7 @@ def _render_workers(targets: list[tuple[Path, str]], options):  # -> RenderWorke
     from compare.pipeline import preload
 
     preload()
-    return RenderWorkers(heavy, options)
+    return RenderWorkers(heavy, options, prepare, write_brief)
 
 
 def _compare_and_write(a: Path, b: Path, targets, options, fixes, lang, workers) -> None:

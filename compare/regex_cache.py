@@ -29,6 +29,7 @@ except ImportError:  # pragma: no cover - another Python: compile as usual
 
 Program = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
 _ORIGINAL: Callable[..., re.Pattern[Any]] = re.compile
+MAX_KEPT = 1000  # programs in the file; the engine's modules compile about 250
 _TEMPLATE = int(getattr(re, "TEMPLATE", 0))  # deprecated in 3.11; compiled as usual when set
 
 
@@ -61,6 +62,7 @@ class PatternCache:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._programs: dict[tuple[str, int], Program] | None = None  # read on first use
+        self.used: set[tuple[str, int]] = set()
         self.dirty = False
 
     @property
@@ -79,6 +81,7 @@ class PatternCache:
 
     def compile(self, pattern: str, flags: int) -> re.Pattern[str]:
         """The pattern, from its kept program or compiled now (and then kept)."""
+        self.used.add((pattern, flags))
         found = self.programs.get((pattern, flags))
         if found is None:
             found = self.programs[(pattern, flags)] = program(pattern, flags)
@@ -93,7 +96,10 @@ class PatternCache:
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(marshal.dumps((_stamp(), self.programs)))
+            programs = self.programs
+            if len(programs) > MAX_KEPT:  # old versions of edited patterns pile up: keep this run's only
+                programs = {k: v for k, v in programs.items() if k in self.used}
+            tmp.write_bytes(marshal.dumps((_stamp(), programs)))
             os.replace(tmp, self.path)
             self.dirty = False
         except OSError:

@@ -107,3 +107,20 @@ def test_no_file_is_written_when_bytecode_is_not(tmp_path):
     run = _cli(tmp_path, "x.json", PYTHONPYCACHEPREFIX=str(prefix), PYTHONDONTWRITEBYTECODE="1")
     assert run.returncode == 0, run.stderr
     assert not list(prefix.rglob("*.patterns"))
+
+
+def test_a_file_crowded_with_old_patterns_keeps_only_those_still_used(tmp_path, monkeypatch):
+    from compare import regex_cache
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    path = tmp_path / "kept.patterns"
+    old = PatternCache(path)
+    for i in range(regex_cache.MAX_KEPT + 1):
+        old.compile(f"old{i}", re.UNICODE)
+    old.save()
+    assert len(PatternCache(path).programs) == regex_cache.MAX_KEPT + 1
+    now = PatternCache(path)
+    now.compile("old7", re.UNICODE)
+    now.compile("new", re.UNICODE)
+    now.save()
+    assert set(PatternCache(path).programs) == {("old7", re.UNICODE), ("new", re.UNICODE)}

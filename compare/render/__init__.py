@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import re
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -44,43 +43,6 @@ def render(brief: dict[str, Any], path: Path, fmt: str, *, lang: str | None = No
     from compare.render.registry import BriefOptions, write_brief
 
     write_brief(brief, Path(path), fmt, BriefOptions(lang=lang, template_dir=template_dir, font=font))
-
-
-# what a page format imports on its first brief, whatever the brief says
-_PREPARE_IMPORTS = {
-    "pdf": ("compare.render.common", "compare.render.pdf", "reportlab.platypus"),
-    "docx": ("compare.render.common", "compare.render.docx", "compare.render.chart",
-             "compare.render.structure_map", "docx", "PIL.ImageDraw", "reportlab.graphics.shapes"),
-    "html": ("compare.render.common", "compare.render.html", "compare.render.chart",
-             "compare.render.structure_map", "compare.render.webfont", "reportlab.graphics.shapes"),
-}
-
-
-def prepare(fmt: str, options: BriefOptions) -> None:
-    """Do ahead what a brief in this format needs whatever it says: import its writer, load its font.
-
-    A render process runs this while the documents are still being compared; nothing here changes what is
-    written (imports, and the font registration that would otherwise happen on first use).
-    """
-    from compare.render.registry import get
-
-    limit_accelerator()
-    get(fmt).load()
-    if fmt not in _PREPARE_IMPORTS:
-        return
-    from compare.render.fonts import font_path, register
-    from compare.render.labels import load_style
-
-    for module in _PREPARE_IMPORTS[fmt]:
-        importlib.import_module(module)
-    style = load_style(options.template_dir)
-    font_file = font_path(options.font, str(style.get("font", {}).get("path", "")))
-    subfont = int(style.get("font", {}).get("subfont", 0)) if not options.font else 0
-    register(font_file, subfont)
-    if fmt == "html":
-        from compare.render.webfont import prepare_font
-
-        prepare_font(font_file, subfont)
 
 
 def _layout(brief: dict[str, Any], path: Path, fmt: str, options: BriefOptions) -> None:

@@ -69,6 +69,20 @@ def register(path: Path, subfont: int = 0) -> str:
     return name
 
 
+def prepare_fonts(font: Path | None, template_dir: Path | None, web: bool = False) -> None:
+    """Load the font a page brief will use (reportlab's, and for HTML the subsetter's) before it is needed."""
+    from compare.render.labels import load_style
+
+    style = load_style(template_dir)
+    font_file = font_path(font, str(style.get("font", {}).get("path", "")))
+    subfont = int(style.get("font", {}).get("subfont", 0)) if not font else 0
+    register(font_file, subfont)
+    if web:
+        from compare.render.webfont import prepare_font
+
+        prepare_font(font_file, subfont)
+
+
 def pil_font(path: Path, size: float, subfont: int = 0) -> ImageFont.FreeTypeFont:
     """The same font opened by Pillow at size pixels, for the chart picture."""
     from PIL import ImageFont

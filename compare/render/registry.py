@@ -41,6 +41,7 @@ class Format:
     extensions: tuple[str, ...]
     writer: str  # "module:function", imported only when a brief is written in this format
     heavy: bool = False  # its layout (or font subset) costs a second or more: written on its own core
+    warm: tuple[str, ...] = ()  # what its first brief imports whatever the brief says (see prepare)
 
     def load(self) -> Writer:
         """The writer function."""
@@ -49,11 +50,17 @@ class Format:
         return fn
 
 
+# what every page format with a chart imports
+_PAGE = ("compare.render.common", "compare.render.chart", "compare.render.structure_map",
+         "reportlab.graphics.shapes")
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("json", (".json",), "compare.render.json:write_brief_json"),
-    Format("docx", (".docx",), "compare.render:write_docx", heavy=True),
-    Format("pdf", (".pdf",), "compare.render:write_pdf", heavy=True),
-    Format("html", (".html", ".htm"), "compare.render:write_html", heavy=True),
+    Format("docx", (".docx",), "compare.render:write_docx", heavy=True,
+           warm=(*_PAGE, "compare.render.docx", "docx", "PIL.ImageDraw")),
+    Format("pdf", (".pdf",), "compare.render:write_pdf", heavy=True,
+           warm=("compare.render.common", "compare.render.pdf", "reportlab.platypus")),
+    Format("html", (".html", ".htm"), "compare.render:write_html", heavy=True,
+           warm=(*_PAGE, "compare.render.html", "compare.render.webfont")),
     Format("xlsx", (".xlsx",), "compare.render.xlsx:write_brief_xlsx"),
     Format("csv", (".csv",), "compare.render.tables:write_brief_csv"),
 )}
@@ -83,6 +90,25 @@ def write_brief(data: dict[str, Any], path: Path, fmt: str, options: BriefOption
     get(fmt).load()(data, Path(path), options or BriefOptions())
 
 
+def prepare(fmt: str, options: BriefOptions) -> None:
+    """Do ahead what a brief in this format needs whatever it says: import its writer, load its font.
+
+    A render process runs this while the documents are still being compared; nothing here changes what is
+    written (imports, and the font registration that would otherwise happen on first use).
+    """
+    from compare.render.accel import limit_accelerator
+
+    limit_accelerator()  # before reportlab is imported
+    found = get(fmt)
+    found.load()
+    for module in found.warm:
+        importlib.import_module(module)
+    if found.warm:
+        from compare.render.fonts import prepare_fonts
+
+        prepare_fonts(options.font, options.template_dir, web=fmt == "html")
+
+
 def heavy_outputs(outputs: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
     """The outputs whose layouts are slow (PDF, DOCX, HTML): each is written in a process of its own."""
     return [(p, f) for p, f in outputs if get(f).heavy]
@@ -104,7 +130,7 @@ def write_briefs(data: dict[str, Any], outputs: list[tuple[Path, str]], options:
         from compare.render.workers import RenderWorkers, can_fork
 
         if can_fork():
-            workers = RenderWorkers(heavy, opts)
+            workers = RenderWorkers(heavy, opts, prepare, write_brief)
     if workers is None:
         for p, f in outputs:
             write_brief(data, p, f, opts)

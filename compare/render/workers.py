@@ -1,11 +1,12 @@
 """Render processes started before the comparison: they load the renderers and the font while it runs.
 
-For a short brief most of a PDF's or DOCX's time is importing reportlab or python-docx and parsing the
-CJK font, none of which depends on the brief. So the command line forks one process as it starts; while
-the documents are read and compared it prepares every format asked for (`compare.render.prepare`), then
-forks one copy of itself per further format. Each then writes its format on its own core as soon as the
-brief arrives, from the same warm state. Errors while preparing are ignored: writing does the same
-steps again and reports them as it always has.
+For a short brief most of a PDF's, DOCX's or HTML page's time is importing reportlab, python-docx or
+fontTools and loading the CJK font, none of which depends on the brief. So once the engine's modules are
+imported, the command line forks one process that prepares every slow format asked for
+(`compare.render.registry.prepare`) while the documents are read and compared, then forks one copy of
+itself per further format. Each writes its format on its own core as soon as the brief arrives, from the
+same warm state. Errors while preparing are ignored: writing does the same steps again and reports them
+as it always has.
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ import contextlib
 import os
 import pickle
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
-    from compare.render.registry import BriefOptions
+Prepare = Callable[[str, Any], None]  # (format, options): compare.render.registry.prepare
+Write = Callable[[dict[str, Any], Path, str, Any], None]  # (brief, path, format, options): write_brief
 
 
 def can_fork() -> bool:
@@ -33,7 +36,7 @@ def can_fork() -> bool:
 class RenderWorkers:
     """One process per output, forked now and warmed up; `write` hands each the brief and waits for it."""
 
-    def __init__(self, outputs: list[tuple[Path, str]], options: BriefOptions) -> None:
+    def __init__(self, outputs: list[tuple[Path, str]], options: Any, prepare: Prepare, write: Write) -> None:
         import multiprocessing as mp
 
         ctx = mp.get_context("fork")
@@ -41,8 +44,8 @@ class RenderWorkers:
         pipes = [ctx.Pipe() for _ in self.outputs]
         self._conns = [mine for mine, _ in pipes]
         theirs = [end for _, end in pipes]
-        self._proc = ctx.Process(target=_warm_then_write, args=(self.outputs, theirs, options),
-                                 name="compare-render", daemon=False)
+        self._proc = ctx.Process(target=_warm_then_write, name="compare-render", daemon=False,
+                                 args=(self.outputs, theirs, options, prepare, write))
         self._proc.start()
         for end in theirs:
             end.close()
@@ -74,10 +77,9 @@ class RenderWorkers:
         self._proc.join()
 
 
-def _warm_then_write(outputs: list[tuple[Path, str]], conns: list[Connection], options: BriefOptions) -> None:
+def _warm_then_write(outputs: list[tuple[Path, str]], conns: list[Connection], options: Any,
+                     prepare: Prepare, write: Write) -> None:
     """The first render process: prepare every format, fork one copy per further output, write the first."""
-    from compare.render import prepare
-
     for fmt in dict.fromkeys(f for _, f in outputs):
         with contextlib.suppress(Exception):  # any error is met again, in order, when the brief is written
             prepare(fmt, options)
@@ -88,28 +90,26 @@ def _warm_then_write(outputs: list[tuple[Path, str]], conns: list[Connection], o
             for j, conn in enumerate(conns):
                 if j != k:
                     conn.close()
-            _write(outputs[k], conns[k], options)
+            _write(outputs[k], conns[k], options, write)
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(0)
         children.append(pid)
     for conn in conns[1:]:
         conn.close()
-    _write(outputs[0], conns[0], options)
+    _write(outputs[0], conns[0], options, write)
     for pid in children:
         os.waitpid(pid, 0)
 
 
-def _write(output: tuple[Path, str], conn: Connection, options: BriefOptions) -> None:
+def _write(output: tuple[Path, str], conn: Connection, options: Any, write: Write) -> None:
     """Wait for the brief, write it in one format, and say how it went."""
-    from compare.render.registry import write_brief
-
     try:
         data = pickle.loads(conn.recv_bytes())
     except EOFError:  # the command stopped before it had a brief
         return
     try:
-        write_brief(data, output[0], output[1], options)
+        write(data, output[0], output[1], options)
         reply: tuple[str, Any] = ("ok", None)
     except BaseException as e:  # noqa: BLE001 - every failure goes back to the command, as it was raised
         reply = ("error", e)
