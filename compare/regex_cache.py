@@ -81,6 +81,7 @@ class PatternCache:
 
     def compile(self, pattern: str, flags: int) -> re.Pattern[str]:
         """The pattern, from its kept program or compiled now (and then kept)."""
+        flags = int(flags)  # a RegexFlag is an int subclass, which marshal does not write
         self.used.add((pattern, flags))
         found = self.programs.get((pattern, flags))
         if found is None:
@@ -102,7 +103,7 @@ class PatternCache:
             tmp.write_bytes(marshal.dumps((_stamp(), programs)))
             os.replace(tmp, self.path)
             self.dirty = False
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a value marshal cannot write
             tmp.unlink(missing_ok=True)
 
 
