@@ -1,14 +1,15 @@
 """Compiled regular expressions kept between runs, like bytecode, so the command line starts faster.
 
-The engine's modules compile about 250 patterns as they load, and CJK character classes make Python's
-`re` compiler slow: about 0.1 s, a fifth of a short comparison. Compiling is a pure function of the
-pattern, its flags and the interpreter, so the command line keeps the compiled program of each pattern
-that a `compare.*` module compiles at import in a file beside the package's bytecode
-(`compare/__pycache__/regex_cache.<python>.patterns`, or under PYTHONPYCACHEPREFIX), and on later runs
-builds the pattern from it directly. Patterns compiled while a command runs are not kept. The file is
-written like bytecode (not when PYTHONDONTWRITEBYTECODE is set) and is ignored when it was made by another
-interpreter or cannot be read; then, or if this Python's `re` internals are not the expected ones,
-patterns are compiled as usual.
+The engine's modules compile about 250 patterns as they load (reportlab another 20 in a PDF's render
+process), and CJK character classes make Python's `re` compiler slow: about 0.1 s, a fifth of a short
+comparison. Compiling is a pure function of the pattern, its flags and the interpreter, so the command
+line keeps the compiled program of each pattern a module compiles as it is imported (at its top level)
+in a file beside the package's bytecode (`compare/__pycache__/regex_cache.<python>.patterns`, or under
+PYTHONPYCACHEPREFIX), and on later runs builds the pattern from it directly. Patterns compiled while a
+command runs are not kept. The file is written like bytecode (not when PYTHONDONTWRITEBYTECODE is set),
+merged with what another process wrote meanwhile, and ignored when it was made by another interpreter or
+cannot be read; then, or if this Python's `re` internals are not the expected ones, patterns are compiled
+as usual.
 """
 
 from __future__ import annotations
@@ -91,13 +92,16 @@ class PatternCache:
         return compiled
 
     def save(self) -> None:
-        """Write the programs (atomically) if any were added; an unwritable place just means no file."""
+        """Write the programs (atomically, with any another process kept meanwhile) if any were added.
+
+        An unwritable place just means no file.
+        """
         if not self.dirty or sys.dont_write_bytecode:
             return
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            programs = self.programs
+            programs = {**self._read(), **self.programs}
             if len(programs) > MAX_KEPT:  # old versions of edited patterns pile up: keep this run's only
                 programs = {k: v for k, v in programs.items() if k in self.used}
             tmp.write_bytes(marshal.dumps((_stamp(), programs)))
@@ -110,28 +114,38 @@ class PatternCache:
 _COMPREHENSIONS = frozenset({"<listcomp>", "<dictcomp>", "<setcomp>", "<genexpr>"})
 
 
-def _module_level_in_compare() -> bool:
-    """Whether re.compile was called as a compare module loads (its top level, or a comprehension there)."""
+def _at_import() -> bool:
+    """Whether re.compile was called as a module loads (its top level, or a comprehension there)."""
     frame = sys._getframe(2)  # 0 this function, 1 compile_kept, 2 the caller
-    if not str(frame.f_globals.get("__name__", "")).startswith("compare."):
+    if frame.f_globals.get("__name__") == "__main__":  # a script's patterns may be made from its input
         return False
     while frame.f_code.co_name in _COMPREHENSIONS and frame.f_back is not None:
         frame = frame.f_back
     return frame.f_code.co_name == "<module>"
 
 
+_installed: list[PatternCache] = []
+
+
+def save_installed() -> None:
+    """Keep what this process added (a forked render process, which never reaches the command's end)."""
+    for cache in _installed:
+        cache.save()
+
+
 def install(path: Path | None = None) -> PatternCache | None:
-    """Serve compare's module-level re.compile calls from the kept programs for the rest of this process."""
+    """Serve module-level re.compile calls from the kept programs for the rest of this process."""
     if _sre is None or not hasattr(_compiler, "_code") or not hasattr(_parser, "parse"):
         return None
     cache = PatternCache(path or default_path())
 
     def compile_kept(pattern: Any, flags: Any = 0) -> re.Pattern[Any]:
-        if type(pattern) is str and type(flags) in (int, re.RegexFlag) and _module_level_in_compare():
+        if type(pattern) is str and type(flags) in (int, re.RegexFlag) and _at_import():
             flags = int(flags)
             if not flags & (re.DEBUG | _TEMPLATE):
                 return cache.compile(pattern, flags)
         return _ORIGINAL(pattern, flags)
 
     re.compile = compile_kept  # type: ignore[assignment]
+    _installed.append(cache)
     return cache

@@ -83,6 +83,9 @@ def _warm_then_write(outputs: list[tuple[Path, str]], conns: list[Connection], o
     for fmt in dict.fromkeys(f for _, f in outputs):
         with contextlib.suppress(Exception):  # any error is met again, in order, when the brief is written
             prepare(fmt, options)
+    from compare import regex_cache
+
+    regex_cache.save_installed()  # the renderers' patterns, for the next run
     children = []
     for k in range(1, len(outputs)):
         pid = os.fork()
