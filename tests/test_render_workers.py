@@ -47,3 +47,35 @@ def test_an_input_error_stops_the_render_processes_and_leaves_nothing(tmp_path):
     assert proc.returncode == ExitCode.UNREADABLE_INPUT
     assert "missing.txt" in proc.stderr and "Traceback" not in proc.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def _mark_ready(fmt: str, options) -> None:
+    (options / f"{fmt}.ready").write_text("ready")
+
+
+def _never_called(data, path, fmt, options) -> None:
+    raise AssertionError("no brief was sent")
+
+
+def test_render_processes_never_sent_a_brief_all_exit(tmp_path):
+    """The comparison failed after the processes were warm: closing lets every one of them go."""
+    import select
+    import time
+
+    from compare.render.workers import RenderWorkers
+
+    alive_r, alive_w = os.pipe()  # every render process inherits alive_w; EOF once all have exited
+    try:
+        workers = RenderWorkers([(tmp_path / "b.pdf", "pdf"), (tmp_path / "b.docx", "docx")], tmp_path,
+                                _mark_ready, _never_called)
+        os.close(alive_w)
+        deadline = time.monotonic() + 120
+        while not (tmp_path / "docx.ready").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)  # by now the first process has forked the second
+        workers.close()
+        ready, _, _ = select.select([alive_r], [], [], 120)
+        assert ready and os.read(alive_r, 1) == b"", "a render process is still running"
+    finally:
+        os.close(alive_r)
+    assert not list(tmp_path.glob("b.*"))

@@ -45,7 +45,7 @@ class RenderWorkers:
         self._conns = [mine for mine, _ in pipes]
         theirs = [end for _, end in pipes]
         self._proc = ctx.Process(target=_warm_then_write, name="compare-render", daemon=False,
-                                 args=(self.outputs, theirs, options, prepare, write))
+                                 args=(self.outputs, theirs, options, prepare, write, self._conns))
         self._proc.start()
         for end in theirs:
             end.close()
@@ -78,8 +78,10 @@ class RenderWorkers:
 
 
 def _warm_then_write(outputs: list[tuple[Path, str]], conns: list[Connection], options: Any,
-                     prepare: Prepare, write: Write) -> None:
+                     prepare: Prepare, write: Write, commands: list[Connection]) -> None:
     """The first render process: prepare every format, fork one copy per further output, write the first."""
+    for conn in commands:  # the command's own ends, inherited: a process holding one never sees it close
+        conn.close()
     for fmt in dict.fromkeys(f for _, f in outputs):
         with contextlib.suppress(Exception):  # any error is met again, in order, when the brief is written
             prepare(fmt, options)
