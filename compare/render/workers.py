@@ -80,35 +80,58 @@ class RenderWorkers:
 def _warm_then_write(outputs: list[tuple[Path, str]], conns: list[Connection], options: Any,
                      prepare: Prepare, write: Write, commands: list[Connection]) -> None:
     """The first render process: prepare every format, fork one copy per further output, write the first."""
+    import signal
+
     for conn in commands:  # the command's own ends, inherited: a process holding one never sees it close
         conn.close()
-    for fmt in dict.fromkeys(f for _, f in outputs):
-        with contextlib.suppress(Exception):  # any error is met again, in order, when the brief is written
-            prepare(fmt, options)
-    from compare import regex_cache
+    # stopped by the command (its comparison failed): leave through `finally`, which waits for the copies
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    children: list[int] = []
+    try:
+        for fmt in dict.fromkeys(f for _, f in outputs):
+            with contextlib.suppress(Exception):  # met again, in order, when the brief is written
+                prepare(fmt, options)
+        from compare import regex_cache
 
-    regex_cache.save_installed()  # the renderers' patterns, for the next run
-    children = []
-    for k in range(1, len(outputs)):
-        pid = os.fork()
-        if pid == 0:
-            for j, conn in enumerate(conns):
-                if j != k:
-                    conn.close()
-            _write(outputs[k], conns[k], options, write)
+        regex_cache.save_installed()  # the renderers' patterns, for the next run
+        children += [_fork_writer(outputs, conns, k, options, write) for k in range(1, len(outputs))]
+        for conn in conns[1:]:
+            conn.close()
+        _write(outputs[0], conns[0], options, write)
+    except KeyboardInterrupt:  # Ctrl-C reached the whole process group: the command reports it
+        pass
+    finally:
+        for pid in children:  # the copies got the same Ctrl-C, or finish their output
+            with contextlib.suppress(ChildProcessError, KeyboardInterrupt):
+                os.waitpid(pid, 0)
+
+
+def _fork_writer(outputs: list[tuple[Path, str]], conns: list[Connection], k: int, options: Any,
+                 write: Write) -> int:
+    """A copy of this warm process that writes output k; it never returns into its parent's code."""
+    pid = os.fork()
+    if pid:
+        return pid
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    code = 0
+    try:
+        for j, conn in enumerate(conns):
+            if j != k:
+                conn.close()
+        _write(outputs[k], conns[k], options, write)
+    except BaseException:  # noqa: BLE001 - interrupted: the command reports it
+        code = 1
+    finally:
+        with contextlib.suppress(Exception):
             sys.stdout.flush()
             sys.stderr.flush()
-            os._exit(0)
-        children.append(pid)
-    for conn in conns[1:]:
-        conn.close()
-    _write(outputs[0], conns[0], options, write)
-    for pid in children:
-        os.waitpid(pid, 0)
+        os._exit(code)
 
 
 def _write(output: tuple[Path, str], conn: Connection, options: Any, write: Write) -> None:
-    """Wait for the brief, write it in one format, and say how it went."""
+    """Wait for the brief, write it in one format, and say how it went (if the command still listens)."""
     try:
         data = pickle.loads(conn.recv_bytes())
     except EOFError:  # the command stopped before it had a brief
@@ -122,3 +145,5 @@ def _write(output: tuple[Path, str], conn: Connection, options: Any, write: Writ
         conn.send(reply)
     except (pickle.PicklingError, TypeError, AttributeError):
         conn.send(("error", RuntimeError(f"{type(reply[1]).__name__}: {reply[1]}")))
+    except OSError:  # the command is gone (interrupted)
+        pass
