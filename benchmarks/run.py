@@ -24,7 +24,9 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
-SEED_PAIR = ("seeds/zhejiang_2020_work_points.txt", "seeds/zhejiang_2022_work_conference.txt")
+# the headline pair: Zhejiang 2020 work points → 2022 一号工程升级版 (issues 12, 14, 15)
+HTML_VARIANT = {"html": ["json", "html"]}
+SEED_PAIR = ("seeds/zhejiang_2020_work_points.txt", "seeds/zhejiang_2022_no1_project_upgrade.txt")
 LONGEST_PAIR = ("real/gwr_2025_guangdong.txt", "real/gwr_2026_guangdong.txt")
 SYNTH_PAIR = ("real/gwr_2024_national.txt", "real/gwr_2025_national.txt")
 PROVINCES = "provinces"
@@ -357,7 +359,8 @@ def measure_case(name: str, a: Path, b: Path, work: Path, args: argparse.Namespa
     case["stages"] = {s: med(case["stage_runs"][s]) for s in STAGES}
     case["engine_s"] = sum(case["stages"][s] for s in ENGINE_STAGES)
     case["whole"] = {}
-    variants = {"json": ["json"], "all": ["json", "docx", "pdf"]}
+    # the HTML goal (its embedded font over JSON alone) is measured on the seed pair
+    variants = {"json": ["json"], "all": ["json", "docx", "pdf"], **(HTML_VARIANT if name == "seed" else {})}
     for variant, fmts in variants.items():
         print(f", whole {variant}", end="", flush=True)
         cmd = [*compare_cmd(), str(a), str(b)]
@@ -516,6 +519,9 @@ def evaluate_goals(res: dict[str, Any]) -> list[dict[str, Any]]:
     add("seed pair → JSON, whole process", _whole(cases.get("seed"), "json"), 0.5, "s")
     add("seed pair → JSON+DOCX+PDF, whole process", _whole(cases.get("seed"), "all"), 1.2, "s")
     add("longest real pair → JSON+DOCX+PDF, whole process", _whole(cases.get("real_longest"), "all"), 2.0, "s")
+    html, json_only = _whole(cases.get("seed"), "html"), _whole(cases.get("seed"), "json")
+    add("seed pair: JSON+HTML over JSON alone, whole process", None if html is None or json_only is None
+        else html - json_only, 0.5, "s")
     g16 = res.get("growth", {}).get("x16", {})
     add("16× input: engine time vs 1× (read→JSON, in-process)",
         _ratio(cases, "x16", lambda c: c["engine_s"] + c["stages"]["json"]), 20.0, "×")

@@ -1,5 +1,5 @@
 """Run the command line: python -m compare."""
 
-from compare.cli import main
+from compare.cli import run
 
-main()
+run()

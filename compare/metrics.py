@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rapidfuzz.fuzz import ratio
+
 # Written variants of the same indicator (plan-grammar.md §8); left side is rewritten to the right.
 SYNONYMS = [
     (r"规模以上", "规上"),
@@ -90,11 +92,12 @@ def unit_factor(a: str, b: str) -> float | None:
 
 
 def _common_affixes(a: str, b: str) -> tuple[int, int]:
+    n = min(len(a), len(b))
     p = 0
-    while p < min(len(a), len(b)) and a[p] == b[p]:
+    while p < n and a[p] == b[p]:
         p += 1
     s = 0
-    while s < min(len(a), len(b)) - p and a[-1 - s] == b[-1 - s]:
+    while s < n - p and a[-1 - s] == b[-1 - s]:
         s += 1
     return p, s
 
@@ -110,8 +113,6 @@ def metric_similarity(x: str, y: str) -> float:
     Metrics often share a long prefix (数字经济核心产业…) or suffix (…人均财政补助标准) and differ in the part
     that matters, so once the shared ends are set aside the remainders must agree too.
     """
-    from rapidfuzz import fuzz
-
     a, b = canonical(x), canonical(y)
     if not a or not b:
         return 0.0
@@ -119,16 +120,16 @@ def metric_similarity(x: str, y: str) -> float:
         return 1.0
     if bool(NET.search(a)) != bool(NET.search(b)):
         return 0.3  # net and gross: 外送电量 is not 净外送电量
-    short, long_ = sorted((a, b), key=len)
+    short, long_ = (b, a) if len(b) < len(a) else (a, b)  # sorted((a, b), key=len): ties keep a first
     if len(short) >= 3 and long_.endswith(short):
         return 0.6 + 0.4 * len(short) / len(long_)
     if len(short) >= 3 and short in long_:  # same words, another head noun: 单位GDP能耗 is not GDP
         return 0.45 + 0.15 * len(short) / len(long_)
     p, s = _common_affixes(a, b)
     rest_a, rest_b = a[p:len(a) - s], b[p:len(b) - s]
-    whole = fuzz.ratio(a, b) / 100
+    whole = ratio(a, b) / 100
     # one is the other with words inserted: 居民医保(人均财政)补助标准
     if (not rest_a or not rest_b) and len(short) >= 3:
         return 0.6 + 0.3 * len(short) / len(long_)
-    rest = fuzz.ratio(rest_a, rest_b) / 100
+    rest = ratio(rest_a, rest_b) / 100
     return 0.4 * whole + 0.6 * rest

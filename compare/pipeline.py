@@ -15,6 +15,19 @@ if TYPE_CHECKING:
     from compare.read.limits import Limits
 
 
+def preload() -> None:
+    """Import now every module the pipeline would import on first use (before forking render processes)."""
+    import importlib
+
+    for module in _LAZY_IMPORTS:
+        importlib.import_module(module)
+
+
+# what the stages import on first use; rjieba loads its dictionary on import
+_LAZY_IMPORTS = ("compare.normalise", "compare.read", "compare.figures", "compare.targets", "compare.align",
+                 "compare.classify", "compare.redline", "compare.render.verdict", "rjieba")
+
+
 def load_document(path: str | Path, limits: Limits | None = None) -> Document:
     """Read and normalise a document, and infer its title and year."""
     from compare.normalise import normalise

@@ -228,3 +228,27 @@ def test_output_path_that_is_a_folder(sample, tmp_path):
     with pytest.raises(OutputNotWritableError):
         render(sample, tmp_path / "brief.pdf", "pdf")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.pdf"]
+
+
+_RENDER_IN_CHILD = """
+import json, sys
+if sys.argv[3] == "without":
+    sys.modules["_rl_accel"] = None  # as if rl-accel were not installed
+from compare.render import render
+render(json.loads(open(sys.argv[1], encoding="utf-8").read()), sys.argv[2], "pdf")
+"""
+
+
+def test_the_pdf_is_the_same_with_or_without_reportlabs_accelerator(tmp_path):
+    pytest.importorskip("_rl_accel")
+    import os
+    import sys
+
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    made = {}
+    for mode in ("with", "without"):
+        out = tmp_path / f"{mode}.pdf"
+        subprocess.run([sys.executable, "-c", _RENDER_IN_CHILD, str(FIXTURE), str(out), mode],
+                       check=True, env=env, timeout=300)
+        made[mode] = out.read_bytes()
+    assert made["with"] == made["without"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from email.utils import parsedate_to_datetime
 
 _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$")
@@ -59,6 +58,8 @@ def iso_date(value: object) -> str:
         if 1 <= mo <= 12 and 1 <= d <= 31:
             return f"{y:04d}-{mo:02d}-{d:02d}"
         return ""
+    from email.utils import parsedate_to_datetime  # imports socket and more: only for e-mail style dates
+
     try:
         dt = parsedate_to_datetime(s)
     except (TypeError, ValueError, IndexError):

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from compare.errors import UsageError
+from compare.render.accel import limit_accelerator
 
 if TYPE_CHECKING:
     from compare.render.registry import BriefOptions
@@ -46,6 +47,7 @@ def render(brief: dict[str, Any], path: Path, fmt: str, *, lang: str | None = No
 
 def _layout(brief: dict[str, Any], path: Path, fmt: str, options: BriefOptions) -> None:
     """Lay the brief out as a page (PDF, DOCX or HTML) through the view every page format shares."""
+    limit_accelerator()  # before this process first imports reportlab
     from compare.render.common import build_view
     from compare.render.fonts import font_path
     from compare.render.labels import load_labels, load_style

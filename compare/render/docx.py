@@ -7,7 +7,6 @@ import io
 import re
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from compare.errors import UsageError
 from compare.redline import overlap
@@ -22,6 +21,7 @@ from compare.render.docx_parts import (  # noqa: F401 - _fix_zip is used by temp
     redline_runs,
     run,
 )
+from compare.render.text import xml_escape as escape
 
 BODY_FONTS = ("Times New Roman", "宋体")  # (Latin, East Asian)
 HEAD_FONTS = ("Arial", "黑体")

@@ -8,7 +8,8 @@ import re
 import zipfile
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
+
+from compare.render.text import xml_escape as escape
 
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _TEXT_ENTITIES = {"\r": "&#13;"}

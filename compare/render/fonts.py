@@ -50,7 +50,10 @@ def register(path: Path, subfont: int = 0) -> str:
             else "ZH-" + hashlib.sha1(repr(key).encode()).hexdigest()[:8])
     kw = {"subfontIndex": subfont} if path.suffix.lower() in (".ttc", ".otc") else {}
     try:
-        pdfmetrics.registerFont(TTFont(name, str(path), **kw))
+        from compare.render.font_cache import load_ttfont
+
+        font = load_ttfont(name, path, subfont) if path == BUNDLED else TTFont(name, str(path), **kw)
+        pdfmetrics.registerFont(font)
     except (TTFError, OSError) as e:
         if path != bundled_font():
             raise UsageError(f"cannot use font {path}: {e}",
@@ -64,6 +67,20 @@ def register(path: Path, subfont: int = 0) -> str:
     pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
     _registered[key] = name
     return name
+
+
+def prepare_fonts(font: Path | None, template_dir: Path | None, web: bool = False) -> None:
+    """Load the font a page brief will use (reportlab's, and for HTML the subsetter's) before it is needed."""
+    from compare.render.labels import load_style
+
+    style = load_style(template_dir)
+    font_file = font_path(font, str(style.get("font", {}).get("path", "")))
+    subfont = int(style.get("font", {}).get("subfont", 0)) if not font else 0
+    register(font_file, subfont)
+    if web:
+        from compare.render.webfont import prepare_font
+
+        prepare_font(font_file, subfont)
 
 
 def pil_font(path: Path, size: float, subfont: int = 0) -> ImageFont.FreeTypeFont:

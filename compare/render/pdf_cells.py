@@ -7,7 +7,8 @@ import functools
 import itertools
 import re
 from typing import Any, NamedTuple
-from xml.sax.saxutils import escape
+
+from compare.render.text import xml_escape as escape
 
 
 def esc(text: Any) -> str:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import importlib
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from compare.errors import UsageError
+
+if TYPE_CHECKING:
+    from compare.render.workers import RenderWorkers
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,8 @@ class Format:
     name: str
     extensions: tuple[str, ...]
     writer: str  # "module:function", imported only when a brief is written in this format
-    heavy: bool = False  # its layout costs a second or more on a long brief: written on its own core
+    heavy: bool = False  # its layout (or font subset) costs a second or more: written on its own core
+    warm: tuple[str, ...] = ()  # what its first brief imports whatever the brief says (see prepare)
 
     def load(self) -> Writer:
         """The writer function."""
@@ -47,11 +50,17 @@ class Format:
         return fn
 
 
+# what every page format with a chart imports
+_PAGE = ("compare.render.common", "compare.render.chart", "compare.render.structure_map",
+         "reportlab.graphics.shapes")
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("json", (".json",), "compare.render.json:write_brief_json"),
-    Format("docx", (".docx",), "compare.render:write_docx", heavy=True),
-    Format("pdf", (".pdf",), "compare.render:write_pdf", heavy=True),
-    Format("html", (".html", ".htm"), "compare.render:write_html"),
+    Format("docx", (".docx",), "compare.render:write_docx", heavy=True,
+           warm=(*_PAGE, "compare.render.docx", "docx", "PIL.ImageDraw")),
+    Format("pdf", (".pdf",), "compare.render:write_pdf", heavy=True,
+           warm=("compare.render.common", "compare.render.pdf", "reportlab.platypus")),
+    Format("html", (".html", ".htm"), "compare.render:write_html", heavy=True,
+           warm=(*_PAGE, "compare.render.html", "compare.render.webfont")),
     Format("xlsx", (".xlsx",), "compare.render.xlsx:write_brief_xlsx"),
     Format("csv", (".csv",), "compare.render.tables:write_brief_csv"),
 )}
@@ -81,31 +90,60 @@ def write_brief(data: dict[str, Any], path: Path, fmt: str, options: BriefOption
     get(fmt).load()(data, Path(path), options or BriefOptions())
 
 
-def write_briefs(data: dict[str, Any], outputs: list[tuple[Path, str]], options: BriefOptions | None = None,
-                 *, parallel: bool = True, on_written: Callable[[Path], None] | None = None) -> None:
-    """Write one brief in several formats; the slow layouts (PDF, DOCX) run side by side on separate cores.
+def prepare(fmt: str, options: BriefOptions) -> None:
+    """Do ahead what a brief in this format needs whatever it says: import its writer, load its font.
 
-    `on_written` hears of each output as soon as it is complete, so a later failure still tells the user what
-    was written before it.
+    A render process runs this while the documents are still being compared; nothing here changes what is
+    written (imports, and the font registration that would otherwise happen on first use).
+    """
+    from compare.render.accel import limit_accelerator
+
+    limit_accelerator()  # before reportlab is imported
+    found = get(fmt)
+    found.load()
+    for module in found.warm:
+        importlib.import_module(module)
+    if found.warm:
+        from compare.render.fonts import prepare_fonts
+
+        prepare_fonts(options.font, options.template_dir, web=fmt == "html")
+
+
+def heavy_outputs(outputs: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
+    """The outputs whose layouts are slow (PDF, DOCX, HTML): each is written in a process of its own."""
+    return [(p, f) for p, f in outputs if get(f).heavy]
+
+
+def write_briefs(data: dict[str, Any], outputs: list[tuple[Path, str]], options: BriefOptions | None = None,
+                 *, parallel: bool = True, on_written: Callable[[Path], None] | None = None,
+                 workers: RenderWorkers | None = None) -> None:
+    """Write one brief in several formats; the slow ones (PDF, DOCX, HTML) run side by side on separate cores.
+
+    `workers` are render processes started earlier for the heavy outputs (see compare.render.workers);
+    without them, two or more heavy outputs get processes of their own here. `on_written` hears of each
+    output as soon as it is complete, so a later failure still tells the user what was written before it.
     """
     opts = options or BriefOptions()
     done = on_written or (lambda _path: None)
-    heavy = [(p, f) for p, f in outputs if get(f).heavy]
-    light = [(p, f) for p, f in outputs if not get(f).heavy]
-    if parallel and len(heavy) > 1 and (os.cpu_count() or 1) > 1:
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
+    heavy = heavy_outputs(outputs)
+    if workers is None and parallel and len(heavy) > 1:
+        from compare.render.workers import RenderWorkers, can_fork
 
-        method = "fork" if "fork" in mp.get_all_start_methods() else None
-        with ProcessPoolExecutor(len(heavy), mp_context=mp.get_context(method)) as pool:
-            jobs = [(p, pool.submit(write_brief, data, p, f, opts)) for p, f in heavy]
-            for p, f in light:
+        if can_fork():
+            workers = RenderWorkers(heavy, opts, prepare, write_brief)
+    if workers is None:
+        for p, f in outputs:
+            write_brief(data, p, f, opts)
+            done(p)
+        return
+    try:
+        workers.send(data)
+        for p, f in outputs:
+            if (p, f) not in workers.outputs:
                 write_brief(data, p, f, opts)
                 done(p)
-            for p, job in jobs:
-                job.result()  # re-raises a worker's error here, with its exit code
-                done(p)
-        return
-    for p, f in outputs:
-        write_brief(data, p, f, opts)
-        done(p)
+        for k, (p, _f) in enumerate(workers.outputs):
+            workers.result(k)  # re-raises a worker's error here, with its exit code
+            done(p)
+    finally:
+        workers.close()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
+
+from compare.render.text import xml_escape
 
 SVG_FONTS = "'Microsoft YaHei','PingFang SC','Noto Sans CJK SC','WenQuanYi Micro Hei',sans-serif"
 

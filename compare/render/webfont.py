@@ -7,10 +7,33 @@ import html
 import io
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 FAMILY = "Compare CJK"  # the name brief.css lists after the usual system CJK fonts
 # tables a browser needs no part of for horizontal text (vertical metrics, layout features, FontForge stamp)
 _DROP = ["vhea", "vmtx", "GDEF", "GPOS", "GSUB", "FFTM", "morx", "kern", "DSIG"]
+
+
+# tables the subsetter reads whatever the characters; loading them is most of its time
+_READ_TABLES = ("head", "maxp", "loca", "glyf", "hhea", "hmtx", "cmap", "post", "OS/2", "name")
+_prepared: dict[tuple[str, int], object] = {}
+
+
+def _open(font_file: Path, subfont: int):  # -> fontTools TTFont
+    from fontTools.ttLib import TTFont
+
+    return TTFont(str(font_file), fontNumber=subfont, lazy=True, recalcTimestamp=False, recalcBBoxes=False)
+
+
+def prepare_font(font_file: Path, subfont: int = 0) -> None:
+    """Open the font and read the tables every subset needs, ahead of time (in a render process)."""
+    from fontTools import subset  # noqa: F401 - the subsetter's import is a quarter of its time
+
+    font = _open(font_file, subfont)
+    for tag in _READ_TABLES:
+        if tag in font:
+            font[tag]  # reading a table decompiles it
+    _prepared[(str(font_file), subfont)] = font
 
 
 def page_chars(page: str) -> set[str]:
@@ -21,9 +44,9 @@ def page_chars(page: str) -> set[str]:
 def subset_woff(font_file: Path, chars: Iterable[str], subfont: int = 0) -> bytes:
     """The glyphs for chars as a WOFF font; the same characters always give the same bytes."""
     from fontTools import subset
-    from fontTools.ttLib import TTFont
 
-    font = TTFont(str(font_file), fontNumber=subfont, lazy=True, recalcTimestamp=False, recalcBBoxes=False)
+    # a prepared font serves one subset (subsetting changes it)
+    font: Any = _prepared.pop((str(font_file), subfont), None) or _open(font_file, subfont)
     options = subset.Options()
     options.flavor = "woff"
     options.layout_features = []
