@@ -26,7 +26,7 @@ RATES = {"growth", "share"}  # a percentage read as a growth or as a level of th
 COUNT_CLASSIFIERS = frozenset("个家所座处项条件台套张只款种类场间栋艘架辆部")
 # A count of what is done this year: 实施/改造/建成/新培育 N个, a flow whichever basis it carries.
 FLOW_VERBS = re.compile(r"实施|改造|改建|新建|扩建|建成|建设|开工|完成|培育|打造|创建|办好|引进|推进|提升|"
-                        r"争创|启动|开行|新增|共建|营造|修复|整治|推动|支持|建好|更新|抓好|抓实|安排|落实|办|谋划|招引")
+                        r"争创|启动|开行|新增|共建|营造|修复|整治|推动|支持|建好|更新|抓好|抓实|安排|落实|办|谋划|招引|争取|入库")
 # Verbs that spend or lend this year's money: 发放创业担保贷款180亿元 is a flow, like a count of work.
 MONEY_FLOW_VERBS = re.compile(r"发放|投放|拨付|兑付|减免|减税降费|撬动")
 # Classifiers of people: a bare count before a people noun (为200万中小学生…) counts them as 名/人 do.
@@ -41,8 +41,8 @@ def same_unit(a: Target, b: Target, loose: bool = False) -> bool:
     """One unit, however spelled: 套 and 套(间); when loose, also 个 and another count classifier
     (首店200个 = 200家), which only the second pass allows: the names must then name one counted thing."""
     ua, ub = unit_key(a.unit), unit_key(b.unit)
-    if ua == ub or unit_factor(ua, ub) is not None:
-        return True  # one unit, or two that convert (亿斤 and 万吨)
+    if ua == ub or unit_factor(ua, ub) is not None or {ua, ub} == {"户", "家"}:
+        return True  # one unit, two that convert (亿斤 and 万吨), or firms counted in 户 and 家
     if {ua, ub} - {""} <= PEOPLE_CLASSIFIERS and "" in (ua, ub):
         return True  # 为200万中小学生开展测评 / 为200万名以上中小学生开展测评
     return loose and {ua, ub} <= COUNT_CLASSIFIERS and "个" in (ua, ub)

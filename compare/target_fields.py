@@ -55,6 +55,8 @@ def _rate_basis(f: Figure, verb: str, metric: str, inherited_from: Target | None
     metric whose head is a share (贡献率, 比例) held at or raised to a level (保持在, 上升至) is a share."""
     if verb in GROWTH_VERBS or RATE_HEAD.search(metric):
         return "growth"
+    if inherited_from is not None and inherited_from.basis == "growth" and verb in ("达到", "达"):
+        return "growth"  # 增长15%以上、力争达到20%: the growth reaches 20%
     if SHARE_HEAD.search(metric) and f.unit in ("%", "‰"):
         return "share"
     if GROWTH_NAMES.search(metric):

@@ -352,3 +352,19 @@ def test_the_same_figure_in_other_words(tmp_path, a_fig, b_fig, kind):
     brief = compare_plans(tmp_path, f"（一）壮大市场主体。培育外贸企业{a_fig}。\n",
                           f"（一）壮大市场主体。培育外贸企业{b_fig}。\n")
     assert_paired(brief, a_fig.lstrip("超"), b_fig, kind)
+
+
+def test_a_stretch_figure_reached_after_a_growth_floor_is_a_growth_and_pairs_too(tmp_path):
+    brief = compare_plans(tmp_path, "（一）扩大投资。全社会固定资产投资增长10%以上、力争达到12%。\n",
+                          "（一）扩大投资。全社会固定资产投资增长8%左右。\n")
+    assert figure(brief, "a", "12%").basis == "growth"
+    assert not [c for c in brief.changes if c.type == "dropped"]
+
+
+@pytest.mark.parametrize("a_text, b_text, a_fig, b_fig, kind", [
+    ("培育专精特新企业100户以上", "新增专精特新企业150家以上", "100户以上", "150家以上", "escalated"),  # firms in 户 or 家
+    ("新增80个以上项目纳入国家重点项目库", "争取80个以上项目纳入国家重点项目库", "80个以上", "80个以上", "unchanged"),
+])
+def test_this_years_counts_in_other_words_or_classifiers_compare(tmp_path, a_text, b_text, a_fig, b_fig, kind):
+    brief = compare_plans(tmp_path, f"（一）壮大产业。{a_text}。\n", f"（一）壮大产业。{b_text}。\n")
+    assert_paired(brief, a_fig, b_fig, kind)
