@@ -246,7 +246,7 @@ def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig 
     if not compatible(x, y, loose=True) or not _converts_plausibly(x, y, cfg):
         return Change("rebased", metric, x.id, y.id, confidence=confidence,
                       reasons=[*why, *_rebase_reasons(x, y)], qualifiers=quals)
-    x, why = _in_units_of(x, y, why, cfg)
+    x, why = _in_units_of(x, y, why)
     ratio = round(y.value / x.value, 4) if x.value else None
     delta = round(y.value - x.value, 6)
     lower_is_better = y.comparator in CEILING or x.comparator in CEILING or (
@@ -282,7 +282,7 @@ def _converts_plausibly(x: Target, y: Target, cfg: MatchConfig) -> bool:
     return 1 / cfg.large_jump <= ratio <= cfg.large_jump
 
 
-def _in_units_of(x: Target, y: Target, why: list[dict], cfg: MatchConfig) -> tuple[Target, list[dict]]:
+def _in_units_of(x: Target, y: Target, why: list[dict]) -> tuple[Target, list[dict]]:
     """A's figure read in B's unit when the two convert (252亿斤 as 1260万吨, to rank against 1300万吨),
     and the reasons saying so."""
     factor = unit_factor(x.unit, y.unit) if unit_key(x.unit) != unit_key(y.unit) else None
