@@ -210,7 +210,8 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
     if hx and hy:
         short, long_ = sorted((hx, hy), key=len)
         # 投资 / 重大工程投资; 欠发达县域帮扶 / 欠发达县域帮扶质效 when the figures are close
-        within = len(short) >= 2 and long_.endswith(short)
+        # a two-character head (学生, 投资) names many things: only with close figures (残疾学生 ≠ 学生)
+        within = long_.endswith(short) and (len(short) >= 3 or (len(short) == 2 and close))
         if within or (close and len(short) >= 4 and long_.startswith(short)):
             return cfg.second_head_within, ("same_head_noun", {"head": short})
     for h, other, t in ((hx, y, text_b), (hy, x, text_a)):

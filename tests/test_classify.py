@@ -116,6 +116,7 @@ def test_a_change_is_named_after_the_figure_that_names_the_indicator(tmp_path):
     pytest.param("滚动推进城乡融合示范工程重点项目100个以上。", "实施好先进制造业集群培育重点项目120个以上。",
                  id="two programmes sharing only a head noun"),
     pytest.param("外购电量800亿千瓦时。", "净外购电量增长8%。", id="net is not gross"),
+    pytest.param("资助困难学生超8万名。", "新建校舍惠及超3万名学生。", id="a group is not the whole on a two-character head"),
 ])
 def test_different_indicators_stay_apart(tmp_path, a_text, b_text):
     brief = compare_plans(tmp_path, f"（一）抓好重点工作。{a_text}\n", f"（一）抓好重点工作。{b_text}\n")
