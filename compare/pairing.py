@@ -178,7 +178,7 @@ def _grams(metric: str) -> set[str]:
     return {m[k:k + 2] for k in range(len(m) - 1)}
 
 
-def _list_evidence(i: int, j: int, a: Side, b: Side, ctx: tuple) -> bool:
+def _list_evidence(i: int, j: int, a: Side, b: Side, ctx: tuple, cfg: MatchConfig) -> bool:
     """x and y hold the same place, relative to an already paired figure, in parallel runs of one unit, and
     their names do not contradict it: they share a word, one is elided, or one repeats its anchor's name
     (赤字规模5.66万亿元、比上年增加1.6万亿元)."""
@@ -188,7 +188,10 @@ def _list_evidence(i: int, j: int, a: Side, b: Side, ctx: tuple) -> bool:
     if not runs:
         return False
     x, y = a.targets[i], b.targets[j]
-    named = elided(x.metric) or elided(y.metric) or bool(_grams(x.metric) & _grams(y.metric))
+    # a shared word names one indicator only when the figures are of one size: 区外就业率12% is not
+    # 市场就业率70%, though both sit second in their lists
+    shared = bool(_grams(x.metric) & _grams(y.metric)) and _plausible(x, y, cfg)
+    named = elided(x.metric) or elided(y.metric) or shared
     for i0, j0 in runs:
         if ka - ra[i0][1] != kb - rb[j0][1]:
             continue
@@ -340,7 +343,7 @@ def _score(x: Target, y: Target, i: int, j: int, ctx: tuple, cfg: MatchConfig) -
     ranked = compatible(x, y, loose=True)
     tasks_aligned = bool(x.task and y.task and (x.task, y.task) in aligned)
     why: list[Why]
-    if ranked and same_unit(x, y) and _list_evidence(i, j, a, b, (ra, rb, anchors)):
+    if ranked and same_unit(x, y) and _list_evidence(i, j, a, b, (ra, rb, anchors), cfg):
         score, why = cfg.second_list, [("same_list_place", {})]
     elif _plausible(x, y, cfg):  # without a list to place them, figures far apart are two indicators
         score, found = _name_evidence(x, y, a.text, b.text, cfg)

@@ -124,6 +124,13 @@ def test_different_indicators_stay_apart(tmp_path, a_text, b_text):
     assert Counter(c.type for c in brief.changes) == Counter(dropped=1, new=1)
 
 
+
+def test_a_shared_word_at_one_list_place_does_not_pair_figures_far_apart(tmp_path):
+    brief = compare_plans(tmp_path, "（一）稳定就业。高校毕业生就业率保持95%以上、省外就业率10%以上。\n",
+                          "（一）稳定就业。高校毕业生就业率保持95%以上、灵活就业率65%以上。\n")
+    assert_paired(brief, "95%以上", "95%以上", "unchanged")
+    assert (change_of(brief, "a", "10%以上").type, change_of(brief, "b", "65%以上").type) == ("dropped", "new")
+
 @pytest.mark.parametrize("a_text, b_text", [
     ("生物医药营业收入达到2000亿元。", "生物医药重点企业营收达到2200亿元。"),  # the shared words lead
     ("高质量实施年度十大类民生实事。确保完成十大类60项。", "切实抓好2026年十大类民生实事。完成十大类65项。"),
