@@ -225,6 +225,9 @@ def _share_list_words(items: Sequence[Placed]) -> None:
 
 
 LIST_TAIL = re.compile(r"(?:年均|同比|环比|预计|将|均|都)$")
+# ordinals that share the rest of one name: 一、二、三产增加值 (一产, 二产, 三产), 二三产业
+ORDINAL = "一二三四五六七八九"
+ORDINAL_RUN = re.compile(rf"(?P<run>[{ORDINAL}](?:[、和及与]?[{ORDINAL}])+)(?P<rest>[^{ORDINAL}十].*)")
 
 
 def _listed_names(metrics: str, count: int) -> list[str]:
@@ -235,6 +238,9 @@ def _listed_names(metrics: str, count: int) -> list[str]:
         text = text[: tail.start()]
     if count == 2 and text.startswith("城乡") and "、" not in text:  # 城乡居民收入分别增长5%、7%
         text = f"城镇{text[2:]}、农村{text[2:]}"
+    ordinals = ORDINAL_RUN.match(text.removeprefix("其中"))
+    if ordinals and len(found := re.findall(f"[{ORDINAL}]", ordinals["run"])) == count:
+        return [n + ordinals["rest"] for n in found]  # 一、二、三产增加值 / 一二三产增加值
     names: list[str] = []
     for sep in (r"、|和|及|与", r"、"):
         names = [n.strip() for n in re.split(sep, text) if n.strip()]

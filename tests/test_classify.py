@@ -371,3 +371,12 @@ def test_a_stretch_figure_reached_after_a_growth_floor_is_a_growth_and_pairs_too
 def test_this_years_counts_in_other_words_or_classifiers_compare(tmp_path, a_text, b_text, a_fig, b_fig, kind):
     brief = compare_plans(tmp_path, f"（一）壮大产业。{a_text}。\n", f"（一）壮大产业。{b_text}。\n")
     assert_paired(brief, a_fig, b_fig, kind)
+
+
+def test_ordinals_sharing_one_name_give_each_figure_its_own_indicator(tmp_path):
+    brief = compare_plans(tmp_path, "（一）稳住经济。地区生产总值增长5%，其中一、二、三产增加值分别增长4%、6%左右、5.5%。\n",
+                          "（一）稳住经济。地区生产总值增长5%，其中一二三产增加值分别增长4.5%左右、5%左右、6%左右。\n")
+    assert figure(brief, "a", "6%左右").metric == figure(brief, "b", "5%左右").metric == "二产增加值"
+    assert_paired(brief, "4%", "4.5%左右", "escalated")
+    assert_paired(brief, "6%左右", "5%左右", "deescalated")
+    assert_paired(brief, "5.5%", "6%左右", "escalated")
