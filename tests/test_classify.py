@@ -151,6 +151,7 @@ def test_this_years_renovation_count_compares_as_level_or_increment(tmp_path):
 @pytest.mark.parametrize(("a_text", "b_text", "a_fig", "b_fig", "kind"), [
     ("加快建设300个省重大项目", "抓好330个省重大项目", "300个", "330个", "escalated"),
     ("共建社区口袋公园40个", "新增社区口袋公园40个", "40个", "40个", "unchanged"),
+    ("在400个社区开展睦邻驿站试点", "建设250个睦邻驿站试点", "400个", "250个", "deescalated"),
 ])
 def test_action_counts_rank_across_level_and_increment(tmp_path, a_text, b_text, a_fig, b_fig, kind):
     brief = compare_plans(tmp_path, f"（一）抓好重点工作。{a_text}，确保按期见效。\n",
