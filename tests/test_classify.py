@@ -346,6 +346,15 @@ def test_this_years_additions_against_a_total_reached_are_not_ranked(tmp_path):
     assert c.type in ("rebased", "dropped"), c
 
 
+@pytest.mark.parametrize("a_text, b_text", [
+    ("粮食总产稳定在480亿斤以上", "粮食产量稳定在480亿斤以上"),
+    ("油料总产量达到30万吨", "油料产量达到30万吨"),
+])
+def test_total_output_and_output_are_one_indicator(tmp_path, a_text, b_text):
+    brief = compare_plans(tmp_path, f"（一）保障粮食安全。{a_text}。\n", f"（一）保障粮食安全。{b_text}。\n")
+    assert Counter(c.type for c in brief.changes) == Counter(unchanged=1)
+
+
 @pytest.mark.parametrize("a_fig, b_fig, kind", [
     ("200家以上", "200家", "unchanged"),  # a bare figure says nothing of firmness
     ("超200家", "200家", "unchanged"),
