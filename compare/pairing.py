@@ -210,6 +210,8 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
                    cfg: MatchConfig) -> tuple[float, Why | None]:
     """How strongly the two metrics name one counted thing, and the reason to show."""
     hx, hy = head_noun(_name_after(x, text_a)), head_noun(_name_after(y, text_b))
+    if _other_denominator(hx, hy):
+        return 0.0, None
     if hx and hx == hy:
         return cfg.second_head_equal, ("same_head_noun", {"head": hx})
     close = 1 / cfg.second_weak_ratio <= (y.value / x.value if x.value else 0) <= cfg.second_weak_ratio
@@ -240,6 +242,18 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
             score = cfg.second_strong if len(shared) >= cfg.second_long_word else cfg.second_shared_word
             return score, ("same_head_noun", {"head": shared})
     return 0.0, None
+
+
+SHARE_OF = re.compile(r"占(?P<whole>[^占]{2,20}?)(?:的)?(?:比重|比例)$")
+
+
+def _other_denominator(x: str, y: str) -> bool:
+    """Two shares of different wholes are two indicators: 研发经费占GDP比重 is not 研发经费占营业收入比重."""
+    mx, my = SHARE_OF.search(x), SHARE_OF.search(y)
+    if not (mx and my):
+        return False
+    wx, wy = ({a + b for a, b in itertools.pairwise(m["whole"])} for m in (mx, my))
+    return not wx & wy
 
 
 # verbs inside the words around a shared name: wording of the sentence, not the name of a programme

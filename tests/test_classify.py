@@ -118,6 +118,8 @@ def test_a_change_is_named_after_the_figure_that_names_the_indicator(tmp_path):
     pytest.param("外购电量800亿千瓦时。", "净外购电量增长8%。", id="net is not gross"),
     pytest.param("资助困难学生超8万名。", "新建校舍惠及超3万名学生。", id="a group is not the whole on a two-character head"),
     pytest.param("发展3万亩茶园林下经济。", "推动林下经济面积达200万亩。", id="alike names whose figures lie far apart"),
+    pytest.param("外贸企业出口额占营业收入比重达30%。", "外贸企业出口额占全省出口总额比重达32%。",
+                 id="shares of two different wholes"),
 ])
 def test_different_indicators_stay_apart(tmp_path, a_text, b_text):
     brief = compare_plans(tmp_path, f"（一）抓好重点工作。{a_text}\n", f"（一）抓好重点工作。{b_text}\n")
@@ -344,6 +346,12 @@ def test_this_years_additions_against_a_total_reached_are_not_ranked(tmp_path):
                           "（一）建设新型基础设施。5G基站总数达12万个。\n")
     c = change_of(brief, "a", "3万个")
     assert c.type in ("rebased", "dropped"), c
+
+
+def test_rd_spending_over_gdp_is_rd_intensity(tmp_path):
+    brief = compare_plans(tmp_path, "（一）强化科技创新。力争R&D经费支出占GDP比重突破2%。\n",
+                          "（一）强化科技创新。力争全社会研发投入强度达2.2%左右。\n")
+    assert_paired(brief, "2%", "2.2%左右", "escalated")
 
 
 @pytest.mark.parametrize("a_text, b_text", [
