@@ -135,4 +135,21 @@ def metric_similarity(x: str, y: str) -> float:
     if (not rest_a or not rest_b) and len(short) >= 3:
         return 0.6 + 0.3 * len(short) / len(long_)
     rest = ratio(rest_a, rest_b) / 100
-    return 0.4 * whole + 0.6 * rest
+    return max(0.4 * whole + 0.6 * rest, _same_words_reordered(a, b))
+
+
+def _same_words_reordered(a: str, b: str) -> float:
+    """Two long names made of the same words in another order (实现垃圾分类的行政村 / 行政村实现垃圾分类):
+    the share of character pairs they have in common, when it is high; else 0."""
+    if min(len(a), len(b)) < REORDERED_MIN_LENGTH or re.findall(r"\d+", a) != re.findall(r"\d+", b):
+        return 0.0  # 年销售收入超10亿元龙头企业 is not 年销售收入超亿元的龙头企业
+    pa, pb = ({s[k:k + 2] for k in range(len(s) - 1)} - {""} for s in (a, b))
+    pa, pb = ({p for p in pairs if "的" not in p} for pairs in (pa, pb))  # 的 only joins the words
+    shared = len(pa & pb)
+    dice = 2 * shared / (len(pa) + len(pb))
+    # every pair of the shorter name but the one at the seam of its two moved words is in the other name
+    return dice if shared >= min(len(pa), len(pb)) - 1 and dice >= REORDERED_MIN_SHARE else 0.0
+
+
+REORDERED_MIN_LENGTH = 6  # shorter names reorder into other things: 数字产业化 / 产业数字化
+REORDERED_MIN_SHARE = 0.7

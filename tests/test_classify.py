@@ -154,6 +154,8 @@ def test_this_years_renovation_count_compares_as_level_or_increment(tmp_path):
     ("加快建设300个省重大项目", "抓好330个省重大项目", "300个", "330个", "escalated"),
     ("共建社区口袋公园40个", "新增社区口袋公园40个", "40个", "40个", "unchanged"),
     ("在400个社区开展睦邻驿站试点", "建设250个睦邻驿站试点", "400个", "250个", "deescalated"),
+    ("综合治理荒漠化土地面积500平方公里", "完成荒漠化土地综合治理500平方公里", "500平方公里", "500平方公里",
+     "unchanged"),
 ])
 def test_action_counts_rank_across_level_and_increment(tmp_path, a_text, b_text, a_fig, b_fig, kind):
     brief = compare_plans(tmp_path, f"（一）抓好重点工作。{a_text}，确保按期见效。\n",
@@ -346,6 +348,12 @@ def test_this_years_additions_against_a_total_reached_are_not_ranked(tmp_path):
                           "（一）建设新型基础设施。5G基站总数达12万个。\n")
     c = change_of(brief, "a", "3万个")
     assert c.type in ("rebased", "dropped"), c
+
+
+def test_one_name_written_in_another_word_order_pairs(tmp_path):
+    brief = compare_plans(tmp_path, "（一）建设美丽乡村。实现垃圾分类的行政村达到80%。\n",
+                          "（一）建设美丽乡村。推动85%的行政村实现垃圾分类。\n")
+    assert_paired(brief, "80%", "85%", "escalated")
 
 
 def test_rd_spending_over_gdp_is_rd_intensity(tmp_path):
