@@ -26,6 +26,7 @@ SYNONYMS = [
     (r"^(?:全社会)?(?:R&D|研发|研究与试验发展)经费(?:投入|支出)?占(?:GDP|地区生产总值|国内生产总值)(?:的)?(?:比重|比例)$",
      "研发投入强度"),
     (r"上云企业", "云上企业"),
+    (r"管网", "管道"),  # 供排水管网 4000公里 counts the pipes as 老化管道 6000公里 does
     (r"“|”|\"|'", ""),
 ]
 PREFIX = re.compile(
@@ -36,12 +37,12 @@ SUFFIX = re.compile(r"(?:数量|总数|总量|预期目标|目标|的|全年|今
 # Verbs and qualifiers that open a metric and say what is done to the counted thing, not what it is:
 # 新(改)建农村公路, 实施老旧小区改造, 全年完成投资, 打造示范区.
 ACTION_LEAD = re.compile(
-    r"^(?:全年|今年|年度|年内|全省|全市|全区|全国|增加|新\(改\)建|新改建|新建|改建|扩建|续建|新开工|开工|改造|实施|"
+    r"^(?:全年|今年|年度|年内|全省|全市|全区|全国|增加|新\(改\)建|新改建|新建|改建|扩建|续建|修建|新开工|开工|改造|实施|"
     r"建成|建设|升级改造|升级|打造|推动|推进|完成|新增|新培育|培育|引进|创建|累计|办好|提升|支持|加快|开行|发行|拟发行|安排|"
     r"拟安排|更新改造|更新|做好|做强|做优|建好|争创|启动|组织实施|力争|确保|预计|先)+"
 )
 # Nominalised actions after the counted thing: 老旧小区改造 counts 小区.
-ACTION_TAIL = re.compile(r"(?:改造|建设|改建|新建|提升|升级|整治|工程|新增)+$")
+ACTION_TAIL = re.compile(r"(?:改造|建设|改建|新建|提升|升级|整治|综合治理|治理|工程|新增)+$")
 # Short names of one unit: 亿方 = 亿立方米, 标箱 = 标准箱 (TEU), 亿度 = 亿千瓦时.
 UNIT_NAMES = {"方": "立方米", "标箱": "标准箱", "度": "千瓦时", "名": "人", "位": "人"}
 # Alternative units in parentheses name one unit: 套(间), 万台(套), 条(段).

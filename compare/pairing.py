@@ -27,7 +27,7 @@ COUNT_CLASSIFIERS = frozenset("个家所座处项条件台套张只款种类场�
 # A count of what is done this year: 实施/改造/建成/新培育 N个, a flow whichever basis it carries.
 FLOW_VERBS = re.compile(r"实施|开展|改造|改建|新建|扩建|建成|建设|开工|完成|培育|打造|创建|办好|引进|推进|"
                         r"提升|争创|启动|开行|新增|共建|营造|修复|整治|推动|支持|建好|更新|抓好|抓实|安排|落实|办|谋划|"
-                        r"招引|争取|入库|治理")
+                        r"招引|争取|入库|治理|升级|修建")
 # Verbs that spend or lend this year's money: 发放创业担保贷款180亿元 is a flow, like a count of work.
 MONEY_FLOW_VERBS = re.compile(r"发放|投放|拨付|兑付|减免|减税降费|撬动")
 # Classifiers of people: a bare count before a people noun (为200万中小学生…) counts them as 名/人 do.

@@ -362,6 +362,18 @@ def test_rd_spending_over_gdp_is_rd_intensity(tmp_path):
     assert_paired(brief, "2%", "2.2%左右", "escalated")
 
 
+@pytest.mark.parametrize(("a_text", "b_text", "a_fig", "b_fig", "kind"), [
+    ("更新改造燃气、集中供热等老化管道3000公里以上", "新(改)建燃气、集中供热等管网2500公里", "3000公里以上", "2500公里",
+     "deescalated"),  # a pipe network counts pipes
+    ("修建乡村便道800公里", "再建800公里山区乡村便道", "800公里", "800公里", "unchanged"),
+    ("提升30个乡村旅游重点村服务水平", "提质升级30个乡村旅游重点村", "30个", "30个", "unchanged"),
+    ("完成坡耕地综合治理40万亩以上", "治理坡耕地50万亩", "40万亩以上", "50万亩", "escalated"),
+])
+def test_one_work_named_with_other_verbs_or_words_pairs(tmp_path, a_text, b_text, a_fig, b_fig, kind):
+    brief = compare_plans(tmp_path, f"（一）补齐基础设施短板。{a_text}。\n", f"（三）推进乡村振兴。{b_text}。\n")
+    assert_paired(brief, a_fig, b_fig, kind)
+
+
 @pytest.mark.parametrize("a_text, b_text", [
     ("粮食总产稳定在480亿斤以上", "粮食产量稳定在480亿斤以上"),
     ("油料总产量达到30万吨", "油料产量达到30万吨"),
