@@ -27,14 +27,16 @@ COUNT_CLASSIFIERS = frozenset("个家所座处项条件台套张只款种类场�
 # A count of what is done this year: 实施/改造/建成/新培育 N个, a flow whichever basis it carries.
 FLOW_VERBS = re.compile(r"实施|开展|改造|改建|新建|扩建|建成|建设|开工|完成|培育|打造|创建|办好|引进|推进|"
                         r"提升|争创|启动|开行|新增|共建|营造|修复|整治|推动|支持|建好|更新|抓好|抓实|安排|落实|办|谋划|"
-                        r"招引|争取|入库|治理|升级|修建")
+                        r"招引|争取|入库|入统|治理|升级|修建|招募|招聘|选聘")
+# Verbs that make or bring in this year's new things: 培育引进…达到200个 counts them, unlike 推动…达到.
+MAKING_VERBS = re.compile(r"新建|建成|培育|引进|新增|招引|开工|创建|争创|新认定|认定")
 # Verbs that spend or lend this year's money: 发放创业担保贷款180亿元 is a flow, like a count of work.
 MONEY_FLOW_VERBS = re.compile(r"发放|投放|拨付|兑付|减免|减税降费|撬动")
 # Classifiers of people: a bare count before a people noun (为200万中小学生…) counts them as 名/人 do.
 PEOPLE_CLASSIFIERS = frozenset(("名", "人", "人次", "位"))
 # Words that make a count a stock reached, not this year's work: 达2万P, 规模, 累计, 总量.
 STOCK_VERBS = re.compile(r"(?<![发到表])达|突破|稳定在|保持在|拥有")  # 超 is a comparator: 改造超4000公里
-STOCK_NOUNS = re.compile(r"总量|规模|累计|保有|总数|在役|存量|总里程")
+STOCK_NOUNS = re.compile(r"总量|规模(?!以上)|累计|保有|总数|在役|存量|总里程")  # 规模以上 is a size class
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 
 
@@ -79,7 +81,15 @@ def is_stock(t: Target) -> bool:
         return False
     k = t.quote.find(t.written) if t.written else -1
     left = re.split(r"[，,；;：:]", t.quote[:k] if k >= 0 else t.quote)[-1]
-    return bool(STOCK_VERBS.search(left) or STOCK_NOUNS.search(left + t.metric))
+    return _names_stock(left, t.metric)
+
+
+def _names_stock(left: str, metric: str) -> bool:
+    """The clause before a figure says it is a total reached: a stock noun (总量, 累计), or 达/突破 that no
+    verb of making opens (培育引进…分别达到200个 counts this year's work)."""
+    verb = STOCK_VERBS.search(left)
+    made = verb and MAKING_VERBS.search(left, 0, verb.start())
+    return bool(verb and not made) or bool(STOCK_NOUNS.search(left + metric))
 
 
 @lru_cache(maxsize=4096)
@@ -87,7 +97,7 @@ def _flow_words(quote: str, written: str, metric: str) -> bool:
     """The clause before a level figure opens with an action verb and names no stock."""
     k = quote.find(written) if written else -1
     left = re.split(r"[，,；;：:]", quote[:k] if k >= 0 else quote)[-1]
-    stock = STOCK_VERBS.search(left) or STOCK_NOUNS.search(left + metric)
+    stock = _names_stock(left, metric)
     if left.endswith("在") and k >= 0:  # 在500个行政村实施…: the verb follows the place counted
         left += re.split(r"[，,；;：:。]", quote[k + len(written):])[0]
     return bool(FLOW_VERBS.search(left)) and not stock

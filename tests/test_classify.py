@@ -156,6 +156,9 @@ def test_this_years_renovation_count_compares_as_level_or_increment(tmp_path):
     ("在400个社区开展睦邻驿站试点", "建设250个睦邻驿站试点", "400个", "250个", "deescalated"),
     ("综合治理荒漠化土地面积500平方公里", "完成荒漠化土地综合治理500平方公里", "500平方公里", "500平方公里",
      "unchanged"),
+    ("新增规模以上服务业企业300家", "新入统规模以上服务业企业350家", "300家", "350家", "escalated"),  # a size class
+    ("招募乡村振兴协理员2000名", "选聘乡村振兴协理员2000名", "2000名", "2000名", "unchanged"),
+    ("引进农产品加工项目150个", "培育引进农业龙头企业、农产品加工项目分别达到180个", "150个", "180个", "escalated"),
 ])
 def test_action_counts_rank_across_level_and_increment(tmp_path, a_text, b_text, a_fig, b_fig, kind):
     brief = compare_plans(tmp_path, f"（一）抓好重点工作。{a_text}，确保按期见效。\n",
