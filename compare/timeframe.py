@@ -29,7 +29,8 @@ HORIZON = re.compile(rf"(?:到|至)({YEAR}|二[〇零][一二三四五六七八�
                      r"“?(十[三四五六]五)”?(?:期间|时期|末|期末|规划|目标)|"
                      rf"用({SPAN_N})(?:\s*[—–\-~～至到]\s*({SPAN_N}))?年(?:时间|左右)?|(?<![\d年])({SPAN_N})年内")
 # A period named as a document to write or to enter (编制“十五五”规划, 纳入国家“十五五”规划) is no horizon.
-NAMED_PLAN = re.compile(r"(?:纳入|列入|写入|编制|制定|谋划|衔接|对接|国家)“?$")
+NAMED_PLAN = re.compile(r"(?:纳入|列入|写入|编制|制定|谋划|衔接|对接|结合|国家)“?$")
+PLAN_WORK = re.compile(r"”?(?:编制|前期|研究|起草)")  # “十五五”规划编制: the writing of the plan
 
 
 def horizons(text: str) -> list[re.Match[str]]:
@@ -37,7 +38,8 @@ def horizons(text: str) -> list[re.Match[str]]:
     that only restates a year just given (到二〇三五年，用13年时间)."""
     out: list[re.Match[str]] = []
     for m in HORIZON.finditer(text):
-        if m.group(4) and NAMED_PLAN.search(text, max(0, m.start(4) - 4), m.start(4)):
+        if m.group(4) and (NAMED_PLAN.search(text, max(0, m.start(4) - 4), m.start(4))
+                           or PLAN_WORK.match(text, m.end())):
             continue
         if _is_span(m) and out and m.start() - out[-1].end() <= 8:
             continue

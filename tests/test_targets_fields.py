@@ -332,3 +332,12 @@ def test_a_whole_raised_takes_the_thing_named_after_the_figure():
 ])
 def test_a_count_of_the_items_a_plan_announces_is_not_a_target(body):
     assert [t.value for t in found(body)] == [10000]
+
+
+@pytest.mark.parametrize("body", [
+    "结合“十五五”规划编制，谋划储备一批高质量项目，亿元以上储备项目达到800个。",
+    "做好“十五五”规划前期研究，谋划储备重点项目800个。",
+])
+def test_writing_the_next_plan_is_this_years_work_not_its_horizon(body):
+    t = only(body)
+    assert (t.kind, t.year) == ("target", YEAR)
