@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from compare.config import DEFAULT, MatchConfig
@@ -25,6 +26,7 @@ def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> lis
     part that regroups its work."""
     if not a.tasks or not b.tasks:
         return []
+    a, b = with_named_groups(a), with_named_groups(b)
     sim = Similarity(a, b, cfg)
     pairs: dict[tuple[int, int], AlignedPair] = {}
 
@@ -48,6 +50,32 @@ def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> lis
     _pass_raised_to_part(sim, set(pairs), add)
     implied = _implied_by_group(sim, set(pairs))
     return [pairs[k] for k in sorted(pairs) if k not in implied]
+
+
+def with_named_groups(ex: Extraction) -> Extraction:
+    """The extraction with every item that the items right after it name as their enclosing heading read as a
+    group holding them (its text running to the end of the last), as their paths say, where the outline took
+    the heading for a task of its own."""
+    tasks = list(ex.tasks)
+    for k, t in enumerate(tasks):
+        if t.container:
+            continue
+        members = _named_members(tasks, k)
+        if members:
+            tasks[k] = replace(t, container=True, end=max(t.end, *(tasks[m].end for m in members)))
+    return ex if tasks == ex.tasks else replace(ex, tasks=tasks)
+
+
+def _named_members(tasks: list[Task], k: int) -> list[int]:
+    """The run of items right after item k whose path ends with, or passes through, k's heading."""
+    head, depth = tasks[k].heading, len(tasks[k].path)
+    out = []
+    for m in range(k + 1, len(tasks)):
+        path = tasks[m].path
+        if len(path) <= depth or path[depth] != head or path[:depth] != tasks[k].path:
+            break
+        out.append(m)
+    return out
 
 
 def _pass_raised_to_part(sim: Similarity, linked: set[tuple[int, int]], add: Adder) -> None:

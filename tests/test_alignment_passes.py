@@ -174,3 +174,36 @@ def test_a_task_whose_work_b_spread_over_a_part_of_the_same_name_is_linked_to_th
     assert ("统筹推进垃圾分类工作", "全面推进垃圾分类") in links
     assert ("统筹推进垃圾分类工作", "完善分类投放体系") not in links  # the part link says its tasks carry on
     assert ("加强农村污水治理", "推进农村生活污水治理") in links
+
+
+A_GROUPS = """某省2024年工作要点
+一、2024年重点任务
+（一）促进城乡融合发展，推动区域协调联动。
+1.优化城市体系。推进都市圈同城化，实施城市更新行动，改造老旧小区500个，完善城市排水管网。
+2.推进乡村振兴。建设高标准农田100万亩，发展乡村特色产业，改善农村人居环境。
+（二）建设文化强省，打造旅游目的地。
+1.保护文化遗产。加强文物保护利用，推进考古遗址公园建设，传承非物质文化遗产。
+2.发展文旅产业。培育文旅融合业态，建设精品景区，提升游客接待能力。
+"""
+
+B_GROUPS_LEAD_IN = """某省2025年工作要点
+一、2025年重点任务
+（一）坚持协调发展，促进城乡融合和区域联动。
+畅通城乡经济循环，优化空间布局。
+完善城市体系。深化都市圈建设，推进城市更新，改造老旧小区600个，建设地下管网。
+全面振兴乡村。新建高标准农田120万亩，壮大乡村产业，整治农村人居环境。
+（二）推进文化强省建设，打造知名旅游目的地。
+推动文化创造性转化。
+传承文化遗产。做好文物保护，建设考古遗址公园，保护非物质文化遗产。
+壮大文旅产业。发展文旅新业态，打造精品景区和旅游线路。
+"""
+
+
+def test_a_heading_its_items_name_as_their_group_is_aligned_as_a_group(tmp_path):
+    # B's numbered headings are followed by a lead-in line and unnumbered items whose path names them: they
+    # hold those items, so A's numbered group pairs with them and A's sub-task does not
+    links = _links(A_GROUPS, B_GROUPS_LEAD_IN, tmp_path)
+    assert ("促进城乡融合发展，推动区域协调联动", "坚持协调发展，促进城乡融合和区域联动") in links
+    assert ("建设文化强省，打造旅游目的地", "推进文化强省建设，打造知名旅游目的地") in links
+    assert ("发展文旅产业", "推进文化强省建设，打造知名旅游目的地") not in links
+    assert ("发展文旅产业", "壮大文旅产业") in links
