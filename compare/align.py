@@ -191,8 +191,17 @@ def _pass_in_context(scores: dict[tuple[int, int], float], context: set[tuple[in
 
 def _level_scores(sim: Similarity, ta: list[Task], tb: list[Task]) -> dict[tuple[int, int], float]:
     """The candidate scores the outline allows: a part pairs with a part, a task holding sub-tasks with
-    another such task, and a plain task with a plain task or with a part that regroups its work."""
-    return {(i, j): s for (i, j), s in sim.scores.items() if _levels_fit(ta[i], tb[j])}
+    another such task, and a plain task with a plain task or with a part that regroups its work (a part of
+    plain tasks: a part holding groups of tasks stands above any one task's work)."""
+    above = _parts_over_groups(tb)
+    return {(i, j): s for (i, j), s in sim.scores.items()
+            if _levels_fit(ta[i], tb[j]) and (ta[i].level == "part" or j not in above)}
+
+
+def _parts_over_groups(tasks: list[Task]) -> set[int]:
+    """The parts that hold numbered items with sub-tasks of their own."""
+    return {p for k, p in enumerate(parents(tasks)) if p is not None and tasks[k].container
+            and tasks[p].level == "part"}
 
 
 def _levels_fit(x: Task, y: Task) -> bool:

@@ -207,3 +207,28 @@ def test_a_heading_its_items_name_as_their_group_is_aligned_as_a_group(tmp_path)
     assert ("建设文化强省，打造旅游目的地", "推进文化强省建设，打造知名旅游目的地") in links
     assert ("发展文旅产业", "推进文化强省建设，打造知名旅游目的地") not in links
     assert ("发展文旅产业", "壮大文旅产业") in links
+
+
+A_ONE_TASK = """某市2024年工作要点
+一、2024年重点任务
+（一）着力构建现代化产业体系。发展先进制造业，提升产业链韧性，推动产业向中高端迈进。
+（二）做好农产品保供。稳定生猪生产，抓好蔬菜基地建设，保障市场供应。
+"""
+
+B_PART_OF_GROUPS = """某市2025年工作要点
+一、2025年重点任务
+（一）坚持创新驱动，加快构建现代化产业体系。
+1.建设智能工厂。推广工业机器人，建设数字化车间。
+2.培育集成电路产业集群。引进芯片设计企业。
+（二）抓好菜篮子工程。
+1.稳定生猪产能。扩大蔬菜种植面积，确保市场供应。
+2.建设冷链物流。完善农产品流通网络。
+"""
+
+
+def test_a_task_is_not_linked_to_a_part_that_holds_groups_of_tasks(tmp_path):
+    # the part holding every numbered group of B's work list names A's heading phrase, but no one task's
+    # work was raised to the level above B's groups
+    links = _links(A_ONE_TASK, B_PART_OF_GROUPS, tmp_path)
+    assert ("着力构建现代化产业体系", "2025年重点任务") not in links
+    assert ("2024年重点任务", "2025年重点任务") in links
