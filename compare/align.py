@@ -44,7 +44,8 @@ def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> lis
     tasks, context = _in_context(sim, scores, set(pairs), period)
     _pass_best(tasks, cfg, {i for i, _ in pairs}, add)
     _pass_in_context(tasks, context, cfg, add)
-    _pass_best_from_b(tasks, cfg, {j for _, j in pairs}, add)
+    # every B task takes its closest A task, as every A task took its closest B task, whoever took it first
+    _pass_best_from_b(tasks, cfg, {j for _, j in pairs if b.tasks[j].level == "part"}, add)
     _pass_evidence(tasks, sim, cfg, add)
     _pass_promoted(sim, cfg, add)
     _pass_raised_to_part(sim, set(pairs), add)
@@ -262,7 +263,8 @@ def _period_items(tasks: list[Task]) -> set[int]:
 
 def _pass_best_from_b(scores: dict[tuple[int, int], float], cfg: MatchConfig, matched_b: set[int],
                       add: Adder) -> None:
-    """Pass 4: B tasks still alone take their best A task (one A task split into several B tasks)."""
+    """Pass 4: B items not in matched_b take their best A task from link_min (one A task split into several B
+    tasks, or a B task closer to an A task than to the one that took it first)."""
     cols: dict[int, list[int]] = {}
     for i, j in scores:
         cols.setdefault(j, []).append(i)

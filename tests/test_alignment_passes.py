@@ -232,3 +232,29 @@ def test_a_task_is_not_linked_to_a_part_that_holds_groups_of_tasks(tmp_path):
     links = _links(A_ONE_TASK, B_PART_OF_GROUPS, tmp_path)
     assert ("着力构建现代化产业体系", "2025年重点任务") not in links
     assert ("2024年重点任务", "2025年重点任务") in links
+
+
+A_TRADE = """某市2024年工作要点
+一、2024年重点任务
+（一）稳住外贸外资基本盘。支持外贸企业拓展国际市场，扩大跨境电商规模，培育外贸新业态，办好进出口商品展会，\
+稳定加工贸易。引导外资企业利润再投资，鼓励外资设立研发中心。
+（二）推动企业走出去。支持企业开展境外投资，建设境外经贸合作区，完善对外投资服务体系。
+（三）做好农产品保供。稳定生猪生产，抓好蔬菜基地建设，保障市场供应。
+"""
+
+B_TRADE = """某市2025年工作要点
+一、2025年重点任务
+（一）促进外贸提质增效。支持外贸企业开拓国际市场，做大跨境电商，发展外贸新业态，稳定加工贸易。
+（二）拓展双向投资空间。支持外资企业利润再投资和设立研发中心，落实外资准入负面清单，引导企业有序开展境外投资。
+（三）抓好菜篮子工程。稳定生猪产能，扩大蔬菜种植面积，确保市场供应。
+"""
+
+
+def test_a_b_task_takes_its_closest_a_task_though_a_less_close_one_took_it_first(tmp_path):
+    # B's investment task is closest to A's trade-and-investment task (its foreign-investment half), which went
+    # to B's trade task first; the outward-investment task that took B's task as its best keeps its link too
+    links = _links(A_TRADE, B_TRADE, tmp_path)
+    assert ("稳住外贸外资基本盘", "拓展双向投资空间") in links
+    assert ("推动企业走出去", "拓展双向投资空间") in links
+    assert ("稳住外贸外资基本盘", "促进外贸提质增效") in links
+    assert ("做好农产品保供", "拓展双向投资空间") not in links
