@@ -47,6 +47,8 @@ def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> lis
     # every B task takes its closest A task, as every A task took its closest B task, whoever took it first
     _pass_best_from_b(tasks, cfg, {j for _, j in pairs if b.tasks[j].level == "part"}, add)
     _pass_evidence(tasks, sim, cfg, add)
+    if successive_editions(a, b):
+        _pass_lone_b(tasks, cfg, {j for _, j in pairs}, add)
     _pass_promoted(sim, cfg, add)
     _pass_raised_to_part(sim, set(pairs), add)
     implied = _implied_by_group(sim, set(pairs))
@@ -261,6 +263,13 @@ def _period_items(tasks: list[Task]) -> set[int]:
     return period if len(period) < sum(1 for t in tasks if t.level == "task") else set()
 
 
+def successive_editions(a: Extraction, b: Extraction) -> bool:
+    """The two documents are editions of one kind of document by one issuer (this year's work report after
+    last year's): nearly every task of B carries on one of A."""
+    da, db = a.document, b.document
+    return da.type == db.type != "other" and bool(da.issuer) and da.issuer == db.issuer
+
+
 def _pass_best_from_b(scores: dict[tuple[int, int], float], cfg: MatchConfig, matched_b: set[int],
                       add: Adder) -> None:
     """Pass 4: B items not in matched_b take their best A task from link_min (one A task split into several B
@@ -274,3 +283,16 @@ def _pass_best_from_b(scores: dict[tuple[int, int], float], cfg: MatchConfig, ma
         i = max(cols[j], key=lambda k: (scores[(k, j)], -k))
         if scores[(i, j)] >= cfg.link_min:
             add(i, j, "best_from_b", scores[(i, j)])
+
+
+def _pass_lone_b(scores: dict[tuple[int, int], float], cfg: MatchConfig, matched_b: set[int],
+                 add: Adder) -> None:
+    """B tasks still alone (not in matched_b) take their closest A task from lone_link_min."""
+    cols: dict[int, list[int]] = {}
+    for i, j in scores:
+        if j not in matched_b:
+            cols.setdefault(j, []).append(i)
+    for j in sorted(cols):
+        i = max(cols[j], key=lambda k: (scores[(k, j)], -k))
+        if scores[(i, j)] >= cfg.lone_link_min:
+            add(i, j, "lone_b", scores[(i, j)])

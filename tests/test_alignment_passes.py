@@ -258,3 +258,32 @@ def test_a_b_task_takes_its_closest_a_task_though_a_less_close_one_took_it_first
     assert ("推动企业走出去", "拓展双向投资空间") in links
     assert ("稳住外贸外资基本盘", "促进外贸提质增效") in links
     assert ("做好农产品保供", "拓展双向投资空间") not in links
+
+
+A_EDITION = """临川省2024年政府工作报告
+各位代表：现在，我代表临川省人民政府，向大会报告政府工作，请予审议。
+一、2024年重点任务
+（一）精准扩大有效投资。安排省级预算内投资100亿元，支持交通、水利、能源等重大项目建设，用好专项债券，\
+推动城市更新重点片区项目开工，稳妥推进保障性住房供给。
+（二）做好农产品保供。稳定生猪生产，抓好蔬菜基地建设，保障市场供应。
+"""
+
+B_EDITION = """临川省2025年政府工作报告
+各位代表：现在，我代表临川省人民政府，向大会报告政府工作，请予审议。
+一、2025年重点任务
+（一）扩大有效投资。安排省级预算内投资120亿元，支持交通、水利、能源等重大项目建设，用好专项债券。
+（二）构建房地产发展新模式。优化保障性住房供给，完善商品房销售制度，实施城市更新重点片区改造。
+（三）抓好菜篮子工程。稳定生猪产能，扩大蔬菜种植面积，确保市场供应。
+"""
+
+
+def test_in_this_years_edition_of_one_issuers_report_a_task_otherwise_alone_takes_its_closest_predecessor(
+        tmp_path):
+    # the housing task carries on the housing half of last year's investment task, in few words; next year's
+    # report of the same government is read as carrying on last year's, but another government's is not
+    links = _links(A_EDITION, B_EDITION, tmp_path)
+    assert ("精准扩大有效投资", "构建房地产发展新模式") in links
+    assert ("做好农产品保供", "构建房地产发展新模式") not in links
+    other = _links(A_EDITION, B_EDITION.replace("临川省", "远山省"), tmp_path)
+    assert ("精准扩大有效投资", "构建房地产发展新模式") not in other
+    assert ("精准扩大有效投资", "扩大有效投资") in other
