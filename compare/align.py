@@ -43,7 +43,7 @@ def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> lis
     _pass_best_from_b(groups, cfg, {j for _, j in pairs} | period, add)
     tasks, context = _in_context(sim, scores, set(pairs), period)
     _pass_best(tasks, cfg, {i for i, _ in pairs}, add)
-    _pass_in_context(tasks, context, cfg, add)
+    _pass_in_context(tasks, context, cfg, {i for (i, _), p in pairs.items() if p.score >= cfg.link_min}, add)
     # every B task takes its closest A task, as every A task took its closest B task, whoever took it first
     _pass_best_from_b(tasks, cfg, {j for _, j in pairs if b.tasks[j].level == "part"}, add)
     _pass_evidence(tasks, sim, cfg, add)
@@ -181,14 +181,15 @@ def _in_context(sim: Similarity, scores: dict[tuple[int, int], float], linked: s
 
 
 def _pass_in_context(scores: dict[tuple[int, int], float], context: set[tuple[int, int]], cfg: MatchConfig,
-                     add: Adder) -> None:
-    """Each task's best partner among the tasks of the groups its own group was paired with."""
+                     sure: set[int], add: Adder) -> None:
+    """Each task's best partner among the tasks of the groups its own group was paired with: from
+    context_link_min for a task without a sure partner yet, from link_min for one in sure."""
     rows: dict[int, list[int]] = {}
     for i, j in context:
         rows.setdefault(i, []).append(j)
     for i in sorted(rows):
         j = max(rows[i], key=lambda jj: (scores[(i, jj)], -jj))
-        if scores[(i, j)] >= cfg.context_link_min:
+        if scores[(i, j)] >= (cfg.link_min if i in sure else cfg.context_link_min):
             add(i, j, "in_context", scores[(i, j)])
 
 

@@ -287,3 +287,31 @@ def test_in_this_years_edition_of_one_issuers_report_a_task_otherwise_alone_take
     other = _links(A_EDITION, B_EDITION.replace("临川省", "远山省"), tmp_path)
     assert ("精准扩大有效投资", "构建房地产发展新模式") not in other
     assert ("精准扩大有效投资", "扩大有效投资") in other
+
+
+A_MOVED = """某市2024年工作要点
+一、推进制造业转型
+（一）发展绿色制造。创建绿色工厂20家，推广节能环保装备，推动制造企业清洁生产改造。
+（二）推进智能工厂建设。支持龙头企业建设智能工厂和数字化车间，推广工业机器人应用。
+（三）支持企业做大做强。实施企业梯度培育计划，帮助中小企业成长为行业龙头。
+二、加强生态环境保护
+（一）深入打好碧水保卫战。推进污水处理设施建设，开展河湖综合治理，保障饮用水安全。
+"""
+
+B_MOVED = """某市2025年工作要点
+一、推动制造业高端化
+（一）加快数字化转型。实施智能化改造项目，建设智能工厂和数字化车间，推广工业机器人。
+（二）壮大先进制造业集群。培育装备制造产业集群，推动制造企业梯度成长。
+二、持续改善生态环境
+（一）推行绿色制造。新创建绿色工厂25家，推广节能环保装备，实施清洁生产改造。
+（二）巩固碧水保卫战成果。完善污水处理设施，推进河湖综合治理，保障饮用水安全。
+"""
+
+
+def test_a_task_with_a_sure_partner_elsewhere_takes_no_loose_partner_in_its_paired_section(tmp_path):
+    # green manufacturing moved to B's environment part, where it has its sure partner; in its old section it
+    # is only loosely like the cluster task, as the enterprise task (with no sure partner) is
+    links = _links(A_MOVED, B_MOVED, tmp_path)
+    assert ("发展绿色制造", "推行绿色制造") in links
+    assert ("发展绿色制造", "壮大先进制造业集群") not in links
+    assert ("支持企业做大做强", "壮大先进制造业集群") in links
