@@ -22,8 +22,9 @@ def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> lis
 
     The outline is read top-down: parts and task groups are paired first, then the tasks: each with its best
     partner, with its best partner inside the paired groups, with partners its heading or a target names, and
-    with the sub-tasks of an item B made of it. A part pairs only with a part; a task with a task or with a
-    part that regroups its work."""
+    with the sub-tasks of an item B made of it; in successive editions of one issuer's document, a B task
+    still alone with its closest A task. A part pairs only with a part; a task with a task or with a part of
+    tasks that regroups its work. An item that the items after it name as their heading is their group."""
     if not a.tasks or not b.tasks:
         return []
     a, b = with_named_groups(a), with_named_groups(b)
