@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from compare.config import DEFAULT, MatchConfig
@@ -21,10 +22,12 @@ def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> lis
 
     The outline is read top-down: parts and task groups are paired first, then the tasks: each with its best
     partner, with its best partner inside the paired groups, with partners its heading or a target names, and
-    with the sub-tasks of an item B made of it. A part pairs only with a part; a task with a task or with a
-    part that regroups its work."""
+    with the sub-tasks of an item B made of it; in successive editions of one issuer's document, a B task
+    still alone with its closest A task. A part pairs only with a part; a task with a task or with a part of
+    tasks that regroups its work. An item that the items after it name as their heading is their group."""
     if not a.tasks or not b.tasks:
         return []
+    a, b = with_named_groups(a), with_named_groups(b)
     sim = Similarity(a, b, cfg)
     pairs: dict[tuple[int, int], AlignedPair] = {}
 
@@ -41,13 +44,42 @@ def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> lis
     _pass_best_from_b(groups, cfg, {j for _, j in pairs} | period, add)
     tasks, context = _in_context(sim, scores, set(pairs), period)
     _pass_best(tasks, cfg, {i for i, _ in pairs}, add)
-    _pass_in_context(tasks, context, cfg, add)
-    _pass_best_from_b(tasks, cfg, {j for _, j in pairs}, add)
+    _pass_in_context(tasks, context, cfg, {i for (i, _), p in pairs.items() if p.score >= cfg.link_min}, add)
+    # every B task takes its closest A task, as every A task took its closest B task, whoever took it first
+    _pass_best_from_b(tasks, cfg, {j for _, j in pairs if b.tasks[j].level == "part"}, add)
     _pass_evidence(tasks, sim, cfg, add)
+    if successive_editions(a, b):
+        _pass_lone_b(tasks, cfg, {j for _, j in pairs}, add)
     _pass_promoted(sim, cfg, add)
     _pass_raised_to_part(sim, set(pairs), add)
     implied = _implied_by_group(sim, set(pairs))
     return [pairs[k] for k in sorted(pairs) if k not in implied]
+
+
+def with_named_groups(ex: Extraction) -> Extraction:
+    """The extraction with every item that the items right after it name as their enclosing heading read as a
+    group holding them (its text running to the end of the last), as their paths say, where the outline took
+    the heading for a task of its own."""
+    tasks = list(ex.tasks)
+    for k, t in enumerate(tasks):
+        if t.container:
+            continue
+        members = _named_members(tasks, k)
+        if members:
+            tasks[k] = replace(t, container=True, end=max(t.end, *(tasks[m].end for m in members)))
+    return ex if tasks == ex.tasks else replace(ex, tasks=tasks)
+
+
+def _named_members(tasks: list[Task], k: int) -> list[int]:
+    """The run of items right after item k whose path ends with, or passes through, k's heading."""
+    head, depth = tasks[k].heading, len(tasks[k].path)
+    out = []
+    for m in range(k + 1, len(tasks)):
+        path = tasks[m].path
+        if len(path) <= depth or path[depth] != head or path[:depth] != tasks[k].path:
+            break
+        out.append(m)
+    return out
 
 
 def _pass_raised_to_part(sim: Similarity, linked: set[tuple[int, int]], add: Adder) -> None:
@@ -150,21 +182,31 @@ def _in_context(sim: Similarity, scores: dict[tuple[int, int], float], linked: s
 
 
 def _pass_in_context(scores: dict[tuple[int, int], float], context: set[tuple[int, int]], cfg: MatchConfig,
-                     add: Adder) -> None:
-    """Each task's best partner among the tasks of the groups its own group was paired with."""
+                     sure: set[int], add: Adder) -> None:
+    """Each task's best partner among the tasks of the groups its own group was paired with: from
+    context_link_min for a task without a sure partner yet, from link_min for one in sure."""
     rows: dict[int, list[int]] = {}
     for i, j in context:
         rows.setdefault(i, []).append(j)
     for i in sorted(rows):
         j = max(rows[i], key=lambda jj: (scores[(i, jj)], -jj))
-        if scores[(i, j)] >= cfg.context_link_min:
+        if scores[(i, j)] >= (cfg.link_min if i in sure else cfg.context_link_min):
             add(i, j, "in_context", scores[(i, j)])
 
 
 def _level_scores(sim: Similarity, ta: list[Task], tb: list[Task]) -> dict[tuple[int, int], float]:
     """The candidate scores the outline allows: a part pairs with a part, a task holding sub-tasks with
-    another such task, and a plain task with a plain task or with a part that regroups its work."""
-    return {(i, j): s for (i, j), s in sim.scores.items() if _levels_fit(ta[i], tb[j])}
+    another such task, and a plain task with a plain task or with a part that regroups its work (a part of
+    plain tasks: a part holding groups of tasks stands above any one task's work)."""
+    above = _parts_over_groups(tb)
+    return {(i, j): s for (i, j), s in sim.scores.items()
+            if _levels_fit(ta[i], tb[j]) and (ta[i].level == "part" or j not in above)}
+
+
+def _parts_over_groups(tasks: list[Task]) -> set[int]:
+    """The parts that hold numbered items with sub-tasks of their own."""
+    return {p for k, p in enumerate(parents(tasks)) if p is not None and tasks[k].container
+            and tasks[p].level == "part"}
 
 
 def _levels_fit(x: Task, y: Task) -> bool:
@@ -223,9 +265,17 @@ def _period_items(tasks: list[Task]) -> set[int]:
     return period if len(period) < sum(1 for t in tasks if t.level == "task") else set()
 
 
+def successive_editions(a: Extraction, b: Extraction) -> bool:
+    """The two documents are editions of one kind of document by one issuer (this year's work report after
+    last year's): nearly every task of B carries on one of A."""
+    da, db = a.document, b.document
+    return da.type == db.type != "other" and bool(da.issuer) and da.issuer == db.issuer
+
+
 def _pass_best_from_b(scores: dict[tuple[int, int], float], cfg: MatchConfig, matched_b: set[int],
                       add: Adder) -> None:
-    """Pass 4: B tasks still alone take their best A task (one A task split into several B tasks)."""
+    """Pass 4: B items not in matched_b take their best A task from link_min (one A task split into several B
+    tasks, or a B task closer to an A task than to the one that took it first)."""
     cols: dict[int, list[int]] = {}
     for i, j in scores:
         cols.setdefault(j, []).append(i)
@@ -235,3 +285,16 @@ def _pass_best_from_b(scores: dict[tuple[int, int], float], cfg: MatchConfig, ma
         i = max(cols[j], key=lambda k: (scores[(k, j)], -k))
         if scores[(i, j)] >= cfg.link_min:
             add(i, j, "best_from_b", scores[(i, j)])
+
+
+def _pass_lone_b(scores: dict[tuple[int, int], float], cfg: MatchConfig, matched_b: set[int],
+                 add: Adder) -> None:
+    """B tasks still alone (not in matched_b) take their closest A task from lone_link_min."""
+    cols: dict[int, list[int]] = {}
+    for i, j in scores:
+        if j not in matched_b:
+            cols.setdefault(j, []).append(i)
+    for j in sorted(cols):
+        i = max(cols[j], key=lambda k: (scores[(k, j)], -k))
+        if scores[(i, j)] >= cfg.lone_link_min:
+            add(i, j, "lone_b", scores[(i, j)])

@@ -65,6 +65,9 @@ class MatchConfig:
     second_rounds: int = 3  # passes over the leftovers: a pair found by name anchors its list for the next
     list_gap_max: int = 10  # characters between two figures of one run (a 、 list; a level and its change)
     second_named_min: int = 2  # characters a metric needs before its mention in a sentence counts as evidence
+    # --- task alignment, continued (align.py) ---
+    # In successive editions of one issuer's document nearly every B task carries on an A task:
+    lone_link_min: float = 0.15  # a B task still alone takes its closest A task from here; lower guesses more
 
     def to_json(self) -> dict[str, Any]:
         """The configuration as a plain dict for the brief's JSON."""

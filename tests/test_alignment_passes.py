@@ -174,3 +174,144 @@ def test_a_task_whose_work_b_spread_over_a_part_of_the_same_name_is_linked_to_th
     assert ("统筹推进垃圾分类工作", "全面推进垃圾分类") in links
     assert ("统筹推进垃圾分类工作", "完善分类投放体系") not in links  # the part link says its tasks carry on
     assert ("加强农村污水治理", "推进农村生活污水治理") in links
+
+
+A_GROUPS = """某省2024年工作要点
+一、2024年重点任务
+（一）促进城乡融合发展，推动区域协调联动。
+1.优化城市体系。推进都市圈同城化，实施城市更新行动，改造老旧小区500个，完善城市排水管网。
+2.推进乡村振兴。建设高标准农田100万亩，发展乡村特色产业，改善农村人居环境。
+（二）建设文化强省，打造旅游目的地。
+1.保护文化遗产。加强文物保护利用，推进考古遗址公园建设，传承非物质文化遗产。
+2.发展文旅产业。培育文旅融合业态，建设精品景区，提升游客接待能力。
+"""
+
+B_GROUPS_LEAD_IN = """某省2025年工作要点
+一、2025年重点任务
+（一）坚持协调发展，促进城乡融合和区域联动。
+畅通城乡经济循环，优化空间布局。
+完善城市体系。深化都市圈建设，推进城市更新，改造老旧小区600个，建设地下管网。
+全面振兴乡村。新建高标准农田120万亩，壮大乡村产业，整治农村人居环境。
+（二）推进文化强省建设，打造知名旅游目的地。
+推动文化创造性转化。
+传承文化遗产。做好文物保护，建设考古遗址公园，保护非物质文化遗产。
+壮大文旅产业。发展文旅新业态，打造精品景区和旅游线路。
+"""
+
+
+def test_a_heading_its_items_name_as_their_group_is_aligned_as_a_group(tmp_path):
+    # B's numbered headings are followed by a lead-in line and unnumbered items whose path names them: they
+    # hold those items, so A's numbered group pairs with them and A's sub-task does not
+    links = _links(A_GROUPS, B_GROUPS_LEAD_IN, tmp_path)
+    assert ("促进城乡融合发展，推动区域协调联动", "坚持协调发展，促进城乡融合和区域联动") in links
+    assert ("建设文化强省，打造旅游目的地", "推进文化强省建设，打造知名旅游目的地") in links
+    assert ("发展文旅产业", "推进文化强省建设，打造知名旅游目的地") not in links
+    assert ("发展文旅产业", "壮大文旅产业") in links
+
+
+A_ONE_TASK = """某市2024年工作要点
+一、2024年重点任务
+（一）着力构建现代化产业体系。发展先进制造业，提升产业链韧性，推动产业向中高端迈进。
+（二）做好农产品保供。稳定生猪生产，抓好蔬菜基地建设，保障市场供应。
+"""
+
+B_PART_OF_GROUPS = """某市2025年工作要点
+一、2025年重点任务
+（一）坚持创新驱动，加快构建现代化产业体系。
+1.建设智能工厂。推广工业机器人，建设数字化车间。
+2.培育集成电路产业集群。引进芯片设计企业。
+（二）抓好菜篮子工程。
+1.稳定生猪产能。扩大蔬菜种植面积，确保市场供应。
+2.建设冷链物流。完善农产品流通网络。
+"""
+
+
+def test_a_task_is_not_linked_to_a_part_that_holds_groups_of_tasks(tmp_path):
+    # the part holding every numbered group of B's work list names A's heading phrase, but no one task's
+    # work was raised to the level above B's groups
+    links = _links(A_ONE_TASK, B_PART_OF_GROUPS, tmp_path)
+    assert ("着力构建现代化产业体系", "2025年重点任务") not in links
+    assert ("2024年重点任务", "2025年重点任务") in links
+
+
+A_TRADE = """某市2024年工作要点
+一、2024年重点任务
+（一）稳住外贸外资基本盘。支持外贸企业拓展国际市场，扩大跨境电商规模，培育外贸新业态，办好进出口商品展会，\
+稳定加工贸易。引导外资企业利润再投资，鼓励外资设立研发中心。
+（二）推动企业走出去。支持企业开展境外投资，建设境外经贸合作区，完善对外投资服务体系。
+（三）做好农产品保供。稳定生猪生产，抓好蔬菜基地建设，保障市场供应。
+"""
+
+B_TRADE = """某市2025年工作要点
+一、2025年重点任务
+（一）促进外贸提质增效。支持外贸企业开拓国际市场，做大跨境电商，发展外贸新业态，稳定加工贸易。
+（二）拓展双向投资空间。支持外资企业利润再投资和设立研发中心，落实外资准入负面清单，引导企业有序开展境外投资。
+（三）抓好菜篮子工程。稳定生猪产能，扩大蔬菜种植面积，确保市场供应。
+"""
+
+
+def test_a_b_task_takes_its_closest_a_task_though_a_less_close_one_took_it_first(tmp_path):
+    # B's investment task is closest to A's trade-and-investment task (its foreign-investment half), which went
+    # to B's trade task first; the outward-investment task that took B's task as its best keeps its link too
+    links = _links(A_TRADE, B_TRADE, tmp_path)
+    assert ("稳住外贸外资基本盘", "拓展双向投资空间") in links
+    assert ("推动企业走出去", "拓展双向投资空间") in links
+    assert ("稳住外贸外资基本盘", "促进外贸提质增效") in links
+    assert ("做好农产品保供", "拓展双向投资空间") not in links
+
+
+A_EDITION = """临川省2024年政府工作报告
+各位代表：现在，我代表临川省人民政府，向大会报告政府工作，请予审议。
+一、2024年重点任务
+（一）精准扩大有效投资。安排省级预算内投资100亿元，支持交通、水利、能源等重大项目建设，用好专项债券，\
+推动城市更新重点片区项目开工，稳妥推进保障性住房供给。
+（二）做好农产品保供。稳定生猪生产，抓好蔬菜基地建设，保障市场供应。
+"""
+
+B_EDITION = """临川省2025年政府工作报告
+各位代表：现在，我代表临川省人民政府，向大会报告政府工作，请予审议。
+一、2025年重点任务
+（一）扩大有效投资。安排省级预算内投资120亿元，支持交通、水利、能源等重大项目建设，用好专项债券。
+（二）构建房地产发展新模式。优化保障性住房供给，完善商品房销售制度，实施城市更新重点片区改造。
+（三）抓好菜篮子工程。稳定生猪产能，扩大蔬菜种植面积，确保市场供应。
+"""
+
+
+def test_in_this_years_edition_of_one_issuers_report_a_task_otherwise_alone_takes_its_closest_predecessor(
+        tmp_path):
+    # the housing task carries on the housing half of last year's investment task, in few words; next year's
+    # report of the same government is read as carrying on last year's, but another government's is not
+    links = _links(A_EDITION, B_EDITION, tmp_path)
+    assert ("精准扩大有效投资", "构建房地产发展新模式") in links
+    assert ("做好农产品保供", "构建房地产发展新模式") not in links
+    other = _links(A_EDITION, B_EDITION.replace("临川省", "远山省"), tmp_path)
+    assert ("精准扩大有效投资", "构建房地产发展新模式") not in other
+    assert ("精准扩大有效投资", "扩大有效投资") in other
+
+
+A_MOVED = """某市2024年工作要点
+一、推进制造业转型
+（一）发展绿色制造。创建绿色工厂20家，推广节能环保装备，推动制造企业清洁生产改造。
+（二）推进智能工厂建设。支持龙头企业建设智能工厂和数字化车间，推广工业机器人应用。
+（三）支持企业做大做强。实施企业梯度培育计划，帮助中小企业成长为行业龙头。
+二、加强生态环境保护
+（一）深入打好碧水保卫战。推进污水处理设施建设，开展河湖综合治理，保障饮用水安全。
+"""
+
+B_MOVED = """某市2025年工作要点
+一、推动制造业高端化
+（一）加快数字化转型。实施智能化改造项目，建设智能工厂和数字化车间，推广工业机器人。
+（二）壮大先进制造业集群。培育装备制造产业集群，推动制造企业梯度成长。
+二、持续改善生态环境
+（一）推行绿色制造。新创建绿色工厂25家，推广节能环保装备，实施清洁生产改造。
+（二）巩固碧水保卫战成果。完善污水处理设施，推进河湖综合治理，保障饮用水安全。
+"""
+
+
+def test_a_task_with_a_sure_partner_elsewhere_takes_no_loose_partner_in_its_paired_section(tmp_path):
+    # green manufacturing moved to B's environment part, where it has its sure partner; in its old section it
+    # is only loosely like the cluster task, as the enterprise task (with no sure partner) is
+    links = _links(A_MOVED, B_MOVED, tmp_path)
+    assert ("发展绿色制造", "推行绿色制造") in links
+    assert ("发展绿色制造", "壮大先进制造业集群") not in links
+    assert ("支持企业做大做强", "壮大先进制造业集群") in links
