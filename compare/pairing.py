@@ -270,6 +270,11 @@ def _other_denominator(x: str, y: str) -> bool:
 VERB_INSIDE = re.compile(r"实施好|实施|推进|推动|建设|抓好|完成|开展|新增|新建|打造|培育|提升|加快|滚动")
 
 
+# Scope words that many programmes share say nothing of which one is meant: 国家临床重点专科建设项目 and
+# 国家区域医疗中心项目 share only 国家.
+SCOPE_PAIRS = frozenset({"国家", "省级", "全省", "市级", "县级", "重点", "示范", "国际", "全国"})
+
+
 def _modifiers_meet(x: str, y: str, shared_is_head: bool) -> bool:
     """The words around a shared name meet: one is empty, or they share a character (省市 / 省级). Before one
     shared head noun, two long modifiers, their verbs set aside, must share a pair of characters:
@@ -278,7 +283,7 @@ def _modifiers_meet(x: str, y: str, shared_is_head: bool) -> bool:
     if not nouns[0] or not nouns[1]:
         return True
     if shared_is_head and min(map(len, nouns)) >= 4:
-        pairs = [{a + b for a, b in itertools.pairwise(t)} for t in nouns]
+        pairs = [{a + b for a, b in itertools.pairwise(t)} - SCOPE_PAIRS for t in nouns]
         return bool(pairs[0] & pairs[1])
     return bool(set(nouns[0]) & set(nouns[1]))
 
