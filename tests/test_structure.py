@@ -218,3 +218,33 @@ def test_a_glossary_appended_after_the_closing_address_holds_no_tasks_or_targets
     assert not any("双百工程" in t.heading or "一网统管" in t.heading for t in ex.tasks)
     assert not any(t.value in (30, 200) for t in ex.targets)
     assert any("教育方面" in t.heading for t in ex.tasks)  # the 民生实事 list before it still counts
+
+
+SAFETY_SECTION = ("2026年政府工作报告\n一、2026年重点任务\n"
+                  "（八）统筹发展和安全，建设更高水平的平安家园。坚持以新安全格局保障新发展格局。\n"
+                  "防范化解重点领域风险。稳妥处置中小金融机构风险，守住不发生系统性风险的底线，持续化解政府债务风险。\n"
+                  "加强和创新社会治理。完善基层治理体系，建设社区综治中心，推进矛盾纠纷多元化解，提升网格化服务水平。\n"
+                  "{extra}\n"
+                  "（九）持续抓好安全生产。加强安全监管，开展重点行业隐患排查整治，坚决遏制重特大事故发生。\n")
+
+
+@pytest.mark.parametrize(("extra", "heading"), [
+    ("全力支持国防和军队现代化建设，加强国防动员和后备力量建设，做好退役军人服务保障工作，巩固军政军民团结。",
+     "全力支持国防和军队现代化建设"),
+    ("各位代表！“民之所盼，政之所向”，今年继续实施10大类50项民生实事，覆盖就业、教育、医疗、养老等领域。",
+     "今年继续实施10大类50项民生实事"),
+])
+def test_a_plain_paragraph_among_bold_led_tasks_states_a_task_of_its_own(tmp_path, extra, heading):
+    ex = extract(load_document(_write(tmp_path, "report.txt", SAFETY_SECTION.format(extra=extra))), "b")
+    headings = [t.heading for t in ex.tasks if t.level == "task"]
+    assert any(h.startswith(heading) for h in headings), headings
+
+
+@pytest.mark.parametrize("extra", [
+    "平安是发展的前提，我们必须把安全摆在更加突出的位置，以高水平安全护航高质量发展。",
+    "各位代表！安全稳定来之不易，守护好万家灯火是我们的共同责任。",
+])
+def test_a_paragraph_saying_why_the_work_matters_stays_with_the_task_before_it(tmp_path, extra):
+    ex = extract(load_document(_write(tmp_path, "report.txt", SAFETY_SECTION.format(extra=extra))), "b")
+    without = extract(load_document(_write(tmp_path, "plain.txt", SAFETY_SECTION.format(extra=""))), "b")
+    assert [t.heading for t in ex.tasks] == [t.heading for t in without.tasks]
