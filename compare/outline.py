@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from compare.lexicon import YEAR
+from compare.lexicon import HEAD_VERBS, YEAR
 from compare.model import Block, Outline, Part, Role, Task
 
 CN = "一二三四五六七八九十"
@@ -248,7 +248,9 @@ def _part_at_heading(heading: str, level: int, role: str, part: Part, goals: boo
         back = REVIEW_WORDS.search(heading) and not looks_ahead(heading, year)
         part = "review" if back else ("forward" if part != "other" or level == 1 else part)
         return part, bool(GOAL_WORDS.search(heading)) and "任务" not in heading
-    if REVIEW_WORDS.search(heading) and len(heading) <= 16:
+    # …but not a forward item that sets out to reach results: 加快释放改革开放成效
+    sets_out = part == "forward" and HEAD_VERBS.match(heading)
+    if REVIEW_WORDS.search(heading) and len(heading) <= 16 and not sets_out:
         return "review", goals
     if part == "preamble":
         return "forward", goals

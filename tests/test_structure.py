@@ -248,3 +248,12 @@ def test_a_paragraph_saying_why_the_work_matters_stays_with_the_task_before_it(t
     ex = extract(load_document(_write(tmp_path, "report.txt", SAFETY_SECTION.format(extra=extra))), "b")
     without = extract(load_document(_write(tmp_path, "plain.txt", SAFETY_SECTION.format(extra=""))), "b")
     assert [t.heading for t in ex.tasks] == [t.heading for t in without.tasks]
+
+
+def test_a_forward_item_that_sets_out_to_reach_results_is_not_a_review(tmp_path):
+    text = ("2026年政府工作报告\n一、2025年工作回顾\n（一）改革开放取得新成效。新增经营主体12万户。\n"
+            "二、2026年重点工作\n（一）加快释放改革开放成效。深化国资国企改革，新增经营主体15万户。\n"
+            "（二）提升城市治理水平。改造老旧管网500公里。\n")
+    ex = extract(load_document(_write(tmp_path, "report.txt", text)), "b")
+    kinds = {t.written: t.kind for t in ex.targets}
+    assert kinds == {"12万户": "actual", "15万户": "target", "500公里": "target"}
