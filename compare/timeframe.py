@@ -108,7 +108,18 @@ def kind_and_year(body: str, start: int, sentence_start: int, block: Block, ctx:
         if explicit is not None and (doc_year is None or explicit <= doc_year):
             return "actual", explicit
         return "actual", _context_year(body, block, doc_year, before)
+    if PLAN_OUTLINE.search(body, 0, start) and ctx.year and not THIS_YEAR.search(before):
+        return "target", _period_end(ctx.year)  # 《纲要（草案）》明确了主要指标：…其中…比重21%
     return "target", _target_year(before, sentence_start, block, ctx, horizon, explicit)
+
+
+# A paragraph that sets out the indicators of the plan for the coming period: 《纲要（草案）》明确了…主要指标
+PLAN_OUTLINE = re.compile(r"纲要(?:（草案）|\(草案\))?》?(?:明确|提出|确定)")
+
+
+def _period_end(year: int) -> int:
+    """The last year of the five-year plan period that holds a year (2026 → 2030, 2025 → 2025)."""
+    return min((end for end in PERIOD_END.values() if end >= year), default=year)
 
 
 def _target_year(before: str, sentence_start: int, block: Block, ctx: DocContext,

@@ -341,3 +341,9 @@ def test_a_count_of_the_items_a_plan_announces_is_not_a_target(body):
 def test_writing_the_next_plan_is_this_years_work_not_its_horizon(body):
     t = only(body)
     assert (t.kind, t.year) == ("target", YEAR)
+
+
+def test_the_indicators_a_plan_outline_sets_belong_to_its_period():
+    ts = found("《纲要（草案）》提出了主要指标：一是经济发展，其中地区生产总值年均增长5.5%左右。"
+               "二是绿色低碳，其中森林覆盖率达到62%。今年森林覆盖率达到60.5%。")
+    assert [(t.written, t.year) for t in ts] == [("5.5%左右", 2030), ("62%", 2030), ("60.5%", YEAR)]
