@@ -19,12 +19,35 @@ class Placed(Protocol):
 
 
 def strip_leading(s: str) -> str:
-    """The text without the scope, time and modal words that open a clause (全省, 今年, 确保…)."""
+    """The text without the scope, time and modal words that open a clause (全省, 今年, 确保…); a word is
+    stripped only whole: the 对 of 对口支援, the 等 of 等级民宿 and the 并 of 并网 stay."""
     prev = None
     while prev != s:
         prev = s
-        s = LEADING_NOISE.sub("", s, count=1).lstrip("，,、 ")
+        m = LEADING_NOISE.match(s)
+        if m and m.end() and not _splits_a_word(s, m.end(), m.group(0)):
+            s = s[m.end():]
+        s = s.lstrip("，,、 ")
     return s
+
+
+def _splits_a_word(s: str, end: int, noise: str) -> bool:
+    """True when cutting s at end leaves one character of a word that starts with the noise behind it
+    (对|口支援, 等|级民宿, 并|网, 全市|性): the noise was part of that word. A year (到2030年) never is."""
+    if end == len(s) or end in word_boundaries(s) or any(c.isdigit() for c in noise):
+        return False
+    cuts = word_boundaries(s)
+    before, after = max(c for c in cuts if c < end), min(c for c in cuts if c > end)
+    return before == 0 and after - end == 1  # 我|区外: a word that starts inside the noise is no part of it
+
+
+# 等 inside a word (等级, 一等奖, 高等教育, 平等) lists nothing.
+LIST_DENG = re.compile(r"(?<![平同对相均优高中初上次特一二三头何])等(?![级待同次候于额量效])")
+
+
+def list_word_at(text: str) -> bool:
+    """True when the text holds 等 as a list word (科研、工业等领域), not inside 等级 or 同等."""
+    return bool(LIST_DENG.search(text))
 
 
 # Verbs that may open the metric after a short scope phrase (`数字经济领域培育百亿元企业25家`). 新增 is not

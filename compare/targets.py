@@ -23,10 +23,12 @@ from compare.metric_phrase import (
     counted_noun,
     echoed_object,
     has_own_verb,
+    list_word_at,
     names_no_thing,
     readable_metric,
     split_metric,
     strip_leading,
+    word_boundaries,
 )
 from compare.model import Basis, Block, Kind, Outline, Target, Task
 from compare.outline import item_number_end
@@ -51,7 +53,8 @@ NOT_TARGET_AFTER = re.compile(r"^(?:级|届|次会议|周年|岁|位|强|号|版
 # 出行50米内, 21个主要指标, 13个领域, 5个方面, 10大类.
 NOT_TARGET_WITH_UNIT = re.compile(
     r"^(?:小时(?:开放|营业|服务|在线|值守|不打烊|过境|免签)|(?:米|公里)(?:内|以内|范围)|"
-    r"个方面|(?:个|大)(?:主要|重点|核心|预期性|约束性)?(?:指标|领域|板块|类|大类|章|部分|维度)"
+    r"个方面|(?:个|大)(?:领域|板块|维度)(?![项建])|"  # 分13个领域细化…: the plan's own structure
+    r"(?:个|大)(?:主要|重点|核心|预期性|约束性)?(?:指标|领域|板块|类|大类|章|部分|维度)"
     r"(?=[，,。、；;的中和及设]|工作)|"
     r"项(?:主要|重点|核心)?(?:指标|任务举措|任务|举措)(?=[，,。、；;：:的中和及]))"
 )
@@ -207,6 +210,8 @@ def _unit_names_a_class(body: str, f: Figure, after: str) -> bool:
     """True when the unit marks a class or an occasion, not an amount (a voltage, an age, times)."""
     if f.unit == "千伏":
         return True  # 500千伏变电站: a voltage class
+    if re.match(r"制(?![定订造作度约品])", after):
+        return True  # 3人制篮球场, 2班制: a number in the name of a format
     if f.unit == "岁" and "寿命" not in body[max(0, f.start - 12):f.start]:
         return True  # 0-6岁儿童, 65岁及以上: age brackets; 人均预期寿命80.5岁 is a target
     return f.unit in ("次",) and not re.match(r"^(?:以上|左右)", after)
@@ -307,6 +312,8 @@ def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
     rest = body[f.end:f.end + 64]
     m = POST_QUALIFIER.match(rest)
     post = m.group(0) if m else ""
+    if post in ("多", "余") and 1 not in word_boundaries(rest[:8]):
+        post = ""  # 6条多式联运: 多 starts the next word
     after = rest[len(post):]
     right, raw = "", ""
     span_end = f.end + len(post)
@@ -336,7 +343,7 @@ def _left_segment(body: str, cand: Candidate, prev: Found | None) -> str:
     工业、消费等领域应用落地3000个`) names examples, so the words before it stay."""
     start = cand.clause_start
     seg_start = max(start, body.rfind("、", start, cand.fig.start) + 1)
-    if "等" in body[seg_start:cand.fig.start]:
+    if list_word_at(body[seg_start:cand.fig.start]):  # 等级民宿: 等 inside a word lists nothing
         seg_start = start
     if prev is not None and prev.start >= start:
         seg_start = max(seg_start, prev.end)
