@@ -68,6 +68,35 @@ VERB_ONLY = re.compile(r"^(?:新\(改\)建|新改建|改扩建|新建|改建|"
                        r"帮助|扶持|培训|发放|安排|投入|拉动|减少|降低|节约|节省|其中|合计|共计|累计|包括)+$")
 
 
+# Verbs a plan puts before a count that the segmenter's dictionary tags as nouns or places (选派, 落户).
+COUNT_VERBS = frozenset(["选派", "选聘", "选调", "派驻", "落户", "深化", "串联", "加密", "新建", "惠及",
+                         "遴选",
+                         "招募", "征集", "签约", "新开", "复航"])
+# Words that only say which batch or period a count belongs to (首批8个试点县, 年度12件实事): no thing named.
+DETERMINER = re.compile(r"(?:首批|首个|首期|首届|首家|新一批|第[0-9一二三四五六七八九十]+(?:批|期|届)|"
+                        r"年度|当年|每年|今年|全年)")
+
+
+def is_bare_verb(phrase: str) -> bool:
+    """True when a phrase is a verb with no object (选派, 开行, 完工, 累计压降): it names no thing counted."""
+    if not phrase:
+        return False
+    if VERB_ONLY.match(phrase) or ACTION_VERBS.fullmatch(phrase) or phrase in COUNT_VERBS:
+        return True
+    import rjieba
+
+    tags = rjieba.tag(phrase)
+    verbal = all(t in ("v", "d") or w in COUNT_VERBS for w, t in tags)
+    return len(phrase) <= 4 and verbal and tags[-1][1] == "v"
+
+
+def names_nothing(metric: str) -> bool:
+    """True when a metric names no thing: a bare verb, a batch word (首批) or a list of examples that ends in
+    等 (白鹤滩电站等40个重点项目): the thing counted is written after the figure."""
+    return is_bare_verb(metric) or bool(DETERMINER.fullmatch(metric)) or bool(re.search(
+        LIST_DENG.pattern + "$", metric))
+
+
 @lru_cache(maxsize=8192)
 def word_boundaries(text: str) -> frozenset[int]:
     """Offsets where a word starts or ends in the text, by the segmenter."""
@@ -140,7 +169,8 @@ def complete_ellipsis(metric: str, previous: str) -> str:
 
 # Words that cling to a metric's edges but name nothing: 规模近…, 支出规模比去年…, 失业率全年…, 或改造…,
 # 第4批…
-METRIC_TAIL = re.compile(r"(?:近|约|超|达|为|共|总计|全年|今年|年内|首次|全部|"
+METRIC_TAIL = re.compile(r"(?:近|约|超|达|为|共|总计|全年|今年|年内|首次|全部|累计|或|和|与|"
+                         r"(?<![惠涉普以危触])及|"
                          r"(?:比|较)(?:去年|上年|上一年)(?:同期|年初预算|预算|年初|实际)?)+$")
 METRIC_HEAD = re.compile(r"^(?:或|和|及|并|且|预计(?:全年)?|第[0-9一二三四五六七八九十]+(?:批|次|届))+")
 
@@ -179,7 +209,52 @@ def counted_noun(right: str, unit: str, modified: bool = False) -> str:
     for tail in (RIGHT_TAIL.search(right), MONEY_PURPOSE.search(right) if unit in ("元", "%") else None):
         if tail and tail.start() >= 2:
             right = right[: tail.start()]
-    return right[:24]
+    right = _without_predicate(right[:24])
+    return "" if PREDICATE_START.match(right) and "的" not in right and not modified else right
+
+
+# What a sentence goes on to say of the things counted after a figure (40个重点项目加快推进, 23项改革事项落地
+# 见效, 5个实验室揭牌运行): how it proceeds is dropped; the stage reached (开工, 建成, 投产) is kept.
+_ADVERB = r"(?:加快|加速|加力|有序|稳步|扎实|全面|高效|基本|率先|正式|顺利|深入|相继|如期|持续|梯次|平稳|已)"
+_STAGE = r"(?:开工|启动|建成|投产|投运|投用|完工|竣工|获批|启用|揭牌|落地|上线|入驻|挂牌|投入|开诊|开通|通车)"
+PROCEEDING = re.compile(rf"(?:(?<!投入)(?<!开诊)(?:建设|运行|运营)|推进|实施|见效|达效|{_ADVERB})$")
+ADVERB_BEFORE_STAGE = re.compile(rf"{_ADVERB}+(?={_STAGE}+$)")
+DESTINATION = ("到", "赴", "在", "向", "进", "为")  # 800名特派员到乡村, 1000名专家在我省开展服务
+# A figure that a measure verb introduces, or that ends the words (项目完成投资超800亿元, 企业发行债券1193只).
+FIGURE_AFTER = re.compile(r"(?:分别|均)?(?:超过|达到|突破|超|达|过|近|约|增长|下降|为)$")
+
+
+def _before_next_figure(right: str) -> str:
+    """The words right of a figure up to the next figure that states an amount of them: 300个重点项目完成
+    投资5200亿元 counts 重点项目, not the investment."""
+    from compare.figures import parse_figures
+
+    for f in parse_figures(right):
+        if not f.unit or f.start < 2 or right[f.start - 1] in "“+/.":
+            continue
+        lead = FIGURE_AFTER.search(right, 0, f.start)
+        if f.end == len(right) or lead:
+            cut = lead.start() if lead else f.start
+            return right[:cut] if cut >= 2 else right
+    return right
+
+
+def _without_predicate(right: str) -> str:
+    """The counted noun without what the sentence goes on to say of it: a destination (800名特派员到乡村), a
+    closing verb (40个重点项目开工, 8个试点县启动建设) or an amount of it, while two characters remain."""
+    import rjieba
+
+    right = _before_next_figure(right)
+    pos = 0
+    for i, (w, _) in enumerate(rjieba.tag(right) if right else []):
+        if i and w in DESTINATION and pos >= 3:
+            right = right[:pos]
+            break
+        pos += len(w)
+    while (tail := PROCEEDING.search(right)) and tail.start() >= 2:
+        right = right[: tail.start()]
+    stage = ADVERB_BEFORE_STAGE.search(right)
+    return right[: stage.start()] + right[stage.end():] if stage and stage.start() >= 2 else right
 
 
 def echoed_object(sentence: str, phrase: str) -> str:

@@ -16,6 +16,7 @@ from compare.lexicon import (
 from compare.metric_phrase import (
     BASELINE_FROM,
     GENERIC_HEAD,
+    LIST_DENG,
     VERB_ONLY,
     YEAR_OF,
     apply_respectively,
@@ -25,6 +26,7 @@ from compare.metric_phrase import (
     has_own_verb,
     list_word_at,
     names_no_thing,
+    names_nothing,
     readable_metric,
     split_metric,
     strip_leading,
@@ -71,7 +73,9 @@ RATIO_BEFORE = re.compile(r"(?:系数|收入比|性别比|倍差|容积率|生�
                           r"稳定在|保持在|"
                           r"控制在|达到|为|不低于|不高于|不超过|由|从)(?:约|近)?$")
 POST_QUALIFIER = re.compile(r"^(?:以上|左右|以内|以下|上下|之内|内|多|余|[:∶]1(?![\d.]))")  # 2.27:1: a ratio
-RIGHT_STOP = re.compile(r"[，,；;。：:！!？?、\n\t]|和\d|及\d|与\d|等|(?<![\d元级])以上")
+# 二级及以上医院 is one name; in 20户及以上 the qualifier is the figure's own; 等 in 高等院校 lists nothing.
+RIGHT_STOP = re.compile(r"[，,；;。：:！!？?、\n\t]|和\d|及\d|与\d|(?<![\d元级及])以上|^及以上|"
+                        + LIST_DENG.pattern)
 
 
 @dataclass
@@ -429,7 +433,7 @@ def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, me
     """The figure's metric, whether it was read right of the figure, and whether it was carried from prev."""
     from_right = False
     ends_open = bool(re.search(r"(?:和|及|与|或|、)$", metric) or ACTION_VERBS.fullmatch(metric or "-")
-                     or COUNTED_GROUP.search(metric)) or _opens_with_verb(metric)
+                     or COUNTED_GROUP.search(metric)) or _opens_with_verb(metric) or names_nothing(metric)
     if cand.right_metric and (len(metric) <= 1 or ends_open or (not verb and not metric)
                               or (names_no_thing(metric) and not names_no_thing(cand.right_metric))):
         metric, from_right = cand.right_metric, True

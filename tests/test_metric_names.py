@@ -45,3 +45,35 @@ def test_a_unit_and_its_continuation_are_one_unit():
 
 def test_a_count_of_the_plans_own_fields_is_not_a_target():
     assert metrics("分9个领域部署改革任务，新增试点园区5个。") == {"5个": "试点园区"}
+
+
+def test_a_list_of_examples_ending_in_deng_takes_the_noun_after_the_figure():
+    assert metrics("推进甲水库、乙灌区等12个重点水利项目。") == {"12个": "重点水利项目"}
+
+
+def test_a_batch_word_takes_the_noun_after_the_figure():
+    assert metrics("认定首批20家数字化车间。") == {"20家": "数字化车间"}
+
+
+def test_a_bare_verb_takes_the_noun_after_the_figure():
+    assert metrics("选派600名以上农业技术特派员到山区。") == {"600名以上": "农业技术特派员"}
+
+
+def test_how_things_proceed_is_dropped_but_the_stage_reached_is_kept():
+    found = metrics("推动25个康养项目有序推进，18个文旅项目全面开工。")
+    assert found == {"25个": "康养项目", "18个": "文旅项目开工"}
+
+
+def test_the_noun_after_a_figure_ends_before_the_next_amount():
+    found = metrics("90个省级重点项目完成投资860亿元。")
+    assert found["90个"] == "省级重点项目完成投资"
+
+
+def test_a_trailing_cumulative_word_is_not_part_of_the_name():
+    [t] = targets("技术合同成交额累计突破900亿元。")
+    assert t.metric == "技术合同成交额"
+
+
+def test_a_grade_and_above_stays_in_the_name_and_gaodeng_is_no_list_word():
+    assert metrics("推动92%二级及以上公立医院开展互认。") == {"92%": "二级及以上公立医院开展互认"}
+    assert metrics("新设6所高等院校。") == {"6所": "高等院校"}
