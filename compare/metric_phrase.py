@@ -148,23 +148,49 @@ def split_metric(left: str) -> tuple[str, str, str]:
         hits = [h for h in MID_ACTION.finditer(core) if h.start() in cuts and h.end() in cuts]
         if hits and hits[-1].end() < len(core):
             action = hits[-1].group(0)
-            core = core[hits[-1].end():]
+            core = _after_mid_action(core, hits[-1])
     core = TRAILING_NOISE.sub("", BASE_YEAR.sub("", core.strip("的之 ")))  # 技术合同成交额2030年达到…
     return action, core, verb
 
-GENERIC_HEAD = re.compile(r"增加值|营业收入|业务收入|主营业务收入|收入|利润总额|利润|税收|产值|总产值|"
-                          r"投资|出口|进口|零售额|"
-                          r"产量|规模|营收|进出口|出口额|交易额|销售额")
+
+def _after_mid_action(core: str, hit: re.Match[str]) -> str:
+    """The metric after a verb inside the words (`数字经济领域培育百亿元企业`): what follows it, unless that
+    is a bare verb whose subject came before (中欧班列累计开行 → 中欧班列开行)."""
+    subject, rest = core[: hit.start()], core[hit.end():]
+    if is_bare_verb(rest) and len(rest) >= 2 and len(subject) >= 2 and not TIME_SPAN.match(subject):
+        return subject + rest
+    return rest
+
+
+TIME_SPAN = re.compile(r"^(?:\d+|[一二两三四五六七八九十]+)年|^(?:今年|去年|全年|五年来|近年来)")
+PREV_HEAD = (r"增加值|营业收入|业务收入|主营业务收入|收入|利润总额|利润|税收|产值|总产值|投资|出口|进口|"
+             r"零售额|产量|规模|营收|进出口|出口额|交易额|销售额|播种面积|面积|总产量|总产")
+GENERIC_HEAD = re.compile(PREV_HEAD + r"|总量|总额|总数|总规模")
+PREVIOUS_HEAD = re.compile(PREV_HEAD)
+# What makes a count this period's new things; a total (总量) is of all of them: 新增上市公司48家、总量122家.
+NEW_PREFIX = re.compile(r"^(?:新增|新登记|新认定|新培育|新设立|新设|新建|净增|新开工|新引进|新注册)")
+STOCK_HEADS = ("规模", "总额", "总量", "总数", "总规模")
 
 
 def complete_ellipsis(metric: str, previous: str) -> str:
     """`数字经济核心产业增加值增长13%，营业收入突破2万亿元`: the second metric shares the first's subject."""
-    m = GENERIC_HEAD.search(previous)
+    if re.match(r"高于|低于|快于|慢于|好于", previous):
+        return metric  # 高于全国0.2个百分点: a comparison, no subject to share
+    m = PREVIOUS_HEAD.search(previous)
+    if metric in STOCK_HEADS:  # 转移支付增加1.5万亿元、规模近9.8万亿元; 收入增长4.6%，总量突破1900亿元
+        stock = re.search(r"(?:" + "|".join(STOCK_HEADS) + ")$", previous)
+        return NEW_PREFIX.sub("", previous[: stock.start()] if stock else previous) + metric
     if m and m.start() > 0 and m.end() == len(previous) and previous[m.start():] != metric:
         return previous[: m.start()] + metric
-    if metric in ("规模", "总额", "总量") and m is None:  # 转移支付增加1.5万亿元、规模近9.8万亿元
-        return previous + metric
     return metric
+
+
+def parallel_verb(previous: str, verb: str) -> str:
+    """`老旧小区改造开工742个、完工548个`: a bare verb listed after a metric that ends in a verb of its own
+    names the same subject; "" when the previous metric ends in no verb."""
+    own = re.search(rf"新?(?:{_STAGE}|退出|完成)$", previous)
+    subject = previous[: own.start()] if own else ""
+    return subject + verb if len(subject) >= 2 else ""
 
 
 # Words that cling to a metric's edges but name nothing: 规模近…, 支出规模比去年…, 失业率全年…, 或改造…,

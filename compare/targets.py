@@ -17,6 +17,7 @@ from compare.metric_phrase import (
     BASELINE_FROM,
     GENERIC_HEAD,
     LIST_DENG,
+    STOCK_HEADS,
     VERB_ONLY,
     YEAR_OF,
     apply_respectively,
@@ -24,9 +25,11 @@ from compare.metric_phrase import (
     counted_noun,
     echoed_object,
     has_own_verb,
+    is_bare_verb,
     list_word_at,
     names_no_thing,
     names_nothing,
+    parallel_verb,
     readable_metric,
     split_metric,
     strip_leading,
@@ -373,6 +376,8 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
         return None
     if from_right and verb and not action:
         action = verb  # 完成1万家企业数智化转型: the verb acts on the thing counted after the figure
+    if joined is not None and joined.target.unit == f.unit and is_bare_verb(metric):
+        metric = parallel_verb(joined.target.metric, metric) or metric  # 开工742个、完工548个
     span_end = cand.right_end if from_right else cand.span_end
 
     if metric == "经济" and verb == "增长":
@@ -440,7 +445,8 @@ def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, me
     metric = readable_metric(metric)
     if VERB_ONLY.match(metric):
         metric = ""
-    if prev is not None and GENERIC_HEAD.fullmatch(metric):
+    own_action = ACTION_VERBS.match(strip_leading(left))  # 组建总规模1000亿元的基金: a size, not prev's total
+    if prev is not None and GENERIC_HEAD.fullmatch(metric) and not (own_action and metric in STOCK_HEADS):
         metric = complete_ellipsis(metric, prev.target.metric)
     inherited = False
     if not metric and prev is not None:

@@ -77,3 +77,22 @@ def test_a_trailing_cumulative_word_is_not_part_of_the_name():
 def test_a_grade_and_above_stays_in_the_name_and_gaodeng_is_no_list_word():
     assert metrics("推动92%二级及以上公立医院开展互认。") == {"92%": "二级及以上公立医院开展互认"}
     assert metrics("新设6所高等院校。") == {"6所": "高等院校"}
+
+
+def test_a_verb_after_a_running_total_keeps_its_subject():
+    assert metrics("西部班列累计开行9000列。") == {"9000列": "西部班列开行"}
+
+
+def test_a_bare_verb_listed_after_a_stage_takes_the_same_subject():
+    found = metrics("危旧房改造开工120个、竣工90个。")
+    assert found == {"120个": "危旧房改造开工", "90个": "危旧房改造竣工"}
+
+
+def test_a_total_after_this_years_new_things_is_the_total_of_all_of_them():
+    found = metrics("新增专精特新企业300家，总量达到2400家。")
+    assert found["2400家"] == "专精特新企业总量"
+    assert metrics("油菜播种面积80万亩、总产10万吨。")["10万吨"] == "油菜总产"
+
+
+def test_a_fund_set_up_at_a_size_is_not_a_total_of_the_previous_figure():
+    assert metrics("新增贷款500亿元，组建总规模300亿元。")["300亿元"] == "总规模"
