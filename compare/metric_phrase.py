@@ -25,7 +25,7 @@ def strip_leading(s: str) -> str:
     while prev != s:
         prev = s
         m = LEADING_NOISE.match(s)
-        if m and m.end() and not _splits_a_word(s, m.end(), m.group(0)):
+        if m and m.end() and not _splits_a_word(s, m.end(), m.group(0)) and not _modifies_a_noun(s, m):
             s = s[m.end():]
         s = s.lstrip("，,、 ")
     return s
@@ -39,6 +39,18 @@ def _splits_a_word(s: str, end: int, noise: str) -> bool:
     cuts = word_boundaries(s)
     before, after = max(c for c in cuts if c < end), min(c for c in cuts if c > end)
     return before == 0 and after - end == 1  # 我|区外: a word that starts inside the noise is no part of it
+
+
+def _modifies_a_noun(s: str, m: re.Match[str]) -> bool:
+    """True when 重点 opens a noun phrase (重点项目, 重点企业) rather than an adverbial (重点支持)."""
+    if m.group(0) != "重点":
+        return False
+    import rjieba
+
+    tags = rjieba.tag(s)
+    if tags and tags[0][0] != "重点":
+        return True  # 重点项目: one word
+    return len(tags) > 1 and tags[1][1].startswith("n")
 
 
 # 等 inside a word (等级, 一等奖, 高等教育, 平等) lists nothing.
@@ -65,7 +77,7 @@ BASELINE_FROM = re.compile(rf"(?:从|由){PER_HEAD}?$")
 # What is left of a metric when the clause names no object: 增加超350个, 惠及超50万名. Not a metric.
 VERB_ONLY = re.compile(r"^(?:新\(改\)建|新改建|改扩建|新建|改建|"
                        r"增加|提高|提升|实现|完成|达到|建成|新增|开展|惠及|储备|改造|带动|吸引|覆盖|服务|支持|"
-                       r"帮助|扶持|培训|发放|安排|投入|拉动|减少|降低|节约|节省|其中|合计|共计|累计|包括)+$")
+                       r"帮助|扶持|培训|发放|安排|投入|拉动|减少|降低|节约|节省|其中|合计|共计|累计|包括|净增)+$")
 
 
 # Verbs a plan puts before a count that the segmenter's dictionary tags as nouns or places (选派, 落户).
@@ -177,6 +189,8 @@ def complete_ellipsis(metric: str, previous: str) -> str:
     if re.match(r"高于|低于|快于|慢于|好于", previous):
         return metric  # 高于全国0.2个百分点: a comparison, no subject to share
     m = PREVIOUS_HEAD.search(previous)
+    if metric == "投资" and re.search(r"(?:项目|工程)$", previous):  # 实施重点项目900个、完成投资800亿元
+        return previous + metric
     if metric in STOCK_HEADS:  # 转移支付增加1.5万亿元、规模近9.8万亿元; 收入增长4.6%，总量突破1900亿元
         stock = re.search(r"(?:" + "|".join(STOCK_HEADS) + ")$", previous)
         return NEW_PREFIX.sub("", previous[: stock.start()] if stock else previous) + metric
@@ -198,7 +212,10 @@ def parallel_verb(previous: str, verb: str) -> str:
 METRIC_TAIL = re.compile(r"(?:近|约|超|达|为|共|总计|全年|今年|年内|首次|全部|累计|或|和|与|"
                          r"(?<![惠涉普以危触])及|"
                          r"(?:比|较)(?:去年|上年|上一年)(?:同期|年初预算|预算|年初|实际)?)+$")
-METRIC_HEAD = re.compile(r"^(?:或|和|及|并|且|预计(?:全年)?|第[0-9一二三四五六七八九十]+(?:批|次|届))+")
+METRIC_HEAD = re.compile(r"^(?:或|和|及|并|且|预计(?:全年)?|第[0-9一二三四五六七八九十]+(?:批|次|届)|"
+                         r"(?:较|比)(?:“十[三四五]五”(?:末|时期|期末|期间)?|\d+年前|上次|上年|去年|同期)(?:的)?)+")
+# A span of time alone names nothing (5年增长18.7%): the figure belongs to the previous metric.
+PERIOD_ONLY = re.compile(r"(?:近|这|过去)?(?:\d+|[一二两三四五六七八九十]+)年(?:来|间|内)?")
 
 
 def readable_metric(metric: str) -> str:
@@ -212,7 +229,28 @@ def readable_metric(metric: str) -> str:
             metric = metric[: metric.rindex(op)]
         elif metric.count(cl) > metric.count(op):  # 市)重点项目 → 重点项目
             metric = metric[metric.index(cl) + 1:]
+    if metric.count("“") != metric.count("”"):  # 专精特新“小巨人企业: the quote lost its pair
+        metric = _unpaired_quotes_dropped(metric)
     return metric.strip("的之、， ")
+
+
+def _unpaired_quotes_dropped(text: str) -> str:
+    """The text without quotation marks that have no partner (the words they held stay)."""
+    keep: list[str] = []
+    opened: int | None = None
+    for c in text:
+        if c == "“":
+            if opened is not None:
+                keep[opened] = ""
+            opened = len(keep)
+        elif c == "”":
+            if opened is None:
+                continue
+            opened = None
+        keep.append(c)
+    if opened is not None:
+        keep[opened] = ""
+    return "".join(keep)
 
 
 # What a plan says after the thing counted, not part of it: 2000万户家庭的能力, 6600多万纳税人受益,
@@ -232,7 +270,10 @@ def counted_noun(right: str, unit: str, modified: bool = False) -> str:
     if STEP_NOUN.match(right) or (PREDICATE_START.match(right) and "的" not in right and not modified):
         return ""  # 5元提高至10元: what follows is the sentence's verb, not the thing counted
     right = re.sub(r"(?:的)?(?:建设|创建|工作)$", "", right) or right
-    for tail in (RIGHT_TAIL.search(right), MONEY_PURPOSE.search(right) if unit in ("元", "%") else None):
+    purpose = MONEY_PURPOSE.search(right) if unit in ("元", "%") else None
+    if purpose and purpose.start() == 0:
+        return ""  # 450亿元支持以AI为引领的…: what the money is for, no thing counted
+    for tail in (RIGHT_TAIL.search(right), purpose):
         if tail and tail.start() >= 2:
             right = right[: tail.start()]
     right = _without_predicate(right[:24])
@@ -313,6 +354,23 @@ SHARED_HEAD = re.compile(GENERIC_HEAD.pattern + r"|标准|比重|占比|增速|�
 SCOPE_WORD = re.compile(r"城镇|农村|城市|乡村|城乡|全省|全市|省级|市级|县级|乡镇|国家级|省")
 
 
+ORDINALS = "一二三"
+
+
+def _share_last_word(names: list[str]) -> list[str]:
+    """`刑事、治安案件分别下降12%、3%`, `厦门、福州机场旅客吞吐量`: two-character names before the last item
+    stand for its first word and share the rest."""
+    import rjieba
+
+    last = names[-1]
+    first = next(iter(rjieba.cut(last)), "")
+    first = first if len(first) < len(last) else last[:2]  # 治安案件: one word
+    rest = last[len(first):]
+    if len(first) > 2 or len(rest) < 2 or any(len(n) > 2 for n in names[:-1]):
+        return names
+    return [n + rest for n in names[:-1]] + names[-1:]
+
+
 def _share_head(names: list[str]) -> list[str]:
     """`高技术制造业、装备制造业增加值`: the last item's head noun (增加值) belongs to every item; a head that
     runs on to the end (`旅游及相关产业增加值占地区生产总值比重`) is taken whole."""
@@ -322,9 +380,12 @@ def _share_head(names: list[str]) -> list[str]:
     scoped = SCOPE_WORD.match(last)
     if scoped and all(SCOPE_WORD.fullmatch(n) for n in names[:-1]):
         return [n + last[scoped.end():] for n in names[:-1]] + [last]  # 城镇、农村居民人均可支配收入
+    if last[:1] in ORDINALS and all(n in ORDINALS for n in names[:-1]):  # 一、二、三产业增加值
+        first = "第" if last[1:3] == "产业" else ""
+        return [first + n + last[1:] for n in names[:-1]] + [first + last]
     heads = [h for h in SHARED_HEAD.finditer(last) if h.start() > 0]
     if not heads or heads[-1].end() != len(last):
-        return names
+        return _share_last_word(names)
     head = last[heads[0].start():]
     return [n if SHARED_HEAD.search(n) else n + head for n in names[:-1]] + names[-1:]
 

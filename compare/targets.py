@@ -17,6 +17,7 @@ from compare.metric_phrase import (
     BASELINE_FROM,
     GENERIC_HEAD,
     LIST_DENG,
+    PERIOD_ONLY,
     STOCK_HEADS,
     VERB_ONLY,
     YEAR_OF,
@@ -443,7 +444,7 @@ def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, me
                               or (names_no_thing(metric) and not names_no_thing(cand.right_metric))):
         metric, from_right = cand.right_metric, True
     metric = readable_metric(metric)
-    if VERB_ONLY.match(metric):
+    if VERB_ONLY.match(metric) or PERIOD_ONLY.fullmatch(metric):
         metric = ""
     own_action = ACTION_VERBS.match(strip_leading(left))  # 组建总规模1000亿元的基金: a size, not prev's total
     if prev is not None and GENERIC_HEAD.fullmatch(metric) and not (own_action and metric in STOCK_HEADS):

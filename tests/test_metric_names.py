@@ -96,3 +96,32 @@ def test_a_total_after_this_years_new_things_is_the_total_of_all_of_them():
 
 def test_a_fund_set_up_at_a_size_is_not_a_total_of_the_previous_figure():
     assert metrics("新增贷款500亿元，组建总规模300亿元。")["300亿元"] == "总规模"
+
+
+def test_ordinals_listed_share_the_industry_noun():
+    found = metrics("一、二、三产业增加值分别增长2%、5%、6%。")
+    assert list(found.values()) == ["第一产业增加值", "第二产业增加值", "第三产业增加值"]
+
+
+def test_short_names_listed_stand_for_the_first_word_of_the_last():
+    found = metrics("甲县、乙县客运站旅客发送量分别增长8%、4%。")
+    assert list(found.values()) == ["甲县客运站旅客发送量", "乙县客运站旅客发送量"]
+
+
+def test_a_comparison_base_or_a_span_of_years_names_nothing():
+    found = metrics("全市税收收入达到300亿元，较“十四五”末增长30%。")
+    assert found["30%"] == "税收收入"
+    assert metrics("园区营业收入达到800亿元，3年增长40%。")["40%"] == "园区营业收入"
+
+
+def test_a_quotation_mark_without_its_pair_is_dropped():
+    assert metrics("新增“专精特新企业60家。") == {"60家": "专精特新企业"}
+
+
+def test_investment_after_a_count_of_projects_is_their_investment():
+    assert metrics("实施产业项目420个、完成投资900亿元。")["900亿元"] == "产业项目投资"
+
+
+def test_zhongdian_opening_a_noun_stays():
+    assert metrics("新增省级重点企业50家。") == {"50家": "省级重点企业"}
+    assert metrics("新增重点企业50家。") == {"50家": "重点企业"}
