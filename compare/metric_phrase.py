@@ -184,12 +184,12 @@ NEW_PREFIX = re.compile(r"^(?:新增|新登记|新认定|新培育|新设立|新
 STOCK_HEADS = ("规模", "总额", "总量", "总数", "总规模")
 
 
-def complete_ellipsis(metric: str, previous: str) -> str:
+def complete_ellipsis(metric: str, previous: str, unit: str = "") -> str:
     """`数字经济核心产业增加值增长13%，营业收入突破2万亿元`: the second metric shares the first's subject."""
     if re.match(r"高于|低于|快于|慢于|好于", previous):
         return metric  # 高于全国0.2个百分点: a comparison, no subject to share
     m = PREVIOUS_HEAD.search(previous)
-    if metric == "投资" and re.search(r"(?:项目|工程)$", previous):  # 实施重点项目900个、完成投资800亿元
+    if metric == "投资" and unit == "元" and re.search(r"(?:项目|工程)$", previous):  # 项目900个、投资800亿元
         return previous + metric
     if metric in STOCK_HEADS:  # 转移支付增加1.5万亿元、规模近9.8万亿元; 收入增长4.6%，总量突破1900亿元
         stock = re.search(r"(?:" + "|".join(STOCK_HEADS) + ")$", previous)

@@ -448,7 +448,7 @@ def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, me
         metric = ""
     own_action = ACTION_VERBS.match(strip_leading(left))  # 组建总规模1000亿元的基金: a size, not prev's total
     if prev is not None and GENERIC_HEAD.fullmatch(metric) and not (own_action and metric in STOCK_HEADS):
-        metric = complete_ellipsis(metric, prev.target.metric)
+        metric = complete_ellipsis(metric, prev.target.metric, cand.fig.unit)
     inherited = False
     if not metric and prev is not None:
         metric, inherited = prev.target.metric, True

@@ -125,3 +125,7 @@ def test_investment_after_a_count_of_projects_is_their_investment():
 def test_zhongdian_opening_a_noun_stays():
     assert metrics("新增省级重点企业50家。") == {"50家": "省级重点企业"}
     assert metrics("新增重点企业50家。") == {"50家": "重点企业"}
+
+
+def test_investment_growing_after_a_count_of_projects_is_all_investment():
+    assert metrics("实施产业项目420个，投资增长6%。")["6%"] == "投资"
