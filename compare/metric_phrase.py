@@ -145,7 +145,8 @@ def split_metric(left: str) -> tuple[str, str, str]:
     m = MEASURE_VERBS.search(left)
     if m:
         verb = m.group("verb")
-        core = left[: m.start()]
+        inside = left[m.start()] in "能可要将再" and m.start() not in word_boundaries(left)
+        core = left[: m.start() + (1 if inside else 0)]  # 总产能达: 能 ends the word 产能, it is no modal
     core = strip_leading(core.strip())
     action = ""
     am = ACTION_VERBS.match(core)
@@ -197,6 +198,24 @@ def complete_ellipsis(metric: str, previous: str, unit: str = "") -> str:
     if m and m.start() > 0 and m.end() == len(previous) and previous[m.start():] != metric:
         return previous[: m.start()] + metric
     return metric
+
+
+# A total named alone (总产达到557亿斤): the subject is the clause before it in the sentence.
+BARE_TOTAL = re.compile(r"总产量|总产|总量|总规模|产量")
+
+
+def clause_subject(before: str) -> str:
+    """The nouns that open the last clause of `before` (`粮食生产再获丰收，` → 粮食), or ""."""
+    import rjieba
+
+    clause = re.split(r"[，,；;：:]", before.rstrip("，,；;：: "))[-1]
+    tags = rjieba.tag(clause)
+    n = next((i for i, (_, t) in enumerate(tags) if not t.startswith("n")), len(tags))
+    subject = "".join(w for w, _ in tags[:n])
+    rest = [t for _, t in tags[n:n + 2]]
+    # the nouns must be followed by the clause's predicate: 粮食|生产再获丰收, not 市场|经营主体增量提质
+    said = rest[:1] == ["v"] or (rest[:1] == ["vn"] and rest[1:] in (["v"], ["d"]))
+    return subject if len(subject) >= 2 and said else ""
 
 
 def parallel_verb(previous: str, verb: str) -> str:

@@ -14,6 +14,7 @@ from compare.lexicon import (
     STRETCH_WORDS,
 )
 from compare.metric_phrase import (
+    BARE_TOTAL,
     BASELINE_FROM,
     GENERIC_HEAD,
     LIST_DENG,
@@ -22,6 +23,7 @@ from compare.metric_phrase import (
     VERB_ONLY,
     YEAR_OF,
     apply_respectively,
+    clause_subject,
     complete_ellipsis,
     counted_noun,
     echoed_object,
@@ -441,7 +443,8 @@ def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, me
     ends_open = bool(re.search(r"(?:和|及|与|或|、)$", metric) or ACTION_VERBS.fullmatch(metric or "-")
                      or COUNTED_GROUP.search(metric)) or _opens_with_verb(metric) or names_nothing(metric)
     if cand.right_metric and (len(metric) <= 1 or ends_open or (not verb and not metric)
-                              or (names_no_thing(metric) and not names_no_thing(cand.right_metric))):
+                              or (names_no_thing(metric) and not names_no_thing(cand.right_metric)
+                                  and len(cand.right_metric) >= 2)):  # 产能达到22亿方: 方 is no thing
         metric, from_right = cand.right_metric, True
     metric = readable_metric(metric)
     if VERB_ONLY.match(metric) or PERIOD_ONLY.fullmatch(metric):
@@ -449,6 +452,8 @@ def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, me
     own_action = ACTION_VERBS.match(strip_leading(left))  # 组建总规模1000亿元的基金: a size, not prev's total
     if prev is not None and GENERIC_HEAD.fullmatch(metric) and not (own_action and metric in STOCK_HEADS):
         metric = complete_ellipsis(metric, prev.target.metric, cand.fig.unit)
+    elif prev is None and BARE_TOTAL.fullmatch(metric):  # 粮食生产再获丰收，总产达到557亿斤
+        metric = clause_subject(body[cand.sentence_start:cand.clause_start]) + metric
     inherited = False
     if not metric and prev is not None:
         metric, inherited = prev.target.metric, True

@@ -129,3 +129,15 @@ def test_zhongdian_opening_a_noun_stays():
 
 def test_investment_growing_after_a_count_of_projects_is_all_investment():
     assert metrics("实施产业项目420个，投资增长6%。")["6%"] == "投资"
+
+
+def test_neng_ending_a_word_is_no_modal():
+    assert metrics("全市光伏组件产能达到50GW。") == {"50GW": "光伏组件产能"}
+
+
+def test_a_total_named_alone_takes_the_subject_of_the_clause_before():
+    assert metrics("油菜生产再获丰收，总产达到90万吨。") == {"90万吨": "油菜总产"}
+
+
+def test_a_one_character_leftover_after_a_figure_is_no_metric():
+    assert metrics("页岩气产能达到30亿方。")["30亿"] == "页岩气产能"
