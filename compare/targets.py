@@ -447,13 +447,15 @@ def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, me
                                   and len(cand.right_metric) >= 2)):  # 产能达到22亿方: 方 is no thing
         metric, from_right = cand.right_metric, True
     metric = readable_metric(metric)
-    if VERB_ONLY.match(metric) or PERIOD_ONLY.fullmatch(metric):
+    if VERB_ONLY.match(metric) or PERIOD_ONLY.fullmatch(metric) or _restates_prev(body, cand, prev, metric):
         metric = ""
     own_action = ACTION_VERBS.match(strip_leading(left))  # 组建总规模1000亿元的基金: a size, not prev's total
     if prev is not None and GENERIC_HEAD.fullmatch(metric) and not (own_action and metric in STOCK_HEADS):
         metric = complete_ellipsis(metric, prev.target.metric, cand.fig.unit)
     elif prev is None and BARE_TOTAL.fullmatch(metric):  # 粮食生产再获丰收，总产达到557亿斤
         metric = clause_subject(body[cand.sentence_start:cand.clause_start]) + metric
+    elif prev is not None and BARE_RATE.fullmatch(metric) and prev.target.unit in ("件", "项", "宗", "起"):
+        metric = prev.target.metric + metric  # 受理案件6965件，化解率达到90%: the rate of those cases
     inherited = False
     if not metric and prev is not None:
         metric, inherited = prev.target.metric, True
@@ -466,6 +468,17 @@ def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, me
     if len(metric) > 40:
         metric = metric[-20:]
     return readable_metric(metric), from_right, inherited
+
+
+BARE_RATE = re.compile(r"[\u4e00-\u9fff]{1,2}率")  # 化解率, 办结率: a rate of what was just counted
+
+
+def _restates_prev(body: str, cand: Candidate, prev: Found | None, metric: str) -> bool:
+    """`市属国企由51家整合为33家`: a bare verb between two figures of one clause, with no list between them,
+    says what became of the previous figure's thing: the second figure counts the same thing."""
+    if prev is None or prev.start < cand.clause_start or cand.right_metric or not is_bare_verb(metric):
+        return False
+    return "、" not in body[prev.end:cand.fig.start]
 
 
 def _stretch(body: str, cand: Candidate, prev: Found | None, joined: Found | None, left: str, verb: str,

@@ -141,3 +141,15 @@ def test_a_total_named_alone_takes_the_subject_of_the_clause_before():
 
 def test_a_one_character_leftover_after_a_figure_is_no_metric():
     assert metrics("页岩气产能达到30亿方。")["30亿"] == "页岩气产能"
+
+
+def test_a_verb_between_two_figures_of_one_clause_keeps_the_first_metric():
+    assert metrics("省属国有企业由60家整合为35家。") == {"35家": "省属国有企业"}
+
+
+def test_a_bare_rate_after_a_count_of_cases_is_their_rate():
+    assert metrics("全年劳动争议案件8000件，办结率达到97%。")["97%"] == "劳动争议案件办结率"
+
+
+def test_a_trailing_list_word_is_dropped_when_nothing_follows():
+    assert metrics("新建改造农贸市场、社区菜店等45个。") == {"45个": "农贸市场、社区菜店"}
