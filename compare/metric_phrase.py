@@ -67,7 +67,8 @@ def list_word_at(text: str) -> bool:
 MID_ACTION = re.compile(r"(?:新认定|新培育|培育|组织实施|组织开展|开展|引进|认定|确定|组建|创建|"
                         r"推广|打造|累计|推介)")
 TRAILING_NOISE = re.compile(r"(?:预计|首次|将|要|可|已|已经|共|合计|总数|数量|拟|再|又|继续|分别|年均|每年|"
-                            r"均|都|仍|整体|历史性|连续(?:\d{1,2}年)?)+$")  # 连续12年…: a streak
+                            r"均|都|仍|整体|历史性|连续(?:\d{1,2}年)?|"  # 连续12年…: a streak
+                            r"(?:压缩|缩减|延长|拓展|扩展)(?:至|到))+$")  # 时限压缩至: a verb left behind
 
 
 YEAR_OF = re.compile(rf"{YEAR}年(?:底|末)?的?$")
@@ -228,7 +229,7 @@ def parallel_verb(previous: str, verb: str) -> str:
 
 # Words that cling to a metric's edges but name nothing: 规模近…, 支出规模比去年…, 失业率全年…, 或改造…,
 # 第4批…
-METRIC_TAIL = re.compile(r"(?:近|约|超|达|为|共|总计|全年|今年|年内|首次|全部|累计|或|和|与|"
+METRIC_TAIL = re.compile(r"(?:近|约|超|达|为|共|总计|全年|今年|年内|首次|全部|累计|或|和|与|并|"
                          r"(?<![惠涉普以危触])及|(?<![平同对相均优高中初上次特一二三头何])等|"
                          r"(?:比|较)(?:去年|上年|上一年)(?:同期|年初预算|预算|年初|实际)?)+$")
 METRIC_HEAD = re.compile(r"^(?:或|和|及|并|且|预计(?:全年)?|第[0-9一二三四五六七八九十]+(?:批|次|届)|"

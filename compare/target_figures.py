@@ -48,7 +48,7 @@ def is_quantity(body: str, f: Figure, block: Block) -> bool:
         return False
     if before.endswith(NOT_TARGET_BEFORE) or NOT_TARGET_AFTER.match(after):
         return False
-    if _streak(before, f, after):
+    if _streak(before, f, after) or _round_the_clock(before, f):
         return False
     if NOT_TARGET_WITH_UNIT.match(body[f.end - len(f.unit):f.end + 6] if f.unit else after):
         return False
@@ -72,6 +72,11 @@ def _streak(before: str, f: Figure, after: str) -> bool:
     """`连续48个月保持两位数增长`, `连续12个季度`: a streak's length, not a quantity aimed at."""
     timed = f.unit in ("个月", "天", "周") or (f.unit == "个" and after.startswith(("月", "季度")))
     return before.endswith("连续") and timed
+
+
+def _round_the_clock(before: str, f: Figure) -> bool:
+    """`每天24小时提供服务`, `7×24小时`: round the clock, a definition of a service, not an aim."""
+    return f.unit == "小时" and f.value == 24 and bool(re.search(r"(?:每天|全天|每日|一天|[×xX*])$", before))
 
 
 def _unit_names_a_class(body: str, f: Figure, after: str) -> bool:

@@ -153,3 +153,12 @@ def test_a_bare_rate_after_a_count_of_cases_is_their_rate():
 
 def test_a_trailing_list_word_is_dropped_when_nothing_follows():
     assert metrics("新建改造农贸市场、社区菜店等45个。") == {"45个": "农贸市场、社区菜店"}
+
+
+def test_round_the_clock_is_a_definition_not_a_target():
+    assert "24小时" not in metrics("心理热线每天24小时接听，年服务人次达到20万。")
+    assert "24小时" not in metrics("政务热线7×24小时在线受理。")
+
+
+def test_a_verb_left_at_the_end_of_a_name_is_dropped():
+    assert metrics("企业开办时限压缩至1个工作日。")["1个工作日"] == "企业开办时限"
