@@ -291,8 +291,10 @@ def counted_noun(right: str, unit: str, modified: bool = False) -> str:
         return ""  # 5元提高至10元: what follows is the sentence's verb, not the thing counted
     right = re.sub(r"(?:的)?(?:建设|创建|工作)$", "", right) or right
     purpose = MONEY_PURPOSE.search(right) if unit in ("元", "%") else None
-    if purpose and purpose.start() == 0:
-        return ""  # 450亿元支持以AI为引领的…: what the money is for, no thing counted
+    if purpose and purpose.start() == 0:  # 9.8亿元用于援企稳岗: money named by its use
+        use = right[purpose.end():]
+        named = unit == "元" and 2 <= len(use) <= 8 and not re.search(r"[的以为]", use)
+        return use + "资金" if named else ""
     for tail in (RIGHT_TAIL.search(right), purpose):
         if tail and tail.start() >= 2:
             right = right[: tail.start()]
@@ -459,3 +461,20 @@ def apply_respectively(body: str, found: Sequence[Placed]) -> None:
                 x.target.metric = name.strip()
                 x.target.notes = [n for n in x.target.notes if n.get("code") != "metric_carried"]
                 x.target.quote = body[m.start():m.end()].strip()
+        elif len(inside) >= 2 and NAMES_NOTHING.match(strip_leading(m.group("metrics"))):
+            _named_by_previous_clauses(body, m.start(), found, inside)
+
+
+# The words before 分别 name no metrics: a comparison base (较“十三五”时期), a running total (累计), nothing.
+NAMES_NOTHING = re.compile(r"$|(?:较|比|与)|(?:累计|年均|同比)$")
+
+
+def _named_by_previous_clauses(body: str, start: int, found: Sequence[Placed], inside: list[Placed]) -> None:
+    """`改造道路4767公里，更新管网1.8万公里，较“十三五”时期分别增长4.8%、50%`: a 分别 list that names no
+    metrics takes, in order, the metrics of the figures stated in the clauses before it in its sentence."""
+    sentence = max(body.rfind(c, 0, start) for c in "。！？\n") + 1
+    before = sorted((x for x in found if sentence <= x.start < start), key=lambda x: x.start)
+    if len(before) < len(inside):
+        return
+    for x, source in zip(inside, before[-len(inside):], strict=True):
+        x.target.metric = source.target.metric

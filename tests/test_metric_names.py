@@ -162,3 +162,12 @@ def test_round_the_clock_is_a_definition_not_a_target():
 
 def test_a_verb_left_at_the_end_of_a_name_is_dropped():
     assert metrics("企业开办时限压缩至1个工作日。")["1个工作日"] == "企业开办时限"
+
+
+def test_money_named_only_by_its_use_is_that_use_s_money():
+    assert metrics("统筹5亿元用于乡村教师培训。") == {"5亿元": "乡村教师培训资金"}
+
+
+def test_a_respectively_list_after_a_comparison_base_takes_the_metrics_of_the_clauses_before():
+    found = metrics("新建城市绿道200公里，改造老旧管网600公里，较上年分别增长8%、15%。")
+    assert (found["8%"], found["15%"]) == (found["200公里"], found["600公里"])
