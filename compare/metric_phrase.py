@@ -74,6 +74,7 @@ TRAILING_NOISE = re.compile(r"(?:预计|首次|将|要|可|已|已经|共|合计
 YEAR_OF = re.compile(rf"{YEAR}年(?:底|末)?的?$")
 BASE_YEAR = re.compile(rf"(?:比|较|与)?{YEAR}年(?:底|末)?(?:相比)?的?$")  # 能耗较2020年下降…: a base year
 PER_HEAD = r"(?:每[人户生]?(?:每)?[年月]?|人均|年均)"  # 每人每年, 每生每年, 每月: the figure's per-unit
+PER_DENOMINATOR = re.compile(r"每[\d.]+[万千百]?(?:人口|人|户)$")
 BASELINE_FROM = re.compile(rf"(?:从|由){PER_HEAD}?$")
 # What is left of a metric when the clause names no object: 增加超350个, 惠及超50万名. Not a metric.
 VERB_ONLY = re.compile(r"^(?:新\(改\)建|新改建|改扩建|新建|改建|"
@@ -142,6 +143,7 @@ def split_metric(left: str) -> tuple[str, str, str]:
     verb = ""
     left = YEAR_OF.sub("", left)  # 从2015年的225亿元, 增加到2023年的506.9亿元
     left = BASELINE_FROM.sub("", left)
+    left = PER_DENOMINATOR.sub("", left)  # AED达每10万人45台: the rate's denominator is no part of the name
     core = left
     m = MEASURE_VERBS.search(left)
     if m:
@@ -293,8 +295,10 @@ def counted_noun(right: str, unit: str, modified: bool = False) -> str:
     purpose = MONEY_PURPOSE.search(right) if unit in ("元", "%") else None
     if purpose and purpose.start() == 0:  # 9.8亿元用于援企稳岗: money named by its use
         use = right[purpose.end():]
-        named = unit == "元" and 2 <= len(use) <= 8 and not re.search(r"[的以为]", use)
-        return use + "资金" if named else ""
+        if unit == "%":
+            return ""  # 74%用于民生: a share of the amount named before
+        named = 2 <= len(use) <= 8 and not re.search(r"[的以为]", use)
+        return use + "资金" if named else right
     for tail in (RIGHT_TAIL.search(right), purpose):
         if tail and tail.start() >= 2:
             right = right[: tail.start()]

@@ -12,6 +12,8 @@ from compare.quantity import Figure
 # A money figure that names a size class rather than a goal: 百亿元企业, 超10亿元的数字企业, 10亿元以上项目.
 CATEGORY_NOUNS = re.compile(r"^(?!投向|用于|投入|带动|撬动)(?:以上)?(?:的)?[\u4e00-\u9fff“”]{0,8}?"
                             r"(?:企业|公司|项目|级|产业|集群|园区|龙头|平台|城市|县|规模)")
+# The figure a rate is counted per (每10万人刑事案件数, 每千人口床位数): a denominator, not a target.
+PER_FIGURE = re.compile(r"每$")
 # Ordinals and ranks (第3, 前10), and a list announced (重点做好以下9项): not targets.
 NOT_TARGET_BEFORE = ("第", "前", "No.", "NO.", "以下", "如下", "下列", "上述")
 NOT_TARGET_AFTER = re.compile(r"^(?:级|届|次会议|周年|岁|位|强|号|版|代|中全会|大|"
@@ -46,7 +48,7 @@ def is_quantity(body: str, f: Figure, block: Block) -> bool:
                 or bool(UNITLESS_RATIO.search(before_ratio))) and not f.chinese
     if _counts_its_list(body, f) or _unit_names_a_class(body, f, after):
         return False
-    if before.endswith(NOT_TARGET_BEFORE) or NOT_TARGET_AFTER.match(after):
+    if before.endswith(NOT_TARGET_BEFORE) or NOT_TARGET_AFTER.match(after) or PER_FIGURE.search(before):
         return False
     if _streak(before, f, after) or _round_the_clock(before, f):
         return False

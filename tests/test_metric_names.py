@@ -171,3 +171,13 @@ def test_money_named_only_by_its_use_is_that_use_s_money():
 def test_a_respectively_list_after_a_comparison_base_takes_the_metrics_of_the_clauses_before():
     found = metrics("新建城市绿道200公里，改造老旧管网600公里，较上年分别增长8%、15%。")
     assert (found["8%"], found["15%"]) == (found["200公里"], found["600公里"])
+
+
+def test_the_denominator_of_a_rate_is_not_a_target():
+    found = metrics("每10万人口拥有体育指导员达到25名。")
+    assert "10万人" not in found and "10万人口" not in found
+
+
+def test_money_for_a_long_purpose_keeps_the_purpose_rather_than_the_bare_verb():
+    found = metrics("统筹30亿元支持巩固拓展帮扶成果和县域经济发展。")
+    assert found["30亿元"] != "统筹"
