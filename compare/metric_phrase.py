@@ -180,7 +180,7 @@ def _after_mid_action(core: str, hit: re.Match[str]) -> str:
 
 TIME_SPAN = re.compile(r"^(?:\d+|[一二两三四五六七八九十]+)年|^(?:今年|去年|全年|五年来|近年来)")
 PREV_HEAD = (r"增加值|营业收入|业务收入|主营业务收入|收入|利润总额|利润|税收|产值|总产值|投资|出口|进口|"
-             r"零售额|产量|规模|营收|进出口|出口额|交易额|销售额|播种面积|面积|总产量|总产")
+             r"零售额|产量|规模|营收|进出口|出口额|交易额|销售额|播种面积|面积|总产量|总产|增产|单产")
 GENERIC_HEAD = re.compile(PREV_HEAD + r"|总量|总额|总数|总规模")
 PREVIOUS_HEAD = re.compile(PREV_HEAD)
 # What makes a count this period's new things; a total (总量) is of all of them: 新增上市公司48家、总量122家.

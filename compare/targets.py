@@ -53,6 +53,9 @@ SENTENCE_STRETCH = re.compile(r"力争|争取")
 # Nouns that a plan counts but does not aim at: the population it serves
 # (我省有2.9亿在校学生, 高校毕业生1170万人).
 POPULATION_FACT = re.compile(r"(?:在校生|在校学生|毕业生|人口|老年人|儿童|适龄人口|劳动力)$")
+# 5个国家级、60个省级培训基地; 100个行业级、场景级大模型: grades listed before one noun.
+_GRADE = r"[\u4e00-\u9fff]{1,5}?(?<![升降晋等])[级型类]"
+GRADE_LIST = re.compile(rf"({_GRADE})(?:、(?:\d+(?:\.\d+)?[个家所项座条处]?)?{_GRADE})+")
 POST_QUALIFIER = re.compile(r"^(?:以上|左右|以内|以下|上下|之内|内|多|余|[:∶]1(?![\d.]))")  # 2.27:1: a ratio
 # 二级及以上医院 is one name; in 20户及以上 the qualifier is the figure's own; 等 in 高等院校 lists nothing.
 RIGHT_STOP = re.compile(r"[，,；;。：:！!？?、\n\t]|和\d|及\d|与\d|(?<![\d元级及])以上|^及以上|"
@@ -213,12 +216,26 @@ def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
         span_end += 1
     if after and "\u4e00" <= after[0] <= "\u9fff" or after.startswith(("“", "(")):
         stop = RIGHT_STOP.search(after)
+        graded, used = _graded_noun(after)
         raw = (after[: stop.start()] if stop else after)[:24]
-        right = counted_noun(raw, f.unit, span_end > f.end + len(post))
+        right = counted_noun(graded or raw, f.unit, span_end > f.end + len(post))
+        raw = after[:used] if graded else raw
     return Candidate(f, block, sent_start, clause_start, post, right.strip(), f.end + len(post),
                      span_end + len(raw))
 
 
+
+
+def _graded_noun(after: str) -> tuple[str, int]:
+    """The first grade of a list of grades and the noun they share (国家级、60个省级培训基地 → 国家级培训基地)
+    and how many characters of `after` that reads; ("", 0) when the words after a figure are no such list."""
+    m = GRADE_LIST.match(after)
+    if not m:
+        return "", 0
+    rest = after[m.end():]
+    stop = RIGHT_STOP.search(rest)
+    noun = (rest[: stop.start()] if stop else rest)[:20]
+    return (m.group(1) + noun, m.end() + len(noun)) if len(noun) >= 2 else ("", 0)
 
 
 def coordinated(body: str, prev: Found | None, start: int) -> bool:

@@ -181,3 +181,13 @@ def test_the_denominator_of_a_rate_is_not_a_target():
 def test_money_for_a_long_purpose_keeps_the_purpose_rather_than_the_bare_verb():
     found = metrics("统筹30亿元支持巩固拓展帮扶成果和县域经济发展。")
     assert found["30亿元"] != "统筹"
+
+
+def test_grades_listed_before_one_noun_each_take_the_noun():
+    found = metrics("新建4个国家级、15个省级现代农业产业园。")
+    assert found == {"4个": "国家级现代农业产业园", "15个": "省级现代农业产业园"}
+    assert metrics("培育60个以上行业级、场景级工业互联网平台。") == {"60个以上": "行业级工业互联网平台"}
+
+
+def test_a_total_output_after_an_increase_in_output_names_the_crop():
+    assert metrics("油料增产3万吨，总产达到80万吨。")["80万吨"] == "油料总产"
