@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Protocol
 
+from compare.figures import word_boundaries
 from compare.lexicon import ACTION_VERBS, LEADING_NOISE, MEASURE_VERBS, YEAR
 from compare.model import Target
 
@@ -109,18 +109,6 @@ def names_nothing(metric: str) -> bool:
     等 (白鹤滩电站等40个重点项目): the thing counted is written after the figure."""
     return is_bare_verb(metric) or bool(DETERMINER.fullmatch(metric)) or bool(re.search(
         LIST_DENG.pattern + "$", metric))
-
-
-@lru_cache(maxsize=8192)
-def word_boundaries(text: str) -> frozenset[int]:
-    """Offsets where a word starts or ends in the text, by the segmenter."""
-    import rjieba
-
-    pos, cuts = 0, {0}
-    for w in rjieba.cut(text):
-        pos += len(w)
-        cuts.add(pos)
-    return frozenset(cuts)
 
 
 # verb, verbal noun, adjective, adverb, particle, conjunction, preposition
