@@ -107,8 +107,14 @@ def is_bare_verb(phrase: str) -> bool:
 def names_nothing(metric: str) -> bool:
     """True when a metric names no thing: a bare verb, a batch word (首批) or a list of examples that ends in
     等 (白鹤滩电站等40个重点项目): the thing counted is written after the figure."""
-    return is_bare_verb(metric) or bool(DETERMINER.fullmatch(metric)) or bool(re.search(
-        LIST_DENG.pattern + "$", metric))
+    grouped = DETERMINER.fullmatch(metric) or COUNTED_GROUP.fullmatch(metric)
+    return is_bare_verb(metric) or bool(grouped) or bool(re.search(LIST_DENG.pattern + "$", metric))
+
+
+# A count of groups before the count of things in them (15个方面30项任务, 6.1万户14.2万名群众): the groups
+# name no thing counted by the second figure.
+COUNTED_GROUP = re.compile(r"[\d.]+[万亿]?(?:[个项家条组批户名所座处]|大)[\u4e00-\u9fff]{0,4}")
+LEADING_COUNT = re.compile(r"^[\d.]+[万亿]?[个项家条组批户名所座处](?=[\u4e00-\u9fff“])")
 
 
 # verb, verbal noun, adjective, adverb, particle, conjunction, preposition
@@ -290,7 +296,7 @@ def counted_noun(right: str, unit: str, modified: bool = False) -> str:
     for tail in (RIGHT_TAIL.search(right), purpose):
         if tail and tail.start() >= 2:
             right = right[: tail.start()]
-    right = _without_predicate(right[:24])
+    right = _without_predicate(LEADING_COUNT.sub("", right[:24]))  # 12项及第二批14项重点改革: 重点改革
     return "" if PREDICATE_START.match(right) and "的" not in right and not modified else right
 
 

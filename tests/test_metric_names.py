@@ -191,3 +191,7 @@ def test_grades_listed_before_one_noun_each_take_the_noun():
 
 def test_a_total_output_after_an_increase_in_output_names_the_crop():
     assert metrics("油料增产3万吨，总产达到80万吨。")["80万吨"] == "油料总产"
+
+
+def test_a_count_of_groups_before_a_count_of_things_names_no_thing():
+    assert metrics("落实全会确定的12个方面40项改革任务。") == {"40项": "改革任务"}
