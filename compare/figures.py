@@ -21,6 +21,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from compare.quantity import (
     CN_PLACES,
@@ -340,8 +341,44 @@ def parse_figures(text: str) -> list[Figure]:
         start, end, chinese, vague = shadow.to_original(fig.start, fig.end)
         fig.start, fig.end, fig.written = start, end, text[start:end]
         fig.chinese, fig.approx = chinese, fig.approx or vague
-        out.append(fig)
+        out.append(_fit_to_words(fig, text, vague))
     return out
+
+
+@lru_cache(maxsize=8192)
+def word_boundaries(text: str) -> frozenset[int]:
+    """Offsets where a word starts or ends in the text, by the segmenter."""
+    import rjieba
+
+    pos, cuts = 0, {0}
+    for w in rjieba.cut(text):
+        pos += len(w)
+        cuts.add(pos)
+    return frozenset(cuts)
+
+
+# A unit and the character after it that together make one unit: 12万台套, 832万辆次, 1万户次.
+COMPOUND_UNITS = {"套": ("台", "件"),
+                  "次": ("辆", "班", "户", "亩", "艘", "家", "台", "列", "趟", "件", "车")}
+
+
+def _fit_to_words(fig: Figure, text: str, vague: bool) -> Figure:
+    """The figure's end moved to a word boundary: a 多 or 余 after the unit that starts a word (6条多式联运)
+    is not part of the figure, and a unit that continues into one (台套, 辆次) is read whole."""
+    nxt = text[fig.end:fig.end + 1]
+    alone = 1 in word_boundaries(text[fig.end:fig.end + 8])  # not 次会议, 套房
+    if fig.unit and fig.unit in COMPOUND_UNITS.get(nxt, ()) and alone:
+        fig.unit += nxt
+        fig.end += 1
+        fig.written = text[fig.start:fig.end]
+        return fig
+    last = fig.written[-1:]
+    if last in ("多", "余") and fig.unit and fig.written[:-1].endswith(fig.unit) and \
+            1 not in word_boundaries(text[fig.end - 1:fig.end + 8]):
+        fig.end -= 1
+        fig.written = text[fig.start:fig.end]
+        fig.approx = vague or bool(re.search("[余多]", fig.written))
+    return fig
 
 
 def unread_spans(text: str) -> list[Unread]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Protocol
 
+from compare.figures import word_boundaries
 from compare.lexicon import ACTION_VERBS, LEADING_NOISE, MEASURE_VERBS, YEAR
 from compare.model import Target
 
@@ -19,12 +19,47 @@ class Placed(Protocol):
 
 
 def strip_leading(s: str) -> str:
-    """The text without the scope, time and modal words that open a clause (全省, 今年, 确保…)."""
+    """The text without the scope, time and modal words that open a clause (全省, 今年, 确保…); a word is
+    stripped only whole: the 对 of 对口支援, the 等 of 等级民宿 and the 并 of 并网 stay."""
     prev = None
     while prev != s:
         prev = s
-        s = LEADING_NOISE.sub("", s, count=1).lstrip("，,、 ")
+        m = LEADING_NOISE.match(s)
+        if m and m.end() and not _splits_a_word(s, m.end(), m.group(0)) and not _modifies_a_noun(s, m):
+            s = s[m.end():]
+        s = s.lstrip("，,、 ")
     return s
+
+
+def _splits_a_word(s: str, end: int, noise: str) -> bool:
+    """True when cutting s at end leaves one character of a word that starts with the noise behind it
+    (对|口支援, 等|级民宿, 并|网, 全市|性): the noise was part of that word. A year (到2030年) never is."""
+    if end == len(s) or end in word_boundaries(s) or any(c.isdigit() for c in noise):
+        return False
+    cuts = word_boundaries(s)
+    before, after = max(c for c in cuts if c < end), min(c for c in cuts if c > end)
+    return before == 0 and after - end == 1  # 我|区外: a word that starts inside the noise is no part of it
+
+
+def _modifies_a_noun(s: str, m: re.Match[str]) -> bool:
+    """True when 重点 opens a noun phrase (重点项目, 重点企业) rather than an adverbial (重点支持)."""
+    if m.group(0) != "重点":
+        return False
+    import rjieba
+
+    tags = rjieba.tag(s)
+    if tags and tags[0][0] != "重点":
+        return True  # 重点项目: one word
+    return len(tags) > 1 and tags[1][1].startswith("n")
+
+
+# 等 inside a word (等级, 一等奖, 高等教育, 平等) lists nothing.
+LIST_DENG = re.compile(r"(?<![平同对相均优高中初上次特一二三头何])等(?![级待同次候于额量效])")
+
+
+def list_word_at(text: str) -> bool:
+    """True when the text holds 等 as a list word (科研、工业等领域), not inside 等级 or 同等."""
+    return bool(LIST_DENG.search(text))
 
 
 # Verbs that may open the metric after a short scope phrase (`数字经济领域培育百亿元企业25家`). 新增 is not
@@ -32,29 +67,54 @@ def strip_leading(s: str) -> str:
 MID_ACTION = re.compile(r"(?:新认定|新培育|培育|组织实施|组织开展|开展|引进|认定|确定|组建|创建|"
                         r"推广|打造|累计|推介)")
 TRAILING_NOISE = re.compile(r"(?:预计|首次|将|要|可|已|已经|共|合计|总数|数量|拟|再|又|继续|分别|年均|每年|"
-                            r"均|都|仍|整体|历史性|连续(?:\d{1,2}年)?)+$")  # 连续12年…: a streak
+                            r"均|都|仍|整体|历史性|连续(?:\d{1,2}年)?|"  # 连续12年…: a streak
+                            r"(?:压缩|缩减|延长|拓展|扩展)(?:至|到))+$")  # 时限压缩至: a verb left behind
 
 
 YEAR_OF = re.compile(rf"{YEAR}年(?:底|末)?的?$")
 BASE_YEAR = re.compile(rf"(?:比|较|与)?{YEAR}年(?:底|末)?(?:相比)?的?$")  # 能耗较2020年下降…: a base year
 PER_HEAD = r"(?:每[人户生]?(?:每)?[年月]?|人均|年均)"  # 每人每年, 每生每年, 每月: the figure's per-unit
+PER_DENOMINATOR = re.compile(r"每[\d.]+[万千百]?(?:人口|人|户)$")
 BASELINE_FROM = re.compile(rf"(?:从|由){PER_HEAD}?$")
 # What is left of a metric when the clause names no object: 增加超350个, 惠及超50万名. Not a metric.
 VERB_ONLY = re.compile(r"^(?:新\(改\)建|新改建|改扩建|新建|改建|"
                        r"增加|提高|提升|实现|完成|达到|建成|新增|开展|惠及|储备|改造|带动|吸引|覆盖|服务|支持|"
-                       r"帮助|扶持|培训|发放|安排|投入|拉动|减少|降低|节约|节省|其中|合计|共计|累计|包括)+$")
+                       r"帮助|扶持|培训|发放|安排|投入|拉动|减少|降低|节约|节省|其中|合计|共计|累计|包括|净增)+$")
 
 
-@lru_cache(maxsize=8192)
-def word_boundaries(text: str) -> frozenset[int]:
-    """Offsets where a word starts or ends in the text, by the segmenter."""
+# Verbs a plan puts before a count that the segmenter's dictionary tags as nouns or places (选派, 落户).
+COUNT_VERBS = frozenset(["选派", "选聘", "选调", "派驻", "落户", "深化", "串联", "加密", "新建", "惠及",
+                         "遴选",
+                         "招募", "征集", "签约", "新开", "复航"])
+# Words that only say which batch or period a count belongs to (首批8个试点县, 年度12件实事): no thing named.
+DETERMINER = re.compile(r"(?:首批|首个|首期|首届|首家|新一批|第[0-9一二三四五六七八九十]+(?:批|期|届)|"
+                        r"年度|当年|每年|今年|全年)")
+
+
+def is_bare_verb(phrase: str) -> bool:
+    """True when a phrase is a verb with no object (选派, 开行, 完工, 累计压降): it names no thing counted."""
+    if not phrase:
+        return False
+    if VERB_ONLY.match(phrase) or ACTION_VERBS.fullmatch(phrase) or phrase in COUNT_VERBS:
+        return True
     import rjieba
 
-    pos, cuts = 0, {0}
-    for w in rjieba.cut(text):
-        pos += len(w)
-        cuts.add(pos)
-    return frozenset(cuts)
+    tags = rjieba.tag(phrase)
+    verbal = all(t in ("v", "d") or w in COUNT_VERBS for w, t in tags)
+    return len(phrase) <= 4 and verbal and tags[-1][1] == "v"
+
+
+def names_nothing(metric: str) -> bool:
+    """True when a metric names no thing: a bare verb, a batch word (首批) or a list of examples that ends in
+    等 (白鹤滩电站等40个重点项目): the thing counted is written after the figure."""
+    grouped = DETERMINER.fullmatch(metric) or COUNTED_GROUP.fullmatch(metric)
+    return is_bare_verb(metric) or bool(grouped) or bool(re.search(LIST_DENG.pattern + "$", metric))
+
+
+# A count of groups before the count of things in them (15个方面30项任务, 6.1万户14.2万名群众): the groups
+# name no thing counted by the second figure.
+COUNTED_GROUP = re.compile(r"[\d.]+[万亿]?(?:[个项家条组批户名所座处]|大)[\u4e00-\u9fff]{0,4}")
+LEADING_COUNT = re.compile(r"^[\d.]+[万亿]?[个项家条组批户名所座处](?=[\u4e00-\u9fff“])")
 
 
 # verb, verbal noun, adjective, adverb, particle, conjunction, preposition
@@ -77,11 +137,13 @@ def split_metric(left: str) -> tuple[str, str, str]:
     verb = ""
     left = YEAR_OF.sub("", left)  # 从2015年的225亿元, 增加到2023年的506.9亿元
     left = BASELINE_FROM.sub("", left)
+    left = PER_DENOMINATOR.sub("", left)  # AED达每10万人45台: the rate's denominator is no part of the name
     core = left
     m = MEASURE_VERBS.search(left)
     if m:
         verb = m.group("verb")
-        core = left[: m.start()]
+        inside = left[m.start()] in "能可要将再" and m.start() not in word_boundaries(left)
+        core = left[: m.start() + (1 if inside else 0)]  # 总产能达: 能 ends the word 产能, it is no modal
     core = strip_leading(core.strip())
     action = ""
     am = ACTION_VERBS.match(core)
@@ -96,30 +158,80 @@ def split_metric(left: str) -> tuple[str, str, str]:
         hits = [h for h in MID_ACTION.finditer(core) if h.start() in cuts and h.end() in cuts]
         if hits and hits[-1].end() < len(core):
             action = hits[-1].group(0)
-            core = core[hits[-1].end():]
+            core = _after_mid_action(core, hits[-1])
     core = TRAILING_NOISE.sub("", BASE_YEAR.sub("", core.strip("的之 ")))  # 技术合同成交额2030年达到…
     return action, core, verb
 
-GENERIC_HEAD = re.compile(r"增加值|营业收入|业务收入|主营业务收入|收入|利润总额|利润|税收|产值|总产值|"
-                          r"投资|出口|进口|零售额|"
-                          r"产量|规模|营收|进出口|出口额|交易额|销售额")
+
+def _after_mid_action(core: str, hit: re.Match[str]) -> str:
+    """The metric after a verb inside the words (`数字经济领域培育百亿元企业`): what follows it, unless that
+    is a bare verb whose subject came before (中欧班列累计开行 → 中欧班列开行)."""
+    subject, rest = core[: hit.start()], core[hit.end():]
+    if is_bare_verb(rest) and len(rest) >= 2 and len(subject) >= 2 and not TIME_SPAN.match(subject):
+        return subject + rest
+    return rest
 
 
-def complete_ellipsis(metric: str, previous: str) -> str:
+TIME_SPAN = re.compile(r"^(?:\d+|[一二两三四五六七八九十]+)年|^(?:今年|去年|全年|五年来|近年来)")
+PREV_HEAD = (r"增加值|营业收入|业务收入|主营业务收入|收入|利润总额|利润|税收|产值|总产值|投资|出口|进口|"
+             r"零售额|产量|规模|营收|进出口|出口额|交易额|销售额|播种面积|面积|总产量|总产|增产|单产")
+GENERIC_HEAD = re.compile(PREV_HEAD + r"|总量|总额|总数|总规模")
+PREVIOUS_HEAD = re.compile(PREV_HEAD)
+# What makes a count this period's new things; a total (总量) is of all of them: 新增上市公司48家、总量122家.
+NEW_PREFIX = re.compile(r"^(?:新增|新登记|新认定|新培育|新设立|新设|新建|净增|新开工|新引进|新注册)")
+STOCK_HEADS = ("规模", "总额", "总量", "总数", "总规模")
+
+
+def complete_ellipsis(metric: str, previous: str, unit: str = "") -> str:
     """`数字经济核心产业增加值增长13%，营业收入突破2万亿元`: the second metric shares the first's subject."""
-    m = GENERIC_HEAD.search(previous)
+    if re.match(r"高于|低于|快于|慢于|好于", previous):
+        return metric  # 高于全国0.2个百分点: a comparison, no subject to share
+    m = PREVIOUS_HEAD.search(previous)
+    if metric == "投资" and unit == "元" and re.search(r"(?:项目|工程)$", previous):  # 项目900个、投资800亿元
+        return previous + metric
+    if metric in STOCK_HEADS:  # 转移支付增加1.5万亿元、规模近9.8万亿元; 收入增长4.6%，总量突破1900亿元
+        stock = re.search(r"(?:" + "|".join(STOCK_HEADS) + ")$", previous)
+        return NEW_PREFIX.sub("", previous[: stock.start()] if stock else previous) + metric
     if m and m.start() > 0 and m.end() == len(previous) and previous[m.start():] != metric:
         return previous[: m.start()] + metric
-    if metric in ("规模", "总额", "总量") and m is None:  # 转移支付增加1.5万亿元、规模近9.8万亿元
-        return previous + metric
     return metric
+
+
+# A total named alone (总产达到557亿斤): the subject is the clause before it in the sentence.
+BARE_TOTAL = re.compile(r"总产量|总产|总量|总规模|产量")
+
+
+def clause_subject(before: str) -> str:
+    """The nouns that open the last clause of `before` (`粮食生产再获丰收，` → 粮食), or ""."""
+    import rjieba
+
+    clause = re.split(r"[，,；;：:]", before.rstrip("，,；;：: "))[-1]
+    tags = rjieba.tag(clause)
+    n = next((i for i, (_, t) in enumerate(tags) if not t.startswith("n")), len(tags))
+    subject = "".join(w for w, _ in tags[:n])
+    rest = [t for _, t in tags[n:n + 2]]
+    # the nouns must be followed by the clause's predicate: 粮食|生产再获丰收, not 市场|经营主体增量提质
+    said = rest[:1] == ["v"] or (rest[:1] == ["vn"] and rest[1:] in (["v"], ["d"]))
+    return subject if len(subject) >= 2 and said else ""
+
+
+def parallel_verb(previous: str, verb: str) -> str:
+    """`老旧小区改造开工742个、完工548个`: a bare verb listed after a metric that ends in a verb of its own
+    names the same subject; "" when the previous metric ends in no verb."""
+    own = re.search(rf"新?(?:{_STAGE}|退出|完成)$", previous)
+    subject = previous[: own.start()] if own else ""
+    return subject + verb if len(subject) >= 2 else ""
 
 
 # Words that cling to a metric's edges but name nothing: 规模近…, 支出规模比去年…, 失业率全年…, 或改造…,
 # 第4批…
-METRIC_TAIL = re.compile(r"(?:近|约|超|达|为|共|总计|全年|今年|年内|首次|全部|"
+METRIC_TAIL = re.compile(r"(?:近|约|超|达|为|共|总计|全年|今年|年内|首次|全部|累计|或|和|与|并|"
+                         r"(?<![惠涉普以危触])及|(?<![平同对相均优高中初上次特一二三头何])等|"
                          r"(?:比|较)(?:去年|上年|上一年)(?:同期|年初预算|预算|年初|实际)?)+$")
-METRIC_HEAD = re.compile(r"^(?:或|和|及|并|且|预计(?:全年)?|第[0-9一二三四五六七八九十]+(?:批|次|届))+")
+METRIC_HEAD = re.compile(r"^(?:或|和|及|并|且|预计(?:全年)?|第[0-9一二三四五六七八九十]+(?:批|次|届)|"
+                         r"(?:较|比)(?:“十[三四五]五”(?:末|时期|期末|期间)?|\d+年前|上次|上年|去年|同期)(?:的)?)+")
+# A span of time alone names nothing (5年增长18.7%): the figure belongs to the previous metric.
+PERIOD_ONLY = re.compile(r"(?:近|这|过去)?(?:\d+|[一二两三四五六七八九十]+)年(?:来|间|内)?")
 
 
 def readable_metric(metric: str) -> str:
@@ -133,7 +245,28 @@ def readable_metric(metric: str) -> str:
             metric = metric[: metric.rindex(op)]
         elif metric.count(cl) > metric.count(op):  # 市)重点项目 → 重点项目
             metric = metric[metric.index(cl) + 1:]
+    if metric.count("“") != metric.count("”"):  # 专精特新“小巨人企业: the quote lost its pair
+        metric = _unpaired_quotes_dropped(metric)
     return metric.strip("的之、， ")
+
+
+def _unpaired_quotes_dropped(text: str) -> str:
+    """The text without quotation marks that have no partner (the words they held stay)."""
+    keep: list[str] = []
+    opened: int | None = None
+    for c in text:
+        if c == "“":
+            if opened is not None:
+                keep[opened] = ""
+            opened = len(keep)
+        elif c == "”":
+            if opened is None:
+                continue
+            opened = None
+        keep.append(c)
+    if opened is not None:
+        keep[opened] = ""
+    return "".join(keep)
 
 
 # What a plan says after the thing counted, not part of it: 2000万户家庭的能力, 6600多万纳税人受益,
@@ -153,10 +286,62 @@ def counted_noun(right: str, unit: str, modified: bool = False) -> str:
     if STEP_NOUN.match(right) or (PREDICATE_START.match(right) and "的" not in right and not modified):
         return ""  # 5元提高至10元: what follows is the sentence's verb, not the thing counted
     right = re.sub(r"(?:的)?(?:建设|创建|工作)$", "", right) or right
-    for tail in (RIGHT_TAIL.search(right), MONEY_PURPOSE.search(right) if unit in ("元", "%") else None):
+    purpose = MONEY_PURPOSE.search(right) if unit in ("元", "%") else None
+    if purpose and purpose.start() == 0:  # 9.8亿元用于援企稳岗: money named by its use
+        use = right[purpose.end():]
+        if unit == "%":
+            return ""  # 74%用于民生: a share of the amount named before
+        named = 2 <= len(use) <= 8 and not re.search(r"[的以为]", use)
+        return use + "资金" if named else right
+    for tail in (RIGHT_TAIL.search(right), purpose):
         if tail and tail.start() >= 2:
             right = right[: tail.start()]
-    return right[:24]
+    right = _without_predicate(LEADING_COUNT.sub("", right[:24]))  # 12项及第二批14项重点改革: 重点改革
+    return "" if PREDICATE_START.match(right) and "的" not in right and not modified else right
+
+
+# What a sentence goes on to say of the things counted after a figure (40个重点项目加快推进, 23项改革事项落地
+# 见效, 5个实验室揭牌运行): how it proceeds is dropped; the stage reached (开工, 建成, 投产) is kept.
+_ADVERB = r"(?:加快|加速|加力|有序|稳步|扎实|全面|高效|基本|率先|正式|顺利|深入|相继|如期|持续|梯次|平稳|已)"
+_STAGE = r"(?:开工|启动|建成|投产|投运|投用|完工|竣工|获批|启用|揭牌|落地|上线|入驻|挂牌|投入|开诊|开通|通车)"
+PROCEEDING = re.compile(rf"(?:(?<!投入)(?<!开诊)(?:建设|运行|运营)|推进|实施|见效|达效|{_ADVERB})$")
+ADVERB_BEFORE_STAGE = re.compile(rf"{_ADVERB}+(?={_STAGE}+$)")
+DESTINATION = ("到", "赴", "在", "向", "进", "为")  # 800名特派员到乡村, 1000名专家在我省开展服务
+# A figure that a measure verb introduces, or that ends the words (项目完成投资超800亿元, 企业发行债券1193只).
+FIGURE_AFTER = re.compile(r"(?:分别|均)?(?:超过|达到|突破|超|达|过|近|约|增长|下降|为)$")
+
+
+def _before_next_figure(right: str) -> str:
+    """The words right of a figure up to the next figure that states an amount of them: 300个重点项目完成
+    投资5200亿元 counts 重点项目, not the investment."""
+    from compare.figures import parse_figures
+
+    for f in parse_figures(right):
+        if not f.unit or f.start < 2 or right[f.start - 1] in "“+/.":
+            continue
+        lead = FIGURE_AFTER.search(right, 0, f.start)
+        if f.end == len(right) or lead:
+            cut = lead.start() if lead else f.start
+            return right[:cut] if cut >= 2 else right
+    return right
+
+
+def _without_predicate(right: str) -> str:
+    """The counted noun without what the sentence goes on to say of it: a destination (800名特派员到乡村), a
+    closing verb (40个重点项目开工, 8个试点县启动建设) or an amount of it, while two characters remain."""
+    import rjieba
+
+    right = _before_next_figure(right)
+    pos = 0
+    for i, (w, _) in enumerate(rjieba.tag(right) if right else []):
+        if i and w in DESTINATION and pos >= 3:
+            right = right[:pos]
+            break
+        pos += len(w)
+    while (tail := PROCEEDING.search(right)) and tail.start() >= 2:
+        right = right[: tail.start()]
+    stage = ADVERB_BEFORE_STAGE.search(right)
+    return right[: stage.start()] + right[stage.end():] if stage and stage.start() >= 2 else right
 
 
 def echoed_object(sentence: str, phrase: str) -> str:
@@ -189,6 +374,23 @@ SHARED_HEAD = re.compile(GENERIC_HEAD.pattern + r"|标准|比重|占比|增速|�
 SCOPE_WORD = re.compile(r"城镇|农村|城市|乡村|城乡|全省|全市|省级|市级|县级|乡镇|国家级|省")
 
 
+ORDINALS = "一二三"
+
+
+def _share_last_word(names: list[str]) -> list[str]:
+    """`刑事、治安案件分别下降12%、3%`, `厦门、福州机场旅客吞吐量`: two-character names before the last item
+    stand for its first word and share the rest."""
+    import rjieba
+
+    last = names[-1]
+    first = next(iter(rjieba.cut(last)), "")
+    first = first if len(first) < len(last) else last[:2]  # 治安案件: one word
+    rest = last[len(first):]
+    if len(first) > 2 or len(rest) < 2 or any(len(n) > 2 for n in names[:-1]):
+        return names
+    return [n + rest for n in names[:-1]] + names[-1:]
+
+
 def _share_head(names: list[str]) -> list[str]:
     """`高技术制造业、装备制造业增加值`: the last item's head noun (增加值) belongs to every item; a head that
     runs on to the end (`旅游及相关产业增加值占地区生产总值比重`) is taken whole."""
@@ -198,9 +400,12 @@ def _share_head(names: list[str]) -> list[str]:
     scoped = SCOPE_WORD.match(last)
     if scoped and all(SCOPE_WORD.fullmatch(n) for n in names[:-1]):
         return [n + last[scoped.end():] for n in names[:-1]] + [last]  # 城镇、农村居民人均可支配收入
+    if last[:1] in ORDINALS and all(n in ORDINALS for n in names[:-1]):  # 一、二、三产业增加值
+        first = "第" if last[1:3] == "产业" else ""
+        return [first + n + last[1:] for n in names[:-1]] + [first + last]
     heads = [h for h in SHARED_HEAD.finditer(last) if h.start() > 0]
     if not heads or heads[-1].end() != len(last):
-        return names
+        return _share_last_word(names)
     head = last[heads[0].start():]
     return [n if SHARED_HEAD.search(n) else n + head for n in names[:-1]] + names[-1:]
 
@@ -260,3 +465,20 @@ def apply_respectively(body: str, found: Sequence[Placed]) -> None:
                 x.target.metric = name.strip()
                 x.target.notes = [n for n in x.target.notes if n.get("code") != "metric_carried"]
                 x.target.quote = body[m.start():m.end()].strip()
+        elif len(inside) >= 2 and NAMES_NOTHING.match(strip_leading(m.group("metrics"))):
+            _named_by_previous_clauses(body, m.start(), found, inside)
+
+
+# The words before 分别 name no metrics: a comparison base (较“十三五”时期), a running total (累计), nothing.
+NAMES_NOTHING = re.compile(r"$|(?:较|比|与)|(?:累计|年均|同比)$")
+
+
+def _named_by_previous_clauses(body: str, start: int, found: Sequence[Placed], inside: list[Placed]) -> None:
+    """`改造道路4767公里，更新管网1.8万公里，较“十三五”时期分别增长4.8%、50%`: a 分别 list that names no
+    metrics takes, in order, the metrics of the figures stated in the clauses before it in its sentence."""
+    sentence = max(body.rfind(c, 0, start) for c in "。！？\n") + 1
+    before = sorted((x for x in found if sentence <= x.start < start), key=lambda x: x.start)
+    if len(before) < len(inside):
+        return
+    for x, source in zip(inside, before[-len(inside):], strict=True):
+        x.target.metric = source.target.metric

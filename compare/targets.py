@@ -14,61 +14,52 @@ from compare.lexicon import (
     STRETCH_WORDS,
 )
 from compare.metric_phrase import (
+    BARE_TOTAL,
     BASELINE_FROM,
     GENERIC_HEAD,
+    LIST_DENG,
+    PERIOD_ONLY,
+    STOCK_HEADS,
     VERB_ONLY,
     YEAR_OF,
     apply_respectively,
+    clause_subject,
     complete_ellipsis,
     counted_noun,
     echoed_object,
     has_own_verb,
+    is_bare_verb,
+    list_word_at,
     names_no_thing,
+    names_nothing,
+    parallel_verb,
     readable_metric,
     split_metric,
     strip_leading,
+    word_boundaries,
 )
 from compare.model import Basis, Block, Kind, Outline, Target, Task
 from compare.outline import item_number_end
 from compare.quantity import Figure
 from compare.reasons import reason
 from compare.target_fields import basis_of, comparator_of
+from compare.target_figures import is_quantity
 from compare.timeframe import DocContext, horizons, kind_and_year, opens_clause
 
 STRONG_DELIM = "，,；;。：:！!？?\n\t"
 SENT_DELIM = "。！!？?\n"
 
 SENTENCE_STRETCH = re.compile(r"力争|争取")
-# A money figure that names a size class rather than a goal: 百亿元企业, 超10亿元的数字企业, 10亿元以上项目.
-CATEGORY_NOUNS = re.compile(r"^(?!投向|用于|投入|带动|撬动)(?:以上)?(?:的)?[\u4e00-\u9fff“”]{0,8}?"
-                            r"(?:企业|公司|项目|级|产业|集群|园区|龙头|平台|城市|县|规模)")
-# Ordinals and ranks (第3, 前10), and a list announced (重点做好以下9项): not targets.
-NOT_TARGET_BEFORE = ("第", "前", "No.", "NO.", "以下", "如下", "下列", "上述")
-NOT_TARGET_AFTER = re.compile(r"^(?:级|届|次会议|周年|岁|位|强|号|版|代|中全会|大|"
-                              r"条(?:措施|政策|举措|意见|”|》)|"
-                              r"个工作日内|分钟|小时(?:过境|免签)|圈)")
-# A figure with its unit that states a definition or the plan's own structure, not a goal: 公园24小时开放,
-# 出行50米内, 21个主要指标, 13个领域, 5个方面, 10大类.
-NOT_TARGET_WITH_UNIT = re.compile(
-    r"^(?:小时(?:开放|营业|服务|在线|值守|不打烊|过境|免签)|(?:米|公里)(?:内|以内|范围)|"
-    r"个方面|(?:个|大)(?:主要|重点|核心|预期性|约束性)?(?:指标|领域|板块|类|大类|章|部分|维度)"
-    r"(?=[，,。、；;的中和及设]|工作)|"
-    r"项(?:主要|重点|核心)?(?:指标|任务举措|任务|举措)(?=[，,。、；;：:的中和及]))"
-)
 # Nouns that a plan counts but does not aim at: the population it serves
 # (我省有2.9亿在校学生, 高校毕业生1170万人).
 POPULATION_FACT = re.compile(r"(?:在校生|在校学生|毕业生|人口|老年人|儿童|适龄人口|劳动力)$")
-# A ratio written without a unit: 城乡居民收入倍差缩小至1.83, 弹性系数0.5.
-UNITLESS_RATIO = re.compile(r"(?:倍差|系数|比值|指数|之比)(?:缩小|扩大|下降|降低|提高|提升|保持|控制|稳定)?"
-                            r"(?:到|至|在|为)?(?:约|近)?$")
-# A ratio written as a bare number: 基尼系数下降到0.42, 收入比由2.05缩小到1.98, 容积率原则上不低于1.2.
-RATIO_BEFORE = re.compile(r"(?:系数|收入比|性别比|倍差|容积率|生育率)(?:[由从]\d+(?:\.\d+)?(?:[:∶]1)?)?"
-                          r"[^，,；;。：:\d]{0,4}?"
-                          r"(?:降至|降到|下降到|下降至|缩小至|缩小到|缩小为|提高到|提高至|提升到|提升至|"
-                          r"稳定在|保持在|"
-                          r"控制在|达到|为|不低于|不高于|不超过|由|从)(?:约|近)?$")
+# 5个国家级、60个省级培训基地; 100个行业级、场景级大模型: grades listed before one noun.
+_GRADE = r"[\u4e00-\u9fff]{1,5}?(?<![升降晋等])[级型类]"
+GRADE_LIST = re.compile(rf"({_GRADE})(?:、(?:\d+(?:\.\d+)?[个家所项座条处]?)?{_GRADE})+")
 POST_QUALIFIER = re.compile(r"^(?:以上|左右|以内|以下|上下|之内|内|多|余|[:∶]1(?![\d.]))")  # 2.27:1: a ratio
-RIGHT_STOP = re.compile(r"[，,；;。：:！!？?、\n\t]|和\d|及\d|与\d|等|(?<![\d元级])以上")
+# 二级及以上医院 is one name; in 20户及以上 the qualifier is the figure's own; 等 in 高等院校 lists nothing.
+RIGHT_STOP = re.compile(r"[，,；;。：:！!？?、\n\t]|和\d|及\d|与\d|(?<![\d元级及])以上|^及以上|"
+                        + LIST_DENG.pattern)
 
 
 @dataclass
@@ -132,7 +123,7 @@ def _block_targets(block: Block, outline: Outline, ctx: DocContext) -> list[Foun
     body = block.text
     table = _flat_table_targets(block, outline)
     taken = [(x.start, x.end) for x in table]
-    figs = [f for f in parse_figures(body) if _is_quantity(body, f, block)
+    figs = [f for f in parse_figures(body) if is_quantity(body, f, block)
             and not any(s <= f.start < e for s, e in taken)]
     found: list[Found] = list(table)
     prev: Found | None = None
@@ -166,98 +157,6 @@ def _flat_table_targets(block: Block, outline: Outline) -> list[Found]:
                    notes=[reason("flat_table")])
         out.append(Found(t, cell.start + cell.column, cell.end, "", task))
     return out
-def _is_quantity(body: str, f: Figure, block: Block) -> bool:
-    """False for years, ordinals, names, codes and bare numbers: figures that are not quantities."""
-    before, after = body[max(0, f.start - 3):f.start], body[f.end:f.end + 6]
-    if not f.unit and not f.has_multiplier:
-        before_ratio = body[max(0, f.start - 12):f.start]
-        return (bool(RATIO_BEFORE.search(body, max(0, f.start - 24), f.start))
-                or bool(UNITLESS_RATIO.search(before_ratio))) and not f.chinese
-    if _counts_its_list(body, f) or _unit_names_a_class(body, f, after):
-        return False
-    if before.endswith(NOT_TARGET_BEFORE) or NOT_TARGET_AFTER.match(after):
-        return False
-    if _streak(before, f, after):
-        return False
-    if NOT_TARGET_WITH_UNIT.match(body[f.end - len(f.unit):f.end + 6] if f.unit else after):
-        return False
-    if f.unit == "条" and re.match(r"(?:措施|政策|举措|意见|”|》)", after):  # 民营经济32条: a policy package
-        return False
-    if re.search(r"[A-Za-z]$", before) or (
-            re.match(r"^[A-Za-z]", after) and not re.search(r"[A-Za-z]", f.unit)):
-        return False
-    if before.endswith("+") or after.startswith("+"):
-        return False
-    if _inside_short_quote(body, f.start):
-        return False
-    if f.unit == "元" and CATEGORY_NOUNS.match(after) and not re.match(r"^以上[，。；]", after):
-        return False
-    if f.chinese and ((f.value == 1 and f.low is None) or not _chinese_quantity(body, f, block)):
-        return False  # 建设一个…, 打造一批…: a single thing named, not a count aimed at
-    return f.unit not in ("年", "月", "日")
-
-
-def _streak(before: str, f: Figure, after: str) -> bool:
-    """`连续48个月保持两位数增长`, `连续12个季度`: a streak's length, not a quantity aimed at."""
-    timed = f.unit in ("个月", "天", "周") or (f.unit == "个" and after.startswith(("月", "季度")))
-    return before.endswith("连续") and timed
-
-
-def _unit_names_a_class(body: str, f: Figure, after: str) -> bool:
-    """True when the unit marks a class or an occasion, not an amount (a voltage, an age, times)."""
-    if f.unit == "千伏":
-        return True  # 500千伏变电站: a voltage class
-    if f.unit == "岁" and "寿命" not in body[max(0, f.start - 12):f.start]:
-        return True  # 0-6岁儿童, 65岁及以上: age brackets; 人均预期寿命80.5岁 is a target
-    return f.unit in ("次",) and not re.match(r"^(?:以上|左右)", after)
-
-
-def _chinese_quantity(body: str, f: Figure, block: Block) -> bool:
-    """A figure in Chinese numerals is a quantity when it has a unit and either reads like a measured amount
-    (一万二千个, 零点二个百分点, 百分之三, 攻关项目四十五项。) or follows a verb of quantity; small counts
-    with no verb, or before the noun they count, are names and lists (两个确立, 四个中心,
-    做好十一个方面工作)."""
-    before, after = body[max(0, f.start - 3):f.start], body[f.end:f.end + 3]
-    digits = re.search(r"[\d〇零一二两三四五六七八九]", f.written)  # 千万家, 百场: a magnitude word (a name)
-    if not (f.unit or (f.has_multiplier and (f.low is not None or "个亿" in f.written))):
-        return False  # 两个亿 and 数以万计 are amounts; 超百万, 过五千亿 alone are not
-    in_heading = block.heading and f.start < len(block.heading) + 3
-    if in_heading or re.search(r"(?:以下|如下|下列|上述|这|那)$", before):
-        return False  # 重点抓好以下十二个方面: a list announced, not a target
-    numeral = len(re.findall(r"[\d〇零一二两三四五六七八九十百千万亿点]", f.written))
-    ends_clause = not after or after[0] in "，,；;。、）)" or after.startswith(("以上", "左右", "以内"))
-    share = f.unit in ("%", "个百分点")
-    small = f.value < 100 and not ends_clause and not share  # 十一个方面: a numeral before its noun
-    counted = f.approx and re.search("[余多]", f.written) and f.value >= 10  # 百余项, 千余家; not 二期多
-    measured = f.low is not None or counted or (
-        digits and not small and (share or numeral >= 2))
-    return bool(measured) or bool(re.search(
-        r"(?:突破|超过|超|达到|达|增长|提高|新增|建成|培育|建设|引进|近|约|翻|下降|降低|减少)$", before))
-
-
-LISTED_NAMES = re.compile(r"(?:^|[^\u4e00-\u9fff])?([\u4e00-\u9fff]{1,8}(?:[、和及][\u4e00-\u9fff]{1,8})+)$")
-
-
-def _counts_its_list(body: str, f: Figure) -> bool:
-    """`建好福州、厦门、泉州3个…`: the figure only counts the names listed right before it."""
-    m = LISTED_NAMES.search(body[max(0, f.start - 40):f.start])
-    if not m:
-        return False
-    names = re.split(r"[、和及]", m.group(1))
-    names[0] = ACTION_VERBS.sub("", names[0])  # 建好福州: the verb before the list
-    return len(names) == f.value and all(n and not ACTION_VERBS.match(n) for n in names)
-
-
-def _inside_short_quote(body: str, pos: int) -> bool:
-    open_ = body.rfind("“", max(0, pos - 16), pos)
-    if open_ < 0:
-        return False
-    close = body.find("”", pos, pos + 18)
-    if close < 0 or close - open_ > 17:
-        return False
-    return body.rfind("”", open_, pos) < 0
-
-
 class Cuts:
     """Where sentences and clauses start in a paragraph, looked up by bisection (no rescans per figure)."""
 
@@ -307,6 +206,8 @@ def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
     rest = body[f.end:f.end + 64]
     m = POST_QUALIFIER.match(rest)
     post = m.group(0) if m else ""
+    if post in ("多", "余") and 1 not in word_boundaries(rest[:8]):
+        post = ""  # 6条多式联运: 多 starts the next word
     after = rest[len(post):]
     right, raw = "", ""
     span_end = f.end + len(post)
@@ -315,12 +216,26 @@ def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
         span_end += 1
     if after and "\u4e00" <= after[0] <= "\u9fff" or after.startswith(("“", "(")):
         stop = RIGHT_STOP.search(after)
+        graded, used = _graded_noun(after)
         raw = (after[: stop.start()] if stop else after)[:24]
-        right = counted_noun(raw, f.unit, span_end > f.end + len(post))
+        right = counted_noun(graded or raw, f.unit, span_end > f.end + len(post))
+        raw = after[:used] if graded else raw
     return Candidate(f, block, sent_start, clause_start, post, right.strip(), f.end + len(post),
                      span_end + len(raw))
 
 
+
+
+def _graded_noun(after: str) -> tuple[str, int]:
+    """The first grade of a list of grades and the noun they share (国家级、60个省级培训基地 → 国家级培训基地)
+    and how many characters of `after` that reads; ("", 0) when the words after a figure are no such list."""
+    m = GRADE_LIST.match(after)
+    if not m:
+        return "", 0
+    rest = after[m.end():]
+    stop = RIGHT_STOP.search(rest)
+    noun = (rest[: stop.start()] if stop else rest)[:20]
+    return (m.group(1) + noun, m.end() + len(noun)) if len(noun) >= 2 else ("", 0)
 
 
 def coordinated(body: str, prev: Found | None, start: int) -> bool:
@@ -336,7 +251,7 @@ def _left_segment(body: str, cand: Candidate, prev: Found | None) -> str:
     工业、消费等领域应用落地3000个`) names examples, so the words before it stay."""
     start = cand.clause_start
     seg_start = max(start, body.rfind("、", start, cand.fig.start) + 1)
-    if "等" in body[seg_start:cand.fig.start]:
+    if list_word_at(body[seg_start:cand.fig.start]):  # 等级民宿: 等 inside a word lists nothing
         seg_start = start
     if prev is not None and prev.start >= start:
         seg_start = max(seg_start, prev.end)
@@ -362,6 +277,8 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
         return None
     if from_right and verb and not action:
         action = verb  # 完成1万家企业数智化转型: the verb acts on the thing counted after the figure
+    if joined is not None and joined.target.unit == f.unit and is_bare_verb(metric):
+        metric = parallel_verb(joined.target.metric, metric) or metric  # 开工742个、完工548个
     span_end = cand.right_end if from_right else cand.span_end
 
     if metric == "经济" and verb == "增长":
@@ -422,15 +339,21 @@ def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, me
     """The figure's metric, whether it was read right of the figure, and whether it was carried from prev."""
     from_right = False
     ends_open = bool(re.search(r"(?:和|及|与|或|、)$", metric) or ACTION_VERBS.fullmatch(metric or "-")
-                     or COUNTED_GROUP.search(metric)) or _opens_with_verb(metric)
+                     or COUNTED_GROUP.search(metric)) or _opens_with_verb(metric) or names_nothing(metric)
     if cand.right_metric and (len(metric) <= 1 or ends_open or (not verb and not metric)
-                              or (names_no_thing(metric) and not names_no_thing(cand.right_metric))):
+                              or (names_no_thing(metric) and not names_no_thing(cand.right_metric)
+                                  and len(cand.right_metric) >= 2)):  # 产能达到22亿方: 方 is no thing
         metric, from_right = cand.right_metric, True
     metric = readable_metric(metric)
-    if VERB_ONLY.match(metric):
+    if VERB_ONLY.match(metric) or PERIOD_ONLY.fullmatch(metric) or _restates_prev(body, cand, prev, metric):
         metric = ""
-    if prev is not None and GENERIC_HEAD.fullmatch(metric):
-        metric = complete_ellipsis(metric, prev.target.metric)
+    own_action = ACTION_VERBS.match(strip_leading(left))  # 组建总规模1000亿元的基金: a size, not prev's total
+    if prev is not None and GENERIC_HEAD.fullmatch(metric) and not (own_action and metric in STOCK_HEADS):
+        metric = complete_ellipsis(metric, prev.target.metric, cand.fig.unit)
+    elif prev is None and BARE_TOTAL.fullmatch(metric):  # 粮食生产再获丰收，总产达到557亿斤
+        metric = clause_subject(body[cand.sentence_start:cand.clause_start]) + metric
+    elif prev is not None and BARE_RATE.fullmatch(metric) and prev.target.unit in ("件", "项", "宗", "起"):
+        metric = prev.target.metric + metric  # 受理案件6965件，化解率达到90%: the rate of those cases
     inherited = False
     if not metric and prev is not None:
         metric, inherited = prev.target.metric, True
@@ -443,6 +366,17 @@ def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, me
     if len(metric) > 40:
         metric = metric[-20:]
     return readable_metric(metric), from_right, inherited
+
+
+BARE_RATE = re.compile(r"[\u4e00-\u9fff]{1,2}率")  # 化解率, 办结率: a rate of what was just counted
+
+
+def _restates_prev(body: str, cand: Candidate, prev: Found | None, metric: str) -> bool:
+    """`市属国企由51家整合为33家`: a bare verb between two figures of one clause, with no list between them,
+    says what became of the previous figure's thing: the second figure counts the same thing."""
+    if prev is None or prev.start < cand.clause_start or cand.right_metric or not is_bare_verb(metric):
+        return False
+    return "、" not in body[prev.end:cand.fig.start]
 
 
 def _stretch(body: str, cand: Candidate, prev: Found | None, joined: Found | None, left: str, verb: str,

@@ -1,0 +1,138 @@
+"""Which figures of a paragraph are quantities a plan can aim at: not years, ordinals, names, codes, size
+classes, definitions or counts of the plan's own parts."""
+
+from __future__ import annotations
+
+import re
+
+from compare.lexicon import ACTION_VERBS
+from compare.model import Block
+from compare.quantity import Figure
+
+# A money figure that names a size class rather than a goal: 百亿元企业, 超10亿元的数字企业, 10亿元以上项目.
+CATEGORY_NOUNS = re.compile(r"^(?!投向|用于|投入|带动|撬动)(?:以上)?(?:的)?[\u4e00-\u9fff“”]{0,8}?"
+                            r"(?:企业|公司|项目|级|产业|集群|园区|龙头|平台|城市|县|规模)")
+# The figure a rate is counted per (每10万人刑事案件数, 每千人口床位数): a denominator, not a target.
+PER_FIGURE = re.compile(r"每$")
+# Ordinals and ranks (第3, 前10), and a list announced (重点做好以下9项): not targets.
+NOT_TARGET_BEFORE = ("第", "前", "No.", "NO.", "以下", "如下", "下列", "上述")
+NOT_TARGET_AFTER = re.compile(r"^(?:级|届|次会议|周年|岁|位|强|号|版|代|中全会|大|"
+                              r"条(?:措施|政策|举措|意见|”|》)|"
+                              r"个工作日内|分钟|小时(?:过境|免签)|圈)")
+# A figure with its unit that states a definition or the plan's own structure, not a goal: 公园24小时开放,
+# 出行50米内, 21个主要指标, 13个领域, 5个方面, 10大类.
+NOT_TARGET_WITH_UNIT = re.compile(
+    r"^(?:小时(?:开放|营业|服务|在线|值守|不打烊|过境|免签)|(?:米|公里)(?:内|以内|范围)|"
+    r"个方面|(?:个|大)(?:领域|板块|维度)(?![项建])|"  # 分13个领域细化…: the plan's own structure
+    r"(?:个|大)(?:主要|重点|核心|预期性|约束性)?(?:指标|领域|板块|类|大类|章|部分|维度)"
+    r"(?=[，,。、；;的中和及设]|工作)|"
+    r"项(?:主要|重点|核心)?(?:指标|任务举措|任务|举措)(?=[，,。、；;：:的中和及]))"
+)
+# A ratio written without a unit: 城乡居民收入倍差缩小至1.83, 弹性系数0.5.
+UNITLESS_RATIO = re.compile(r"(?:倍差|系数|比值|指数|之比)(?:缩小|扩大|下降|降低|提高|提升|保持|控制|稳定)?"
+                            r"(?:到|至|在|为)?(?:约|近)?$")
+# A ratio written as a bare number: 基尼系数下降到0.42, 收入比由2.05缩小到1.98, 容积率原则上不低于1.2.
+RATIO_BEFORE = re.compile(r"(?:系数|收入比|性别比|倍差|容积率|生育率)(?:[由从]\d+(?:\.\d+)?(?:[:∶]1)?)?"
+                          r"[^，,；;。：:\d]{0,4}?"
+                          r"(?:降至|降到|下降到|下降至|缩小至|缩小到|缩小为|提高到|提高至|提升到|提升至|"
+                          r"稳定在|保持在|"
+                          r"控制在|达到|为|不低于|不高于|不超过|由|从)(?:约|近)?$")
+
+
+def is_quantity(body: str, f: Figure, block: Block) -> bool:
+    """False for years, ordinals, names, codes and bare numbers: figures that are not quantities."""
+    before, after = body[max(0, f.start - 3):f.start], body[f.end:f.end + 6]
+    if not f.unit and not f.has_multiplier:
+        before_ratio = body[max(0, f.start - 12):f.start]
+        return (bool(RATIO_BEFORE.search(body, max(0, f.start - 24), f.start))
+                or bool(UNITLESS_RATIO.search(before_ratio))) and not f.chinese
+    if _counts_its_list(body, f) or _unit_names_a_class(body, f, after):
+        return False
+    if before.endswith(NOT_TARGET_BEFORE) or NOT_TARGET_AFTER.match(after) or PER_FIGURE.search(before):
+        return False
+    if _streak(before, f, after) or _round_the_clock(before, f):
+        return False
+    if NOT_TARGET_WITH_UNIT.match(body[f.end - len(f.unit):f.end + 6] if f.unit else after):
+        return False
+    if f.unit == "条" and re.match(r"(?:措施|政策|举措|意见|”|》)", after):  # 民营经济32条: a policy package
+        return False
+    if re.search(r"[A-Za-z]$", before) or (
+            re.match(r"^[A-Za-z]", after) and not re.search(r"[A-Za-z]", f.unit)):
+        return False
+    if before.endswith("+") or after.startswith("+"):
+        return False
+    if _inside_short_quote(body, f.start):
+        return False
+    if f.unit == "元" and CATEGORY_NOUNS.match(after) and not re.match(r"^以上[，。；]", after):
+        return False
+    if f.chinese and ((f.value == 1 and f.low is None) or not _chinese_quantity(body, f, block)):
+        return False  # 建设一个…, 打造一批…: a single thing named, not a count aimed at
+    return f.unit not in ("年", "月", "日")
+
+
+def _streak(before: str, f: Figure, after: str) -> bool:
+    """`连续48个月保持两位数增长`, `连续12个季度`: a streak's length, not a quantity aimed at."""
+    timed = f.unit in ("个月", "天", "周") or (f.unit == "个" and after.startswith(("月", "季度")))
+    return before.endswith("连续") and timed
+
+
+def _round_the_clock(before: str, f: Figure) -> bool:
+    """`每天24小时提供服务`, `7×24小时`: round the clock, a definition of a service, not an aim."""
+    return f.unit == "小时" and f.value == 24 and bool(re.search(r"(?:每天|全天|每日|一天|[×xX*])$", before))
+
+
+def _unit_names_a_class(body: str, f: Figure, after: str) -> bool:
+    """True when the unit marks a class or an occasion, not an amount (a voltage, an age, times)."""
+    if f.unit == "千伏":
+        return True  # 500千伏变电站: a voltage class
+    if re.match(r"制(?![定订造作度约品])", after):
+        return True  # 3人制篮球场, 2班制: a number in the name of a format
+    if f.unit == "岁" and "寿命" not in body[max(0, f.start - 12):f.start]:
+        return True  # 0-6岁儿童, 65岁及以上: age brackets; 人均预期寿命80.5岁 is a target
+    return f.unit in ("次",) and not re.match(r"^(?:以上|左右)", after)
+
+
+def _chinese_quantity(body: str, f: Figure, block: Block) -> bool:
+    """A figure in Chinese numerals is a quantity when it has a unit and either reads like a measured amount
+    (一万二千个, 零点二个百分点, 百分之三, 攻关项目四十五项。) or follows a verb of quantity; small counts
+    with no verb, or before the noun they count, are names and lists (两个确立, 四个中心,
+    做好十一个方面工作)."""
+    before, after = body[max(0, f.start - 3):f.start], body[f.end:f.end + 3]
+    digits = re.search(r"[\d〇零一二两三四五六七八九]", f.written)  # 千万家, 百场: a magnitude word (a name)
+    if not (f.unit or (f.has_multiplier and (f.low is not None or "个亿" in f.written))):
+        return False  # 两个亿 and 数以万计 are amounts; 超百万, 过五千亿 alone are not
+    in_heading = block.heading and f.start < len(block.heading) + 3
+    if in_heading or re.search(r"(?:以下|如下|下列|上述|这|那)$", before):
+        return False  # 重点抓好以下十二个方面: a list announced, not a target
+    numeral = len(re.findall(r"[\d〇零一二两三四五六七八九十百千万亿点]", f.written))
+    ends_clause = not after or after[0] in "，,；;。、）)" or after.startswith(("以上", "左右", "以内"))
+    share = f.unit in ("%", "个百分点")
+    small = f.value < 100 and not ends_clause and not share  # 十一个方面: a numeral before its noun
+    counted = f.approx and re.search("[余多]", f.written) and f.value >= 10  # 百余项, 千余家; not 二期多
+    measured = f.low is not None or counted or (
+        digits and not small and (share or numeral >= 2))
+    return bool(measured) or bool(re.search(
+        r"(?:突破|超过|超|达到|达|增长|提高|新增|建成|培育|建设|引进|近|约|翻|下降|降低|减少)$", before))
+
+
+LISTED_NAMES = re.compile(r"(?:^|[^\u4e00-\u9fff])?([\u4e00-\u9fff]{1,8}(?:[、和及][\u4e00-\u9fff]{1,8})+)$")
+
+
+def _counts_its_list(body: str, f: Figure) -> bool:
+    """`建好福州、厦门、泉州3个…`: the figure only counts the names listed right before it."""
+    m = LISTED_NAMES.search(body[max(0, f.start - 40):f.start])
+    if not m:
+        return False
+    names = re.split(r"[、和及]", m.group(1))
+    names[0] = ACTION_VERBS.sub("", names[0])  # 建好福州: the verb before the list
+    return len(names) == f.value and all(n and not ACTION_VERBS.match(n) for n in names)
+
+
+def _inside_short_quote(body: str, pos: int) -> bool:
+    open_ = body.rfind("“", max(0, pos - 16), pos)
+    if open_ < 0:
+        return False
+    close = body.find("”", pos, pos + 18)
+    if close < 0 or close - open_ > 17:
+        return False
+    return body.rfind("”", open_, pos) < 0

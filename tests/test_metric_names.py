@@ -1,0 +1,197 @@
+"""Metric names a reader can use (issue 14, class 3) and figures that are not targets (class 5). Every
+sentence here is our own."""
+
+from __future__ import annotations
+
+from compare.figures import parse_figures
+from compare.outline import build_outline
+from compare.targets import extract_targets
+
+YEAR = 2026
+
+
+def targets(body: str):
+    text = f"二、2026年重点工作\n{body}\n"
+    return [t for t in extract_targets(text, build_outline(text, year=YEAR), YEAR, "b") if t.kind == "target"]
+
+
+def metrics(body: str) -> dict[str, str]:
+    """written figure → metric"""
+    return {t.written: t.metric for t in targets(body)}
+
+
+def test_a_scope_word_is_stripped_only_as_a_whole_word():
+    assert metrics("开展对口帮扶项目300个。") == {"300个": "对口帮扶项目"}
+
+
+def test_deng_inside_a_word_is_not_a_list_word():
+    assert metrics("新增三星级宾馆12家、等级民宿40家。")["40家"] == "等级民宿"
+
+
+def test_a_number_naming_a_format_is_not_a_target():
+    assert metrics("建设社区5人制足球场80片。") == {"80片": "社区5人制足球场"}
+
+
+def test_duo_that_starts_the_next_word_is_not_a_qualifier():
+    [t] = targets("开通8条多式联运线路。")
+    assert (t.metric, t.comparator, t.written) == ("多式联运线路", "=", "8条")
+
+
+def test_a_unit_and_its_continuation_are_one_unit():
+    [f] = parse_figures("更新农机装备2万台套。")
+    assert (f.unit, f.written) == ("台套", "2万台套")
+    assert metrics("口岸通行客车40万辆次。") == {"40万辆次": "口岸通行客车"}
+
+
+def test_a_count_of_the_plans_own_fields_is_not_a_target():
+    assert metrics("分9个领域部署改革任务，新增试点园区5个。") == {"5个": "试点园区"}
+
+
+def test_a_list_of_examples_ending_in_deng_takes_the_noun_after_the_figure():
+    assert metrics("推进甲水库、乙灌区等12个重点水利项目。") == {"12个": "重点水利项目"}
+
+
+def test_a_batch_word_takes_the_noun_after_the_figure():
+    assert metrics("认定首批20家数字化车间。") == {"20家": "数字化车间"}
+
+
+def test_a_bare_verb_takes_the_noun_after_the_figure():
+    assert metrics("选派600名以上农业技术特派员到山区。") == {"600名以上": "农业技术特派员"}
+
+
+def test_how_things_proceed_is_dropped_but_the_stage_reached_is_kept():
+    found = metrics("推动25个康养项目有序推进，18个文旅项目全面开工。")
+    assert found == {"25个": "康养项目", "18个": "文旅项目开工"}
+
+
+def test_the_noun_after_a_figure_ends_before_the_next_amount():
+    found = metrics("90个省级重点项目完成投资860亿元。")
+    assert found["90个"] == "省级重点项目完成投资"
+
+
+def test_a_trailing_cumulative_word_is_not_part_of_the_name():
+    [t] = targets("技术合同成交额累计突破900亿元。")
+    assert t.metric == "技术合同成交额"
+
+
+def test_a_grade_and_above_stays_in_the_name_and_gaodeng_is_no_list_word():
+    assert metrics("推动92%二级及以上公立医院开展互认。") == {"92%": "二级及以上公立医院开展互认"}
+    assert metrics("新设6所高等院校。") == {"6所": "高等院校"}
+
+
+def test_a_verb_after_a_running_total_keeps_its_subject():
+    assert metrics("西部班列累计开行9000列。") == {"9000列": "西部班列开行"}
+
+
+def test_a_bare_verb_listed_after_a_stage_takes_the_same_subject():
+    found = metrics("危旧房改造开工120个、竣工90个。")
+    assert found == {"120个": "危旧房改造开工", "90个": "危旧房改造竣工"}
+
+
+def test_a_total_after_this_years_new_things_is_the_total_of_all_of_them():
+    found = metrics("新增专精特新企业300家，总量达到2400家。")
+    assert found["2400家"] == "专精特新企业总量"
+    assert metrics("油菜播种面积80万亩、总产10万吨。")["10万吨"] == "油菜总产"
+
+
+def test_a_fund_set_up_at_a_size_is_not_a_total_of_the_previous_figure():
+    assert metrics("新增贷款500亿元，组建总规模300亿元。")["300亿元"] == "总规模"
+
+
+def test_ordinals_listed_share_the_industry_noun():
+    found = metrics("一、二、三产业增加值分别增长2%、5%、6%。")
+    assert list(found.values()) == ["第一产业增加值", "第二产业增加值", "第三产业增加值"]
+
+
+def test_short_names_listed_stand_for_the_first_word_of_the_last():
+    found = metrics("甲县、乙县客运站旅客发送量分别增长8%、4%。")
+    assert list(found.values()) == ["甲县客运站旅客发送量", "乙县客运站旅客发送量"]
+
+
+def test_a_comparison_base_or_a_span_of_years_names_nothing():
+    found = metrics("全市税收收入达到300亿元，较“十四五”末增长30%。")
+    assert found["30%"] == "税收收入"
+    assert metrics("园区营业收入达到800亿元，3年增长40%。")["40%"] == "园区营业收入"
+
+
+def test_a_quotation_mark_without_its_pair_is_dropped():
+    assert metrics("新增“专精特新企业60家。") == {"60家": "专精特新企业"}
+
+
+def test_investment_after_a_count_of_projects_is_their_investment():
+    assert metrics("实施产业项目420个、完成投资900亿元。")["900亿元"] == "产业项目投资"
+
+
+def test_zhongdian_opening_a_noun_stays():
+    assert metrics("新增省级重点企业50家。") == {"50家": "省级重点企业"}
+    assert metrics("新增重点企业50家。") == {"50家": "重点企业"}
+
+
+def test_investment_growing_after_a_count_of_projects_is_all_investment():
+    assert metrics("实施产业项目420个，投资增长6%。")["6%"] == "投资"
+
+
+def test_neng_ending_a_word_is_no_modal():
+    assert metrics("全市光伏组件产能达到50GW。") == {"50GW": "光伏组件产能"}
+
+
+def test_a_total_named_alone_takes_the_subject_of_the_clause_before():
+    assert metrics("油菜生产再获丰收，总产达到90万吨。") == {"90万吨": "油菜总产"}
+
+
+def test_a_one_character_leftover_after_a_figure_is_no_metric():
+    assert metrics("页岩气产能达到30亿方。")["30亿"] == "页岩气产能"
+
+
+def test_a_verb_between_two_figures_of_one_clause_keeps_the_first_metric():
+    assert metrics("省属国有企业由60家整合为35家。") == {"35家": "省属国有企业"}
+
+
+def test_a_bare_rate_after_a_count_of_cases_is_their_rate():
+    assert metrics("全年劳动争议案件8000件，办结率达到97%。")["97%"] == "劳动争议案件办结率"
+
+
+def test_a_trailing_list_word_is_dropped_when_nothing_follows():
+    assert metrics("新建改造农贸市场、社区菜店等45个。") == {"45个": "农贸市场、社区菜店"}
+
+
+def test_round_the_clock_is_a_definition_not_a_target():
+    assert "24小时" not in metrics("心理热线每天24小时接听，年服务人次达到20万。")
+    assert "24小时" not in metrics("政务热线7×24小时在线受理。")
+
+
+def test_a_verb_left_at_the_end_of_a_name_is_dropped():
+    assert metrics("企业开办时限压缩至1个工作日。")["1个工作日"] == "企业开办时限"
+
+
+def test_money_named_only_by_its_use_is_that_use_s_money():
+    assert metrics("统筹5亿元用于乡村教师培训。") == {"5亿元": "乡村教师培训资金"}
+
+
+def test_a_respectively_list_after_a_comparison_base_takes_the_metrics_of_the_clauses_before():
+    found = metrics("新建城市绿道200公里，改造老旧管网600公里，较上年分别增长8%、15%。")
+    assert (found["8%"], found["15%"]) == (found["200公里"], found["600公里"])
+
+
+def test_the_denominator_of_a_rate_is_not_a_target():
+    found = metrics("每10万人口拥有体育指导员达到25名。")
+    assert "10万人" not in found and "10万人口" not in found
+
+
+def test_money_for_a_long_purpose_keeps_the_purpose_rather_than_the_bare_verb():
+    found = metrics("统筹30亿元支持巩固拓展帮扶成果和县域经济发展。")
+    assert found["30亿元"] != "统筹"
+
+
+def test_grades_listed_before_one_noun_each_take_the_noun():
+    found = metrics("新建4个国家级、15个省级现代农业产业园。")
+    assert found == {"4个": "国家级现代农业产业园", "15个": "省级现代农业产业园"}
+    assert metrics("培育60个以上行业级、场景级工业互联网平台。") == {"60个以上": "行业级工业互联网平台"}
+
+
+def test_a_total_output_after_an_increase_in_output_names_the_crop():
+    assert metrics("油料增产3万吨，总产达到80万吨。")["80万吨"] == "油料总产"
+
+
+def test_a_count_of_groups_before_a_count_of_things_names_no_thing():
+    assert metrics("落实全会确定的12个方面40项改革任务。") == {"40项": "改革任务"}
