@@ -445,7 +445,8 @@ def _listed_names(metrics: str, count: int) -> list[str]:
         text = f"城镇{text[2:]}、农村{text[2:]}"
     ordinals = ORDINAL_RUN.match(text.removeprefix("其中"))
     if ordinals and len(found := re.findall(f"[{ORDINAL}]", ordinals["run"])) == count:
-        return [n + ordinals["rest"] for n in found]  # 一、二、三产增加值 / 一二三产增加值
+        first = "第" if ordinals["rest"].startswith("产业") else ""  # 第一产业增加值, but 一产增加值
+        return [first + n + ordinals["rest"] for n in found]  # 一、二、三产增加值 / 一二三产增加值
     names: list[str] = []
     for sep in (r"、|和|及|与", r"、"):
         names = [n.strip() for n in re.split(sep, text) if n.strip()]

@@ -6,6 +6,7 @@ import re
 
 from compare.lexicon import HEAD_VERBS, YEAR
 from compare.model import Block, Outline, Part, Role, Task
+from compare.outline_paragraphs import among_run_in_tasks, work_text
 
 CN = "一二三四五六七八九十"
 H1_RE = re.compile(rf"^[{CN}]{{1,3}}[、.．]\s*")
@@ -371,7 +372,7 @@ def _tasks(blocks: list[Block]) -> list[Task]:
             continue
         after_item = i > 0 and (i - 1 in owned or i - 1 in run_in or blocks[i - 1].role in (
             "lead", "enum", "h3", "h1", "h2") and (i - 1) in chosen and blocks[i - 1].path[:1] == b.path[:1])
-        if after_item and _among_run_in_tasks(blocks, i):
+        if after_item and among_run_in_tasks(blocks, i):
             after_item = False  # a paragraph between bold-led tasks is a task of its own (国防, 民生实事)
             run_in.add(i)
         if b.role == "para" and after_item:
@@ -384,7 +385,7 @@ def _tasks(blocks: list[Block]) -> list[Task]:
             continue
         heading = first_sentence(b.text, 40) if b.role == "para" else b.heading or first_sentence(b.text, 40)
         if i in run_in:
-            heading = first_sentence(_work_text(b.text), 40)
+            heading = first_sentence(work_text(b.text), 40)
         end = b.end
         # an item owns the plain paragraphs after it, up to the next item
         if b.role in ("h3", "enum", "lead"):
@@ -396,57 +397,6 @@ def _tasks(blocks: list[Block]) -> list[Task]:
         tasks.append(Task(id="", path=path, heading=heading, quote=b.text[:200], start=b.start, end=end,
                           part=b.part))
     return _with_parts(blocks, tasks, sections)
-
-
-def _among_run_in_tasks(blocks: list[Block], i: int) -> bool:
-    """A plain paragraph right after a bold-led task that has a bold-led sibling before it, in one section:
-    the section lists its tasks one paragraph each, so this paragraph is one more."""
-    prev = blocks[i - 1]
-    if prev.role != "lead" or i < 2:
-        return False
-    before = blocks[i - 2]
-    same_section = before.path == prev.path == blocks[i].path
-    return before.role == "lead" and same_section and _states_work(blocks[i].text)
-
-
-# Words that open a paragraph before its work: an address, a time, the government speaking.
-ADDRESS = re.compile(r"^(?:各位代表[，,]|同志们[，,])?(?:新的一年|今年)?[，,]?(?:我们)?(?:将|要)?")
-# A statement about the work, not the work: 新型工业化事关全局，必须…; 农村是…基础; 为山河添彩…是政治责任.
-RHETORIC = re.compile(r"(?<![一二三四五六七八九十])是|事关|关系到|关乎|必须|一头连着")
-
-
-# This year's work announced to the deputies: 各位代表！…今年将继续实施10大类60项民生实事…
-THIS_YEARS_WORK = re.compile(r"今年[，,]?(?:我们)?(?:将|要)?(?:继续|接续)?[^。！!]{0,12}?(?:实施|办好|安排)")
-
-
-def _work_text(text: str) -> str:
-    """A paragraph from where its work is stated: after an exclamation to the deputies and the words before
-    this year's work (各位代表！“…”，今年继续实施…)."""
-    if not EXCLAIMED.match(text):
-        return text
-    m = THIS_YEARS_WORK.search(text, 0, _sentence_end_after(text, 2))
-    return text[m.start():] if m else ""
-
-
-def _sentence_end_after(text: str, n: int) -> int:
-    """Where the n-th sentence of a text ends (or the text's end)."""
-    ends = [m.end() for m in re.finditer(r"[。！!]", text)]
-    return ends[n] if len(ends) > n else len(text)
-
-
-EXCLAIMED = re.compile(r"各位代表[！!]")
-
-
-def _states_work(text: str) -> bool:
-    """A paragraph that states a piece of work (支持国防和军队现代化建设，…; 各位代表！…今年继续实施…),
-    not an exclamation to the deputies or a statement of why the work matters."""
-    text = _work_text(text)
-    if not text:
-        return False
-    rest = text[ADDRESS.match(text).end():]  # type: ignore[union-attr]
-    first = re.split(r"[，,。；;：:！!]", rest, maxsplit=1)[0]
-    sentence = re.split(r"[。！!]", rest, maxsplit=1)[0]
-    return len(first) >= 4 and not RHETORIC.search(sentence)
 
 
 def _with_parts(blocks: list[Block], tasks: list[Task], sections: list[int]) -> list[Task]:
