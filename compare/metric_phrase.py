@@ -319,6 +319,8 @@ def _before_next_figure(right: str) -> str:
     for f in parse_figures(right):
         if not f.unit or f.start < 2 or right[f.start - 1] in "“+/.":
             continue
+        if re.match(r"(?:以上|及以上)?的", right[f.end:]):
+            continue  # 10个营业收入超千亿元的先进制造业集群: a size class of the thing counted
         lead = FIGURE_AFTER.search(right, 0, f.start)
         if f.end == len(right) or lead:
             cut = lead.start() if lead else f.start

@@ -12,6 +12,9 @@ from compare.quantity import Figure
 # A money figure that names a size class rather than a goal: 百亿元企业, 超10亿元的数字企业, 10亿元以上项目.
 CATEGORY_NOUNS = re.compile(r"^(?!投向|用于|投入|带动|撬动)(?:以上)?(?:的)?[\u4e00-\u9fff“”]{0,8}?"
                             r"(?:企业|公司|项目|级|产业|集群|园区|龙头|平台|城市|县|规模)")
+# A money threshold before 的 and the kind of thing it sizes: 投资2000万元以上的技改项目, 营收超千亿元的集群.
+CLASS_OF = re.compile(r"(?:以上|及以上)?的[\u4e00-\u9fff“”]{0,10}"
+                      r"(?:企业|公司|项目|集群|园区|龙头|平台|城市|县|县域|村|乡镇|主体)(?=[\d，,。；;、和及与]|$)")
 # The figure a rate is counted per (每10万人刑事案件数, 每千人口床位数): a denominator, not a target.
 PER_FIGURE = re.compile(r"每$")
 # Ordinals and ranks (第3, 前10), and a list announced (重点做好以下9项): not targets.
@@ -63,7 +66,8 @@ def is_quantity(body: str, f: Figure, block: Block) -> bool:
         return False
     if _inside_short_quote(body, f.start):
         return False
-    if f.unit == "元" and CATEGORY_NOUNS.match(after) and not re.match(r"^以上[，。；]", after):
+    sized = CATEGORY_NOUNS.match(after) or (CLASS_OF.match(body, f.end) and not before.endswith("总投资"))
+    if f.unit == "元" and sized and not re.match(r"^以上[，。；]", after):
         return False
     if f.chinese and ((f.value == 1 and f.low is None) or not _chinese_quantity(body, f, block)):
         return False  # 建设一个…, 打造一批…: a single thing named, not a count aimed at

@@ -195,3 +195,13 @@ def test_a_total_output_after_an_increase_in_output_names_the_crop():
 
 def test_a_count_of_groups_before_a_count_of_things_names_no_thing():
     assert metrics("落实全会确定的12个方面40项改革任务。") == {"40项": "改革任务"}
+
+
+def test_a_money_threshold_before_de_sizes_the_thing_counted_and_is_no_target():
+    assert metrics("实施投资1000万元以上的数字化改造项目800个。") == {"800个": "投资1000万元以上的数字化改造项目"}
+    assert metrics("培育8个产值超五百亿元的特色产业集群。") == {"8个": "产值超五百亿元的特色产业集群"}
+
+
+def test_the_total_investment_of_a_batch_of_projects_is_a_target():
+    found = metrics("开工建设甲乙丙等总投资300亿元以上的新能源项目。")
+    assert "300亿元以上" in found
