@@ -462,6 +462,8 @@ def apply_respectively(body: str, found: Sequence[Placed]) -> None:
     for m in RESPECTIVELY.finditer(body):
         inside = [x for x in found if m.start("rest") <= x.start < m.end("rest")]
         names = _listed_names(m.group("metrics"), len(inside))
+        if inside:
+            names = _with_object(names, body[m.start("rest"):inside[0].start])
         if len(names) >= 2 and len(inside) == len(names):
             _share_list_words(inside)
             for x, name in zip(inside, names, strict=True):
@@ -470,6 +472,19 @@ def apply_respectively(body: str, found: Sequence[Placed]) -> None:
                 x.target.quote = body[m.start():m.end()].strip()
         elif len(inside) >= 2 and NAMES_NOTHING.match(strip_leading(m.group("metrics"))):
             _named_by_previous_clauses(body, m.start(), found, inside)
+
+
+# The verb and its object between 分别 and the figures: 交通、水利分别完成投资2500亿元、800亿元.
+VERB_OBJECT = re.compile(rf"^(?:完成|实现|达到|力争)?(?P<object>{PREV_HEAD})"
+                         r"(?:分别)?(?:达到|达|超过|突破|为)?$")
+
+
+def _with_object(names: list[str], between: str) -> list[str]:
+    """Names that are only the fields of a list (交通、水利) take the object named after 分别 (投资)."""
+    obj = VERB_OBJECT.match(between)
+    if not obj or any(GENERIC_HEAD.search(n) for n in names):
+        return names
+    return [n + obj["object"] for n in names]
 
 
 # The words before 分别 name no metrics: a comparison base (较“十三五”时期), a running total (累计), nothing.

@@ -205,3 +205,8 @@ def test_a_money_threshold_before_de_sizes_the_thing_counted_and_is_no_target():
 def test_the_total_investment_of_a_batch_of_projects_is_a_target():
     found = metrics("开工建设甲乙丙等总投资300亿元以上的新能源项目。")
     assert "300亿元以上" in found
+
+
+def test_fields_listed_before_respectively_take_the_object_named_after_it():
+    assert metrics("力争交通、能源、水利分别完成投资1800亿元、1500亿元、600亿元。") == {
+        "1800亿元": "交通投资", "1500亿元": "能源投资", "600亿元": "水利投资"}
