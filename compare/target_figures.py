@@ -57,7 +57,7 @@ def is_quantity(body: str, f: Figure, block: Block) -> bool:
         return False
     if NOT_TARGET_WITH_UNIT.match(body[f.end - len(f.unit):f.end + 6] if f.unit else after):
         return False
-    if f.unit == "条" and re.match(r"(?:措施|政策|举措|意见|”|》)", after):  # 民营经济32条: a policy package
+    if _names_the_plans_parts(body, f, after):
         return False
     if re.search(r"[A-Za-z]$", before) or (
             re.match(r"^[A-Za-z]", after) and not re.search(r"[A-Za-z]", f.unit)):
@@ -72,6 +72,13 @@ def is_quantity(body: str, f: Figure, block: Block) -> bool:
     if f.chinese and ((f.value == 1 and f.low is None) or not _chinese_quantity(body, f, block)):
         return False  # 建设一个…, 打造一批…: a single thing named, not a count aimed at
     return f.unit not in ("年", "月", "日")
+
+
+def _names_the_plans_parts(body: str, f: Figure, after: str) -> bool:
+    """A policy package (民营经济32条) or a count of the plan's own indicators (预期性指标19项)."""
+    if f.unit == "条" and re.match(r"(?:措施|政策|举措|意见|”|》)", after):
+        return True
+    return f.unit in ("项", "个") and bool(re.search(r"指标(?:共|合计)?$", body[max(0, f.start - 5):f.start]))
 
 
 def _streak(before: str, f: Figure, after: str) -> bool:

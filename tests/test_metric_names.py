@@ -210,3 +210,8 @@ def test_the_total_investment_of_a_batch_of_projects_is_a_target():
 def test_fields_listed_before_respectively_take_the_object_named_after_it():
     assert metrics("力争交通、能源、水利分别完成投资1800亿元、1500亿元、600亿元。") == {
         "1800亿元": "交通投资", "1500亿元": "能源投资", "600亿元": "水利投资"}
+
+
+def test_a_count_of_the_plans_own_indicators_is_no_target():
+    found = metrics("以上共计24项指标，其中预期性指标16项、约束性指标8项。新增高新技术企业500家。")
+    assert found == {"500家": "高新技术企业"}
