@@ -290,6 +290,8 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
     own_start = prev.end if prev is not None and prev.start >= cand.clause_start else cand.clause_start
     basis = basis_of(f, verb, action, metric, body[cand.clause_start:f.start], carried,
                      joined.target if joined else None, body[own_start:f.start])
+    if prev is not None and not (verb or action) and _part_of_total(body, cand, prev):
+        basis = prev.target.basis  # 实施重大项目2500个，其中亿元以上项目1500个: part of this year's work
     direction = "down" if DOWN_WORDS.search(verb or "") or (
         carried is not None and carried.direction == "down" and not verb) else None
     fact = POPULATION_FACT.search(metric) and not (action or from_right or _acted_on(metric))
@@ -324,6 +326,14 @@ def _listed_action(prev: Found | None, f: Figure, left: str, verb: str) -> str:
 
 # `10大类55项民生实事`: the words before the figure end in a count of groups of the thing named after it.
 COUNTED_GROUP = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)大?[类批个项种]$")
+
+
+def _part_of_total(body: str, cand: Candidate, prev: Found) -> bool:
+    """The figure opens a 其中 clause right after the total it is part of, in one unit of count."""
+    opens = body.startswith("其中", cand.clause_start) and prev.end <= cand.clause_start
+    near = cand.clause_start - prev.end <= 2
+    counted = cand.fig.unit not in ("%", "个百分点", "‰", "成")  # a share is no part of a growth rate
+    return opens and near and counted and prev.target.unit == cand.fig.unit
 
 
 def _opens_with_verb(metric: str) -> bool:

@@ -423,3 +423,9 @@ def test_ordinals_sharing_one_name_give_each_figure_its_own_indicator(tmp_path):
     assert_paired(brief, "4%", "4.5%左右", "escalated")
     assert_paired(brief, "6%左右", "5%左右", "deescalated")
     assert_paired(brief, "5.5%", "6%左右", "escalated")
+
+
+def test_a_part_of_this_years_total_compares_with_the_same_part_next_year(tmp_path):
+    brief = compare_plans(tmp_path, "（一）扩大有效投资。实施省重点项目2000个以上，其中亿元以上项目1200个以上。\n",
+                          "（一）扩大有效投资。实施亿元以上项目1300个以上。\n")
+    assert_paired(brief, "1200个以上", "1300个以上", "escalated")
