@@ -215,3 +215,7 @@ def test_fields_listed_before_respectively_take_the_object_named_after_it():
 def test_a_count_of_the_plans_own_indicators_is_no_target():
     found = metrics("以上共计24项指标，其中预期性指标16项、约束性指标8项。新增高新技术企业500家。")
     assert found == {"500家": "高新技术企业"}
+
+
+def test_a_verb_marked_new_names_nothing_and_the_noun_after_the_figure_is_counted():
+    assert metrics("新创建20个省级绿色工厂。") == {"20个": "省级绿色工厂"}
