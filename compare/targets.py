@@ -13,6 +13,7 @@ from compare.lexicon import (
     SHARE_WORDS,
     STRETCH_WORDS,
 )
+from compare.metric_lists import apply_respectively
 from compare.metric_phrase import (
     BARE_TOTAL,
     BASELINE_FROM,
@@ -22,7 +23,6 @@ from compare.metric_phrase import (
     STOCK_HEADS,
     VERB_ONLY,
     YEAR_OF,
-    apply_respectively,
     clause_subject,
     complete_ellipsis,
     counted_noun,

@@ -1,0 +1,154 @@
+"""分别 lists: each figure of `A、B、C分别增长6%、8%、20%` gets its own metric."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from compare.metric_phrase import GENERIC_HEAD, PREV_HEAD, strip_leading
+from compare.model import Target
+
+
+class Placed(Protocol):
+    """A target with the position of its figure in the paragraph."""
+
+    target: Target
+    start: int
+
+
+RESPECTIVELY = re.compile(r"(?P<metrics>[^，,；;。：:]{2,80}?)分别(?P<rest>[^，,；;。]*)")
+
+
+SHARED_HEAD = re.compile(GENERIC_HEAD.pattern + r"|标准|比重|占比|增速|产量|补助标准|收入|"
+                         r"普及率|覆盖率|利用率|达标率|治理率|处理率")
+
+
+# Scope words a list varies in front of one shared noun: 城镇、农村居民人均可支配收入, 省级、市级财政资金.
+SCOPE_WORD = re.compile(r"城镇|农村|城市|乡村|城乡|全省|全市|省级|市级|县级|乡镇|国家级|省")
+
+
+ORDINALS = "一二三"
+
+
+def _share_last_word(names: list[str]) -> list[str]:
+    """`刑事、治安案件分别下降12%、3%`, `厦门、福州机场旅客吞吐量`: two-character names before the last item
+    stand for its first word and share the rest."""
+    import rjieba
+
+    last = names[-1]
+    first = next(iter(rjieba.cut(last)), "")
+    first = first if len(first) < len(last) else last[:2]  # 治安案件: one word
+    rest = last[len(first):]
+    if len(first) > 2 or len(rest) < 2 or any(len(n) > 2 for n in names[:-1]):
+        return names
+    return [n + rest for n in names[:-1]] + names[-1:]
+
+
+def _share_head(names: list[str]) -> list[str]:
+    """`高技术制造业、装备制造业增加值`: the last item's head noun (增加值) belongs to every item; a head that
+    runs on to the end (`旅游及相关产业增加值占地区生产总值比重`) is taken whole."""
+    if len(names) < 2:
+        return names
+    last = names[-1]
+    scoped = SCOPE_WORD.match(last)
+    if scoped and all(SCOPE_WORD.fullmatch(n) for n in names[:-1]):
+        return [n + last[scoped.end():] for n in names[:-1]] + [last]  # 城镇、农村居民人均可支配收入
+    if last[:1] in ORDINALS and all(n in ORDINALS for n in names[:-1]):  # 一、二、三产业增加值
+        first = "第" if last[1:3] == "产业" else ""
+        return [first + n + last[1:] for n in names[:-1]] + [first + last]
+    heads = [h for h in SHARED_HEAD.finditer(last) if h.start() > 0]
+    if not heads or heads[-1].end() != len(last):
+        return _share_last_word(names)
+    head = last[heads[0].start():]
+    return [n if SHARED_HEAD.search(n) else n + head for n in names[:-1]] + names[-1:]
+
+
+QUALIFIED = re.compile(r"以上|左右|以内|以下")
+
+
+def _share_list_words(items: Sequence[Placed]) -> None:
+    """`分别突破7万亿和1.6万亿元`: the verb before the list and the unit at its end belong to every figure;
+    so does a qualifier after the last figure (`分别增长4.5%、5.5%左右`)."""
+    first, last = items[0].target, items[-1].target
+    tail = QUALIFIED.search(last.written)
+    for x in items:
+        t = x.target
+        if not t.unit and last.unit and t.value:
+            t.unit = last.unit
+        if t is not last and tail and t.comparator == "=" and not QUALIFIED.search(t.written):
+            t.comparator = last.comparator
+        if t is not first and t.comparator == "=" and not QUALIFIED.search(t.written):
+            t.comparator = first.comparator
+            t.basis, t.direction, t.stretch = first.basis, first.direction, first.stretch or t.stretch
+
+
+LIST_TAIL = re.compile(r"(?:年均|同比|环比|预计|将|均|都)$")
+# ordinals that share the rest of one name: 一、二、三产增加值 (一产, 二产, 三产), 二三产业
+ORDINAL = "一二三四五六七八九"
+ORDINAL_RUN = re.compile(rf"(?P<run>[{ORDINAL}](?:[、和及与]?[{ORDINAL}])+)(?P<rest>[^{ORDINAL}十].*)")
+
+
+def _listed_names(metrics: str, count: int) -> list[str]:
+    """The names of a 分别 list split at 、/和/及/与, or at 、 alone when a name holds 和 itself
+    (`信息传输软件和信息技术服务业、租赁和商务服务业增加值`)."""
+    text = strip_leading(metrics)
+    while (tail := LIST_TAIL.search(text)) and tail.start() > 0:  # 增加值年均分别…, 收入预计分别…
+        text = text[: tail.start()]
+    if count == 2 and text.startswith("城乡") and "、" not in text:  # 城乡居民收入分别增长5%、7%
+        text = f"城镇{text[2:]}、农村{text[2:]}"
+    ordinals = ORDINAL_RUN.match(text.removeprefix("其中"))
+    if ordinals and len(found := re.findall(f"[{ORDINAL}]", ordinals["run"])) == count:
+        first = "第" if ordinals["rest"].startswith("产业") else ""  # 第一产业增加值, but 一产增加值
+        return [first + n + ordinals["rest"] for n in found]  # 一、二、三产增加值 / 一二三产增加值
+    names: list[str] = []
+    for sep in (r"、|和|及|与", r"、"):
+        names = [n.strip() for n in re.split(sep, text) if n.strip()]
+        if len(names) == count:
+            break
+    return _share_head(names)
+
+
+def apply_respectively(body: str, found: Sequence[Placed]) -> None:
+    """`服务贸易、数字贸易、跨境电商出口分别增长6%、8%、20%`: give each figure its own metric."""
+    for m in RESPECTIVELY.finditer(body):
+        inside = [x for x in found if m.start("rest") <= x.start < m.end("rest")]
+        names = _listed_names(m.group("metrics"), len(inside))
+        if inside:
+            names = _with_object(names, body[m.start("rest"):inside[0].start])
+        if len(names) >= 2 and len(inside) == len(names):
+            _share_list_words(inside)
+            for x, name in zip(inside, names, strict=True):
+                x.target.metric = name.strip()
+                x.target.notes = [n for n in x.target.notes if n.get("code") != "metric_carried"]
+                x.target.quote = body[m.start():m.end()].strip()
+        elif len(inside) >= 2 and NAMES_NOTHING.match(strip_leading(m.group("metrics"))):
+            _named_by_previous_clauses(body, m.start(), found, inside)
+
+
+# The verb and its object between 分别 and the figures: 交通、水利分别完成投资2500亿元、800亿元.
+VERB_OBJECT = re.compile(rf"^(?:完成|实现|达到|力争)?(?P<object>{PREV_HEAD})"
+                         r"(?:分别)?(?:达到|达|超过|突破|为)?$")
+
+
+def _with_object(names: list[str], between: str) -> list[str]:
+    """Names that are only the fields of a list (交通、水利) take the object named after 分别 (投资)."""
+    obj = VERB_OBJECT.match(between)
+    if not obj or any(GENERIC_HEAD.search(n) for n in names):
+        return names
+    return [n + obj["object"] for n in names]
+
+
+# The words before 分别 name no metrics: a comparison base (较“十三五”时期), a running total (累计), nothing.
+NAMES_NOTHING = re.compile(r"$|(?:较|比|与)|(?:累计|年均|同比)$")
+
+
+def _named_by_previous_clauses(body: str, start: int, found: Sequence[Placed], inside: list[Placed]) -> None:
+    """`改造道路4767公里，更新管网1.8万公里，较“十三五”时期分别增长4.8%、50%`: a 分别 list that names no
+    metrics takes, in order, the metrics of the figures stated in the clauses before it in its sentence."""
+    sentence = max(body.rfind(c, 0, start) for c in "。！？\n") + 1
+    before = sorted((x for x in found if sentence <= x.start < start), key=lambda x: x.start)
+    if len(before) < len(inside):
+        return
+    for x, source in zip(inside, before[-len(inside):], strict=True):
+        x.target.metric = source.target.metric
