@@ -219,3 +219,8 @@ def test_a_count_of_the_plans_own_indicators_is_no_target():
 
 def test_a_verb_marked_new_names_nothing_and_the_noun_after_the_figure_is_counted():
     assert metrics("新创建20个省级绿色工厂。") == {"20个": "省级绿色工厂"}
+
+
+def test_the_number_of_a_listed_item_is_no_part_of_its_name():
+    found = metrics("六是为既有住宅加装电梯800部。十二是改扩建40个社区食堂。")
+    assert found == {"800部": "既有住宅加装电梯", "40个": "社区食堂"}
