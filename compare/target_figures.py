@@ -15,6 +15,10 @@ CATEGORY_NOUNS = re.compile(r"^(?!投向|用于|投入|带动|撬动)(?:以上)?
 # A money threshold before 的 and the kind of thing it sizes: 投资2000万元以上的技改项目, 营收超千亿元的集群.
 CLASS_OF = re.compile(r"(?:以上|及以上)?的[\u4e00-\u9fff“”]{0,10}"
                       r"(?:企业|公司|项目|集群|园区|龙头|平台|城市|县|县域|村|乡镇|主体)(?=[\d，,。；;、和及与]|$)")
+# A count that sizes the things whose share is the goal: 30户以上自然村通硬化路的比例达到80%.
+CLASS_BEFORE_SHARE = re.compile(r"(?:以上|及以上)的?[\u4e00-\u9fff“”]{2,24}?(?:比例|比重|占比|覆盖率|率)"
+                                r"(?:达到|达|提高到|提升到|提高至|提升至|超过|为|不低于|稳定在|保持在)?"
+                                r"(?:约|近)?[\d.]+%")
 # The figure a rate is counted per (每10万人刑事案件数, 每千人口床位数): a denominator, not a target.
 PER_FIGURE = re.compile(r"每$")
 # Ordinals and ranks (第3, 前10), and a list announced (重点做好以下9项): not targets.
@@ -96,6 +100,8 @@ def _unit_names_a_class(body: str, f: Figure, after: str) -> bool:
     """True when the unit marks a class or an occasion, not an amount (a voltage, an age, times)."""
     if f.unit == "千伏":
         return True  # 500千伏变电站: a voltage class
+    if CLASS_BEFORE_SHARE.match(body, f.end) and f.unit not in ("%", "个百分点"):
+        return True  # 30户以上自然村通硬化路比例达到80%: the villages counted, not a goal
     if re.match(r"制(?![定订造作度约品])", after):
         return True  # 3人制篮球场, 2班制: a number in the name of a format
     if f.unit == "岁" and "寿命" not in body[max(0, f.start - 12):f.start]:

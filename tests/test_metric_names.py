@@ -224,3 +224,9 @@ def test_a_verb_marked_new_names_nothing_and_the_noun_after_the_figure_is_counte
 def test_the_number_of_a_listed_item_is_no_part_of_its_name():
     found = metrics("六是为既有住宅加装电梯800部。十二是改扩建40个社区食堂。")
     assert found == {"800部": "既有住宅加装电梯", "40个": "社区食堂"}
+
+
+def test_a_count_that_sizes_the_things_whose_share_is_the_goal_is_no_target():
+    found = metrics("20户以上自然村通硬化路的比例达到85%。年经营性收入20万元以上的村占比达到70%。")
+    assert list(found) == ["85%", "70%"]
+    assert found["70%"].startswith("年经营性收入20万元以上的村")
