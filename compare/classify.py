@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from compare.config import DEFAULT, MatchConfig
-from compare.metrics import canonical, metric_similarity, unit_factor, unit_key
+from compare.metrics import canonical, head_noun, metric_similarity, unit_factor, unit_key
 from compare.model import AlignedPair, Change, Target
 from compare.pairing import Side, compatible, elided, horizon_links, same_horizon, same_unit, second_pass
 from compare.reasons import reason
@@ -243,9 +243,10 @@ def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig 
     quals = qualifier_changes(x, y)
     confidence = round(min(1.0, score / cfg.confidence_scale), 2)
     metric = x.metric if elided(y.metric) and not elided(x.metric) else y.metric  # the name a reader can use
-    if not compatible(x, y, loose=True) or not _converts_plausibly(x, y, cfg):
+    widened = _scope_changed(x, y)
+    if widened or not compatible(x, y, loose=True) or not _converts_plausibly(x, y, cfg):
         return Change("rebased", metric, x.id, y.id, confidence=confidence,
-                      reasons=[*why, *_rebase_reasons(x, y)], qualifiers=quals)
+                      reasons=[*why, *_rebase_reasons(x, y), *widened], qualifiers=quals)
     x, why = _in_units_of(x, y, why)
     ratio = round(y.value / x.value, 4) if x.value else None
     delta = round(y.value - x.value, 6)
@@ -270,6 +271,18 @@ def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig 
         reasons.append(reason("horizon", a=x.year, b=y.year))
     return Change(kind, metric, x.id, y.id, ratio=ratio, delta=delta, confidence=confidence,
                   reasons=reasons, qualifiers=quals)
+
+
+def _scope_changed(x: Target, y: Target) -> list[dict]:
+    """A reason when one figure counts a list of kinds and the other one kind of it (农村公路 → 普通省道和
+    农村公路): the figures cover different things and cannot be ranked."""
+    hx, hy = head_noun(x.metric), head_noun(y.metric)
+    for listed, one in ((hx, hy), (hy, hx)):
+        items = [item.rstrip("等") for item in re.split(r"[、和及与]", listed) if item]
+        named = any(item == one or (len(one) >= 4 and item.endswith(one)) for item in items)
+        if len(items) >= 2 and not re.search(r"[、和及与]", one) and named:
+            return [reason("scope_changed", a=x.metric, b=y.metric)]
+    return []
 
 
 def _converts_plausibly(x: Target, y: Target, cfg: MatchConfig) -> bool:
