@@ -347,3 +347,10 @@ def test_the_indicators_a_plan_outline_sets_belong_to_its_period():
     ts = found("《纲要（草案）》提出了主要指标：一是经济发展，其中地区生产总值年均增长5.5%左右。"
                "二是绿色低碳，其中森林覆盖率达到62%。今年森林覆盖率达到60.5%。")
     assert [(t.written, t.year) for t in ts] == [("5.5%左右", 2030), ("62%", 2030), ("60.5%", YEAR)]
+
+
+def test_a_section_of_the_periods_main_goals_sets_their_year():
+    text = ("二、“十五五”主要目标任务\n（一）推动协调发展。常住人口城镇化率提升至70%左右，人均预期寿命再提高1岁。\n"
+            "三、2026年重点工作\n（一）扩大内需。新开工项目500个。\n")
+    ts = extract_targets(text, build_outline(text, year=YEAR), YEAR, "b")
+    assert [(t.written, t.year) for t in ts] == [("70%左右", 2030), ("1岁", 2030), ("500个", YEAR)]
