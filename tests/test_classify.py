@@ -441,3 +441,9 @@ def test_a_list_of_kinds_against_one_kind_of_it_is_rebased(tmp_path, a_text, b_t
     paired = [c for c in brief.changes if c.a and c.b]
     assert paired and all(c.type == "rebased" for c in paired), paired
     assert any(r["code"] == "scope_changed" for r in paired[0].reasons)
+
+
+def test_things_run_well_are_a_stock_and_new_ones_this_years_work(tmp_path):
+    brief = compare_plans(tmp_path, "（一）提升医疗水平。建好30个省级区域医疗中心。\n",
+                          "（一）提升医疗水平。新建6个省级区域医疗中心。\n")
+    assert change_of(brief, "a", "30个").type == "rebased"
