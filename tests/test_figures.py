@@ -144,3 +144,8 @@ def test_unread_spans_are_listed_in_each_document_of_the_brief(tmp_path):
     text = "2025年工作要点\n一、主要目标\n新增企业100家。项目期限为20232025年。\n"
     assert text[u["offset"]:u["offset"] + len(u["text"])] == u["text"]
     assert docs["b"]["unread"] == []
+
+
+def test_fang_after_a_multiplier_is_cubic_metres_and_not_the_start_of_a_word():
+    got = [(f.written, f.value, f.unit) for f in parse_figures("天然气产量达到250亿方以上，完成土石方800万方，投资10亿方面")]
+    assert got == [("250亿方", 2.5e10, "方"), ("800万方", 8e6, "方"), ("10亿", 1e9, "")]
