@@ -9,7 +9,17 @@ from typing import TYPE_CHECKING, NamedTuple
 from compare.config import DEFAULT, MatchConfig
 from compare.metrics import canonical, head_noun, metric_similarity, unit_factor, unit_key
 from compare.model import AlignedPair, Change, Target
-from compare.pairing import Side, compatible, elided, horizon_links, same_horizon, same_unit, second_pass
+from compare.pairing import (
+    COUNT_CLASSIFIERS,
+    PEOPLE_CLASSIFIERS,
+    Side,
+    compatible,
+    elided,
+    horizon_links,
+    same_horizon,
+    same_unit,
+    second_pass,
+)
 from compare.reasons import reason
 from compare.words_only import words_only_notes
 
@@ -28,6 +38,8 @@ def pair_score(a: Target, b: Target, aligned: set[tuple[str, str]], year_a: int 
     pair: an annual figure never pairs with a goal for a later year)."""
     if not same_horizon(a, b, year_a, year_b):
         return 0.0, [reason("different_horizon")]
+    if _other_quantity(a, b):
+        return 0.0, []  # 35个储能项目 is not 700万千瓦 of storage
     sim = metric_similarity(a.metric, b.metric)
     why = [reason("metric_identical") if sim == 1 else reason("metric_similar", score=round(sim, 2))]
     same = compatible(a, b)
@@ -48,6 +60,23 @@ def pair_score(a: Target, b: Target, aligned: set[tuple[str, str]], year_a: int 
     if year_a and year_b and (a.year or year_a) - year_a == (b.year or year_b) - year_b:
         score += cfg.bonus_own_year  # this year's figure with the other plan's figure for its own year
     return score, why
+
+
+def _quantity(t: Target) -> str:
+    """What a unit measures, coarsely: a count of things, money, a rate, or a physical amount."""
+    u = unit_key(t.unit)
+    if u in ("%", "个百分点", "‰", "成", "倍") or not u:
+        return "rate"
+    if u.endswith("元"):
+        return "money"
+    return "count" if u in COUNT_CLASSIFIERS or u in PEOPLE_CLASSIFIERS or u in ("户", "人次") else "amount"
+
+
+def _other_quantity(a: Target, b: Target) -> bool:
+    """A count of things against money or a physical amount (个 against 千瓦, 公里 or 元): two indicators,
+    never one rebased. A rate against a level stays comparable as a change of basis."""
+    qa, qb = _quantity(a), _quantity(b)
+    return qa != qb and "rate" not in (qa, qb) and unit_factor(a.unit, b.unit) is None
 
 
 def _far_apart(a: Target, b: Target, cfg: MatchConfig) -> bool:

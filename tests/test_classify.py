@@ -118,6 +118,7 @@ def test_a_change_is_named_after_the_figure_that_names_the_indicator(tmp_path):
     pytest.param("外购电量800亿千瓦时。", "净外购电量增长8%。", id="net is not gross"),
     pytest.param("资助困难学生超8万名。", "新建校舍惠及超3万名学生。", id="a group is not the whole on a two-character head"),
     pytest.param("发展3万亩茶园林下经济。", "推动林下经济面积达200万亩。", id="alike names whose figures lie far apart"),
+    pytest.param("开工新型储能项目30个。", "建成新型储能项目600万千瓦。", id="a count of projects is not their capacity"),
     pytest.param("争创8个国家临床重点专科建设项目。", "加快建设6个国家区域医疗中心项目。",
                  id="two programmes sharing only a scope word and a head noun"),
     pytest.param("外贸企业出口额占营业收入比重达30%。", "外贸企业出口额占全省出口总额比重达32%。",
