@@ -89,6 +89,14 @@ ORDINAL = "一二三四五六七八九"
 ORDINAL_RUN = re.compile(rf"(?P<run>[{ORDINAL}](?:[、和及与]?[{ORDINAL}])+)(?P<rest>[^{ORDINAL}十].*)")
 
 
+# Items of one character each, glued before the head they share: 粮肉奶产量 (粮, 肉, 奶), 水电气价格.
+STAPLE_NAMES = {"粮": "粮食", "棉": "棉花", "油": "油料", "糖": "糖料", "肉": "肉类", "蛋": "禽蛋", "奶": "奶类",
+                "菜": "蔬菜", "果": "水果", "茶": "茶叶"}  # the names a statistical yearbook uses
+# Only staples and utilities are written so; a word (民间投资, 服务业) is never split.
+GLUED_ITEMS = re.compile(r"(?P<items>[粮棉油糖肉蛋奶菜果茶水电气热]{2,5})"
+                         r"(?P<head>产量|价格|供应量|产值|消费量)")
+
+
 def _listed_names(metrics: str, count: int) -> list[str]:
     """The names of a 分别 list split at 、/和/及/与, or at 、 alone when a name holds 和 itself
     (`信息传输软件和信息技术服务业、租赁和商务服务业增加值`)."""
@@ -101,6 +109,9 @@ def _listed_names(metrics: str, count: int) -> list[str]:
     if ordinals and len(found := re.findall(f"[{ORDINAL}]", ordinals["run"])) == count:
         first = "第" if ordinals["rest"].startswith("产业") else ""  # 第一产业增加值, but 一产增加值
         return [first + n + ordinals["rest"] for n in found]  # 一、二、三产增加值 / 一二三产增加值
+    glued = GLUED_ITEMS.fullmatch(text.removeprefix("其中"))
+    if glued and len(glued["items"]) == count:  # 粮肉奶产量分别…: one character per item before one head
+        return [STAPLE_NAMES.get(item, item) + glued["head"] for item in glued["items"]]
     names: list[str] = []
     for sep in (r"、|和|及|与", r"、"):
         names = [n.strip() for n in re.split(sep, text) if n.strip()]

@@ -230,3 +230,9 @@ def test_a_count_that_sizes_the_things_whose_share_is_the_goal_is_no_target():
     found = metrics("20户以上自然村通硬化路的比例达到85%。年经营性收入20万元以上的村占比达到70%。")
     assert list(found) == ["85%", "70%"]
     assert found["70%"].startswith("年经营性收入20万元以上的村")
+
+
+def test_staples_glued_before_one_head_are_one_item_each_but_a_word_is_never_split():
+    assert metrics("粮油蛋产量分别稳定在300亿斤、20亿斤、50亿斤以上。") == {
+        "300亿斤": "粮食产量", "20亿斤": "油料产量", "50亿斤以上": "禽蛋产量"}
+    assert set(metrics("民间投资分别增长3%、4%。").values()) != {"民投资", "间投资"}
