@@ -90,10 +90,11 @@ ORDINAL_RUN = re.compile(rf"(?P<run>[{ORDINAL}](?:[、和及与]?[{ORDINAL}])+)(
 
 
 # Items of one character each, glued before the head they share: 粮肉奶产量 (粮, 肉, 奶), 水电气价格.
-STAPLE_NAMES = {"粮": "粮食", "棉": "棉花", "油": "油料", "糖": "糖料", "肉": "肉类", "蛋": "禽蛋", "奶": "奶类",
-                "菜": "蔬菜", "果": "水果", "茶": "茶叶"}  # the names a statistical yearbook uses
+# The names a statistical yearbook gives them.
+STAPLE_NAMES = {"粮": "粮食", "棉": "棉花", "油": "油料", "糖": "糖料", "肉": "肉类", "蛋": "禽蛋",
+                "奶": "奶类", "菜": "蔬菜", "果": "水果", "茶": "茶叶"}
 # Only staples and utilities are written so; a word (民间投资, 服务业) is never split.
-GLUED_ITEMS = re.compile(r"(?P<items>[粮棉油糖肉蛋奶菜果茶水电气热]{2,5})"
+GLUED_ITEMS = re.compile(r"(?P<items>[粮棉油糖肉蛋奶菜果茶水电气热]{1,5})"
                          r"(?P<head>产量|价格|供应量|产值|消费量)")
 
 
@@ -111,13 +112,19 @@ def _listed_names(metrics: str, count: int) -> list[str]:
         return [first + n + ordinals["rest"] for n in found]  # 一、二、三产增加值 / 一二三产增加值
     glued = GLUED_ITEMS.fullmatch(text.removeprefix("其中"))
     if glued and len(glued["items"]) == count:  # 粮肉奶产量分别…: one character per item before one head
-        return [STAPLE_NAMES.get(item, item) + glued["head"] for item in glued["items"]]
+        return [item + glued["head"] for item in glued["items"]]
     names: list[str] = []
     for sep in (r"、|和|及|与", r"、"):
         names = [n.strip() for n in re.split(sep, text) if n.strip()]
         if len(names) == count:
             break
     return _share_head(names)
+
+
+def _yearbook_name(name: str) -> str:
+    """A staple written as one character (粮产量, 肉产量) named as a yearbook names it (粮食产量)."""
+    m = GLUED_ITEMS.fullmatch(name)
+    return STAPLE_NAMES.get(m["items"], name[:1]) + m["head"] if m and len(m["items"]) == 1 else name
 
 
 def apply_respectively(body: str, found: Sequence[Placed]) -> None:
@@ -130,7 +137,7 @@ def apply_respectively(body: str, found: Sequence[Placed]) -> None:
         if len(names) >= 2 and len(inside) == len(names):
             _share_list_words(inside)
             for x, name in zip(inside, names, strict=True):
-                x.target.metric = name.strip()
+                x.target.metric = _yearbook_name(name.strip())
                 x.target.notes = [n for n in x.target.notes if n.get("code") != "metric_carried"]
                 x.target.quote = body[m.start():m.end()].strip()
         elif len(inside) >= 2 and NAMES_NOTHING.match(strip_leading(m.group("metrics"))):

@@ -140,7 +140,7 @@ def test_a_total_named_alone_takes_the_subject_of_the_clause_before():
 
 
 def test_a_one_character_leftover_after_a_figure_is_no_metric():
-    assert metrics("页岩气产能达到30亿方。")["30亿"] == "页岩气产能"
+    assert metrics("页岩气产能达到30亿方。")["30亿方"] == "页岩气产能"  # 方 after 亿 is the unit (m³)
 
 
 def test_a_verb_between_two_figures_of_one_clause_keeps_the_first_metric():
@@ -236,3 +236,7 @@ def test_staples_glued_before_one_head_are_one_item_each_but_a_word_is_never_spl
     assert metrics("粮油蛋产量分别稳定在300亿斤、20亿斤、50亿斤以上。") == {
         "300亿斤": "粮食产量", "20亿斤": "油料产量", "50亿斤以上": "禽蛋产量"}
     assert set(metrics("民间投资分别增长3%、4%。").values()) != {"民投资", "间投资"}
+
+
+def test_staples_listed_one_character_each_are_named_as_a_yearbook_names_them():
+    assert metrics("确保肉、奶产量分别稳定在200万吨和500万吨左右。") == {"200万吨": "肉类产量", "500万吨左右": "奶类产量"}
