@@ -240,3 +240,7 @@ def test_staples_glued_before_one_head_are_one_item_each_but_a_word_is_never_spl
 
 def test_staples_listed_one_character_each_are_named_as_a_yearbook_names_them():
     assert metrics("确保肉、奶产量分别稳定在200万吨和500万吨左右。") == {"200万吨": "肉类产量", "500万吨左右": "奶类产量"}
+
+
+def test_a_verb_of_change_left_at_the_end_of_a_name_is_dropped():
+    assert metrics("残疾人护理补贴标准提高到不低于120元/月。") == {"120元/月": "残疾人护理补贴标准"}
