@@ -273,9 +273,12 @@ def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig 
     confidence = round(min(1.0, score / cfg.confidence_scale), 2)
     metric = x.metric if elided(y.metric) and not elided(x.metric) else y.metric  # the name a reader can use
     widened = _scope_changed(x, y)
-    if widened or not compatible(x, y, loose=True) or not _converts_plausibly(x, y, cfg):
-        return Change("rebased", metric, x.id, y.id, confidence=confidence,
-                      reasons=[*why, *_rebase_reasons(x, y), *widened], qualifiers=quals)
+    ranked = compatible(x, y, loose=True) and _converts_plausibly(x, y, cfg)
+    if widened or not ranked:
+        # a change of scope alone says only that: the bases may well compare (改建50个 / 新建改造50个)
+        said = widened if ranked else [*_rebase_reasons(x, y), *widened]
+        return Change("rebased", metric, x.id, y.id, confidence=confidence, reasons=[*why, *said],
+                      qualifiers=quals)
     x, why = _in_units_of(x, y, why)
     ratio = round(y.value / x.value, 4) if x.value else None
     delta = round(y.value - x.value, 6)

@@ -244,3 +244,7 @@ def test_staples_listed_one_character_each_are_named_as_a_yearbook_names_them():
 
 def test_a_verb_of_change_left_at_the_end_of_a_name_is_dropped():
     assert metrics("残疾人护理补贴标准提高到不低于120元/月。") == {"120元/月": "残疾人护理补贴标准"}
+
+
+def test_each_after_a_name_is_no_part_of_it():
+    assert metrics("新认定省级技术创新中心、省级工程研究中心各30家。")["30家"] == "省级工程研究中心"
