@@ -162,7 +162,7 @@ def test_this_years_renovation_count_compares_as_level_or_increment(tmp_path):
     ("新增规模以上服务业企业300家", "新入统规模以上服务业企业350家", "300家", "350家", "escalated"),  # a size class
     ("招募乡村振兴协理员2000名", "选聘乡村振兴协理员2000名", "2000名", "2000名", "unchanged"),
     ("完成甲路、乙街等20处易涝点改造", "消除丙路、丁街等12处易涝点", "20处", "12处", "deescalated"),
-    ("实施老旧住宅加装电梯500部", "为既有住宅加装电梯500部", "500部", "500部", "unchanged"),
+    ("实施住宅自主加装电梯500部", "为既有住宅加装电梯500部", "500部", "500部", "unchanged"),
     ("引进农产品加工项目150个", "培育引进农业龙头企业、农产品加工项目分别达到180个", "150个", "180个", "escalated"),
 ])
 def test_action_counts_rank_across_level_and_increment(tmp_path, a_text, b_text, a_fig, b_fig, kind):
