@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from compare.config import DEFAULT, MatchConfig
+from compare.lexicon import HEAD_VERBS
 from compare.model import AlignedPair, Task
 from compare.outline import PERIOD_IN_HEADING
 from compare.similarity import Similarity, reads_like
@@ -52,6 +54,7 @@ def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> lis
         _pass_lone_b(tasks, cfg, {j for _, j in pairs}, add)
     _pass_promoted(sim, cfg, add)
     _pass_raised_to_part(sim, set(pairs), add)
+    _pass_goal_named(sim, set(pairs), add)
     implied = _implied_by_group(sim, set(pairs))
     return [pairs[k] for k in sorted(pairs) if k not in implied]
 
@@ -95,6 +98,25 @@ def _pass_raised_to_part(sim: Similarity, linked: set[tuple[int, int]], add: Add
     for (i, q), n in sorted(members.items()):
         if n >= 2 and reads_like(ta[i].heading, tb[q].heading):
             add(i, q, "raised", sim.score(i, q))
+
+
+# A goal statement of a plan: 一是产业能级跃升。…, 三是数字赋能跃升。…建成全球数字贸易中心.
+GOAL_ITEM = re.compile(r"^[一二三四五六七八九十]是")
+NAME_LEAD = re.compile(r"^(?:要|高水平|高标准|率先|体系化)+")
+
+
+def _pass_goal_named(sim: Similarity, linked: set[tuple[int, int]], add: Adder) -> None:
+    """A task linked to a B item whose name one of B's goal statements repeats carries on toward that goal
+    too (新型贸易中心 → 高水平建设全球数字贸易中心, named in 三是数字赋能跃升。…建成全球数字贸易中心)."""
+    tb = sim.b.tasks
+    goals = [g for g, t in enumerate(tb) if GOAL_ITEM.match(t.heading)]
+    for i, j in sorted(linked):
+        name = NAME_LEAD.sub("", HEAD_VERBS.sub("", NAME_LEAD.sub("", tb[j].heading)))
+        if j in goals or len(name) < 4:
+            continue
+        for g in goals:
+            if name in tb[g].quote:
+                add(i, g, "goal_named", sim.score(i, g))
 
 
 def _implied_by_group(sim: Similarity, linked: set[tuple[int, int]]) -> set[tuple[int, int]]:

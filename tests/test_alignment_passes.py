@@ -315,3 +315,26 @@ def test_a_task_with_a_sure_partner_elsewhere_takes_no_loose_partner_in_its_pair
     assert ("发展绿色制造", "推行绿色制造") in links
     assert ("发展绿色制造", "壮大先进制造业集群") not in links
     assert ("支持企业做大做强", "壮大先进制造业集群") in links
+
+
+GOALS_A = """某市2024年数字经济工作要点
+一、推进产业数字化
+（一）加快建设区域物流枢纽中心。完善多式联运体系，培育物流龙头企业，建设智慧物流园区，新增国际货运航线5条。
+（二）推进工业互联网平台建设。培育行业级工业互联网平台10个，推动中小企业上平台用平台。
+（三）推进数字乡村建设。建设数字农业示范基地，推动农产品电商发展。
+"""
+GOALS_B = """某市数字经济升级行动方案（2025—2027年）
+到2027年，实现三大提升：
+一是产业能级提升。数字经济核心产业增加值突破2000亿元。
+二是开放枢纽提升。基本建成国际物流枢纽中心，跨境电商交易额突破500亿元。
+三是创新能力提升。数字高新企业达到3000家。
+一、高水平建设国际物流枢纽中心，完善多式联运体系，培育物流龙头企业，建设智慧物流园区。
+二、深入推动制造业数字化转型，培育行业级工业互联网平台，推动中小企业上平台用平台。
+三、加快建设数字乡村，发展智慧农业，推动农产品电商提质。
+"""
+
+
+def test_a_task_carried_on_by_an_item_a_goal_of_b_names_carries_on_toward_that_goal(tmp_path):
+    links = _links(GOALS_A, GOALS_B, tmp_path)
+    partners = {b for a, b in links if a == "加快建设区域物流枢纽中心"}
+    assert "二是开放枢纽提升" in partners and "三是创新能力提升" not in partners, links
