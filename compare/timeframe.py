@@ -108,9 +108,10 @@ def kind_and_year(body: str, start: int, sentence_start: int, block: Block, ctx:
         if explicit is not None and (doc_year is None or explicit <= doc_year):
             return "actual", explicit
         return "actual", _context_year(body, block, doc_year, before)
-    if PLAN_OUTLINE.search(body, 0, start) and ctx.year and not THIS_YEAR.search(before):
-        return "target", _period_end(ctx.year)  # 《纲要（草案）》明确了主要指标：…其中…比重21%
-    return "target", _target_year(before, sentence_start, block, ctx, horizon, explicit)
+    year = _target_year(before, sentence_start, block, ctx, horizon, explicit)
+    if year == ctx.year and year and PLAN_OUTLINE.search(body, 0, start) and not THIS_YEAR.search(before):
+        return "target", _period_end(year)  # 《纲要（草案）》明确了主要指标：…其中…比重21%
+    return "target", year
 
 
 # A paragraph that sets out the indicators of the plan for the coming period: 《纲要（草案）》明确了…主要指标

@@ -354,3 +354,8 @@ def test_a_section_of_the_periods_main_goals_sets_their_year():
             "三、2026年重点工作\n（一）扩大内需。新开工项目500个。\n")
     ts = extract_targets(text, build_outline(text, year=YEAR), YEAR, "b")
     assert [(t.written, t.year) for t in ts] == [("70%左右", 2030), ("1岁", 2030), ("500个", YEAR)]
+
+
+def test_a_year_stated_in_a_plan_outline_paragraph_wins_over_its_period():
+    ts = found("《纲要（草案）》提出，到2035年人均地区生产总值达到15万元，其中森林覆盖率达到62%。")
+    assert [(t.written, t.year) for t in ts] == [("15万元", 2035), ("62%", 2035)]
