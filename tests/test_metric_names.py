@@ -248,3 +248,7 @@ def test_a_verb_of_change_left_at_the_end_of_a_name_is_dropped():
 
 def test_each_after_a_name_is_no_part_of_it():
     assert metrics("新认定省级技术创新中心、省级工程研究中心各30家。")["30家"] == "省级工程研究中心"
+
+
+def test_bing_opening_a_word_stays_in_the_name():
+    assert metrics("力争新增并网3000万千瓦。") == {"3000万千瓦": "并网"}
