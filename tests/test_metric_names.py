@@ -252,3 +252,8 @@ def test_each_after_a_name_is_no_part_of_it():
 
 def test_bing_opening_a_word_stays_in_the_name():
     assert metrics("力争新增并网3000万千瓦。") == {"3000万千瓦": "并网"}
+
+
+def test_a_verb_of_upgrading_opens_the_work_and_is_no_part_of_the_thing_counted():
+    assert metrics("新建和改造提升高标准农田60万亩，提升改造口袋公园30个。") == {
+        "60万亩": "高标准农田", "30个": "口袋公园"}
