@@ -170,3 +170,19 @@ def _named_by_previous_clauses(body: str, start: int, found: Sequence[Placed], i
         return
     for x, source in zip(inside, before[-len(inside):], strict=True):
         x.target.metric = source.target.metric
+
+
+# Indicators listed before one figure they all share: 社会消费品零售总额、固定资产投资增长4%左右.
+SHARED_FIGURE = re.compile(rf"^(?P<names>(?:[\u4e00-\u9fff]{{2,16}}?(?:{GENERIC_HEAD.pattern})、)+)"
+                           r"(?P<last>[\u4e00-\u9fff]{2,16}?)(?:均|都)?(?:增长|增速|提高|提升|下降)$")
+
+
+def shared_figure_names(t: Target) -> list[str]:
+    """The other indicators that share a figure with the one named last before it (社会消费品零售总额 in
+    `社会消费品零售总额、固定资产投资增长4%左右`), when each is named in full; else none."""
+    k = t.quote.find(t.written) if t.written else -1
+    m = SHARED_FIGURE.match(strip_leading(t.quote[:k])) if k > 0 else None
+    if not m or m["last"] != t.metric:
+        return []
+    return [n for n in m["names"].split("、") if n]
+

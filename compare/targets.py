@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from compare.figures import parse_figures
 from compare.lexicon import (
@@ -13,7 +13,7 @@ from compare.lexicon import (
     SHARE_WORDS,
     STRETCH_WORDS,
 )
-from compare.metric_lists import apply_respectively
+from compare.metric_lists import apply_respectively, shared_figure_names
 from compare.metric_phrase import (
     BARE_TOTAL,
     BASELINE_FROM,
@@ -137,6 +137,8 @@ def _block_targets(block: Block, outline: Outline, ctx: DocContext) -> list[Foun
             found.append(item)
             prev = item
     apply_respectively(body, found)
+    found += [replace(x, target=replace(x.target, metric=name)) for x in list(found)
+              for name in shared_figure_names(x.target)]
     found.sort(key=lambda x: x.start)
     return found
 

@@ -457,3 +457,10 @@ def test_a_change_of_scope_alone_gives_no_false_change_of_basis(tmp_path):
     c = next(c for c in brief.changes if c.a and c.b)
     codes = [r["code"] for r in c.reasons]
     assert c.type == "rebased" and "scope_changed" in codes and "basis_changed" not in codes, c
+
+
+def test_indicators_listed_before_one_figure_each_take_it(tmp_path):
+    brief = compare_plans(tmp_path, "（一）扩大内需。社会消费品零售总额增长5%左右，固定资产投资增长4%左右。\n",
+                          "（一）扩大内需。社会消费品零售总额、固定资产投资增长3.5%左右。\n")
+    paired = sorted((c.metric, c.type) for c in brief.changes if c.a and c.b)
+    assert paired == [("固定资产投资", "deescalated"), ("社会消费品零售总额", "deescalated")], brief.changes
