@@ -7,18 +7,17 @@ import pytest
 from compare.outline import build_outline
 from compare.targets import extract_targets
 
+from .plan_sentences import targets_under, the_one
+
 YEAR = 2022
 
 
 def targets(body: str, year: int = YEAR, heading: str = "二、主要任务"):
-    text = f"{heading}\n{body}\n"
-    return extract_targets(text, build_outline(text, year=year), year, "a")
+    return targets_under(heading, body, year, "a")
 
 
 def only(body: str, **kw):
-    ts = targets(body, **kw)
-    assert len(ts) == 1, [(t.metric, t.written) for t in ts]
-    return ts[0]
+    return the_one(targets(body, **kw))
 
 
 @pytest.mark.parametrize("body, comparator", [

@@ -8,18 +8,17 @@ import pytest
 from compare.outline import build_outline
 from compare.targets import extract_targets
 
+from .plan_sentences import targets_under, the_one
+
 YEAR = 2026
 
 
 def found(body: str, heading: str = "二、2026年重点工作", year: int = YEAR):
-    text = f"{heading}\n{body}\n"
-    return extract_targets(text, build_outline(text, year=year), year, "b")
+    return targets_under(heading, body, year, "b")
 
 
 def only(body: str, **kw):
-    ts = found(body, **kw)
-    assert len(ts) == 1, [(t.metric, t.written) for t in ts]
-    return ts[0]
+    return the_one(found(body, **kw))
 
 
 # --- comparator ---
