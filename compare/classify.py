@@ -178,11 +178,16 @@ def _changes(ta: list[Target], tb: list[Target], a_of: dict, b_of: dict, why_of:
     lone_a = [i for i, x in enumerate(ta) if i not in a_of and not x.restates and not _speaks_of(x, ta, a_of)]
     lone_b = [j for j, y in enumerate(tb) if j not in b_of and not y.restates and not _speaks_of(y, tb, b_of)]
     links = horizon_links(ta, tb, lone_a, lone_b, years[0], years[1], cfg)
+    merged = merged_names(ta, tb)
     changes: list[Change] = []
     for i, x in enumerate(ta):
         for j in sorted(a_of.get(i, [])):
             why, score = why_of[(i, j)]
-            changes.append(judge(x, tb[j], why, score, cfg))
+            change = judge(x, tb[j], why, score, cfg)
+            if (x.metric, tb[j].metric) in merged and change.type != "rebased":
+                change = replace(change, type="rebased", ratio=None, delta=None,
+                                 reasons=[*why, reason("scope_changed", a=x.metric, b=tb[j].metric)])
+            changes.append(change)
         if i in lone_a:
             extra = [links[x.id]] if x.id in links else []
             changes.append(Change("dropped", x.metric, x.id, None, confidence=cfg.lone_confidence,
@@ -193,6 +198,19 @@ def _changes(ta: list[Target], tb: list[Target], a_of: dict, b_of: dict, why_of:
         changes.append(Change("new", y.metric, None, y.id, confidence=cfg.lone_confidence,
                               reasons=[reason("no_match_in_a"), *extra]))
     return changes
+
+
+def merged_names(ta: list[Target], tb: list[Target]) -> set[tuple[str, str]]:
+    """(A name, B name) pairs where one plan's indicator merges two of the other's, written with one character
+    each (供排水管网 = 供水管网 + 排水管网): paired with one part, the figures cover different things."""
+    out: set[tuple[str, str]] = set()
+    for names, other, swap in (({t.metric for t in tb}, {t.metric for t in ta}, True),
+                               ({t.metric for t in ta}, {t.metric for t in tb}, False)):
+        for n in names:
+            parts = {n[:k] + n[k + 1:] for k in range(len(n))} & other
+            if len(parts) >= 2:
+                out |= {(p, n) if swap else (n, p) for p in parts}
+    return out
 
 
 def _scored_candidates(a: Extraction, b: Extraction, ta: list[Target], tb: list[Target],

@@ -464,3 +464,11 @@ def test_indicators_listed_before_one_figure_each_take_it(tmp_path):
                           "（一）扩大内需。社会消费品零售总额、固定资产投资增长3.5%左右。\n")
     paired = sorted((c.metric, c.type) for c in brief.changes if c.a and c.b)
     assert paired == [("固定资产投资", "deescalated"), ("社会消费品零售总额", "deescalated")], brief.changes
+
+
+def test_one_indicator_merging_two_of_the_other_plan_is_not_ranked_against_one_of_them(tmp_path):
+    brief = compare_plans(tmp_path, "（一）建设韧性城市。改造供水管网300公里、排水管网800公里。\n",
+                          "（一）建设韧性城市。改造供排水管网1000公里。\n")
+    paired = [c for c in brief.changes if c.a and c.b]
+    assert paired and all(c.type == "rebased" for c in paired), brief.changes
+    assert any(r["code"] == "scope_changed" for r in paired[0].reasons)
