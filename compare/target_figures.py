@@ -53,7 +53,7 @@ def is_quantity(body: str, f: Figure, block: Block) -> bool:
         before_ratio = body[max(0, f.start - 12):f.start]
         return (bool(RATIO_BEFORE.search(body, max(0, f.start - 24), f.start))
                 or bool(UNITLESS_RATIO.search(before_ratio))) and not f.chinese
-    if _counts_its_list(body, f) or _unit_names_a_class(body, f, after):
+    if _counts_its_list(body, f) or _counts_the_list_after(body, f) or _unit_names_a_class(body, f, after):
         return False
     if before.endswith(NOT_TARGET_BEFORE) or NOT_TARGET_AFTER.match(after) or PER_FIGURE.search(before):
         return False
@@ -143,6 +143,22 @@ def _counts_its_list(body: str, f: Figure) -> bool:
     names = re.split(r"[、和及]", m.group(1))
     names[0] = ACTION_VERBS.sub("", names[0])  # 建好福州: the verb before the list
     return len(names) == f.value and all(n and not ACTION_VERBS.match(n) for n in names)
+
+
+# `办好15件民生实事，包括：` / `10件民生实事：`: a count announcing the list that follows it.
+LIST_AFTER = re.compile(r"[^，。；：:\d]{0,14}?(?:，?(?:具体)?包括[：:]?|，分别是[：:]?|[：:])")
+
+
+def _counts_the_list_after(body: str, f: Figure) -> bool:
+    """`办好15件民生实事，包括：甲；乙；…` with fifteen items: the figure is the list's length, not a goal."""
+    if f.unit not in ("件", "项", "个", "类"):
+        return False
+    m = LIST_AFTER.match(body, f.end)
+    if not m:
+        return False
+    end = body.find("。", m.end())
+    items = body[m.end():end if end >= 0 else len(body)]
+    return f.value >= 3 and f.value in (len(items.split("；")), len(re.split(r"[，；]", items)))
 
 
 def _inside_short_quote(body: str, pos: int) -> bool:

@@ -144,6 +144,20 @@ def test_a_count_of_the_names_just_listed_is_not_a_target():
     assert [t.written for t in figures("建好甲市、乙市、丙市3个产业园。新建、改扩建学校2所。")] == ["2所"]
 
 
+@pytest.mark.parametrize("body", [
+    "今年办好5件惠民实事，包括：新建幼儿园12所；改造老旧小区80个；新增养老床位500张；建设口袋公园30个；"
+    "增设充电桩900个。",
+    "今年实施4项民生工程：新增公办学位6000个，培训家政人员2万人次，改造农村公路300公里，建设便民市场15个。",
+])
+def test_a_count_of_the_items_listed_right_after_is_the_lists_length(body):
+    found = [t.written for t in figures(body)]
+    assert found and not any(w.startswith(("5件", "4项")) for w in found), found
+
+
+def test_a_count_of_items_not_listed_after_it_stays_a_target():
+    assert [t.written for t in figures("今年实施10大类50项民生实事项目，涵盖就业、教育、养老等领域。")] == ["50项"]
+
+
 def test_a_size_class_before_the_counted_thing_stays_in_its_name():
     assert only("新建6处省级以上湿地公园。").metric == "省级以上湿地公园"
     assert only("推进交通、能源等900个亿元以上项目。").metric == "亿元以上项目"
