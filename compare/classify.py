@@ -207,9 +207,10 @@ def merged_names(ta: list[Target], tb: list[Target]) -> set[tuple[str, str]]:
     for names, other, swap in (({t.metric for t in tb}, {t.metric for t in ta}, True),
                                ({t.metric for t in ta}, {t.metric for t in tb}, False)):
         for n in names:
-            parts = {n[:k] + n[k + 1:] for k in range(len(n))} & other
-            if len(parts) >= 2:
-                out |= {(p, n) if swap else (n, p) for p in parts}
+            for k in range(len(n) - 1):  # the two merged characters stand side by side: 供排 in 供排水
+                parts = {n[:k] + n[k + 1:], n[:k + 1] + n[k + 2:]} & other
+                if len(parts) == 2:
+                    out |= {(p, n) if swap else (n, p) for p in parts}
     return out
 
 

@@ -466,6 +466,13 @@ def test_indicators_listed_before_one_figure_each_take_it(tmp_path):
     assert paired == [("固定资产投资", "deescalated"), ("社会消费品零售总额", "deescalated")], brief.changes
 
 
+def test_a_longer_name_of_the_same_indicator_is_not_a_merge(tmp_path):
+    brief = compare_plans(tmp_path, "（一）稳定农业生产。粮食总产稳定在300亿斤以上，粮食产量增长1%。\n",
+                          "（一）稳定农业生产。粮食总产量达到320亿斤以上。\n")
+    paired = [(c.type, c.metric) for c in brief.changes if c.a and c.b]
+    assert ("escalated", "粮食总产量") in paired or ("escalated", "粮食总产") in paired, brief.changes
+
+
 def test_one_indicator_merging_two_of_the_other_plan_is_not_ranked_against_one_of_them(tmp_path):
     brief = compare_plans(tmp_path, "（一）建设韧性城市。改造供水管网300公里、排水管网800公里。\n",
                           "（一）建设韧性城市。改造供排水管网1000公里。\n")
