@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from compare.lexicon import ACTION_VERBS, MEASURE_VERBS
 from compare.metric_phrase import GENERIC_HEAD, PREV_HEAD, strip_leading
 from compare.model import Target
 
@@ -142,6 +143,65 @@ def apply_respectively(body: str, found: Sequence[Placed]) -> None:
                 x.target.quote = body[m.start():m.end()].strip()
         elif len(inside) >= 2 and NAMES_NOTHING.match(strip_leading(m.group("metrics"))):
             _named_by_previous_clauses(body, m.start(), found, inside)
+    _apply_paired_lists(body, found)
+
+
+def _figure_runs(body: str, found: Sequence[Placed]) -> list[list[Placed]]:
+    """Runs of two or more figures written one after another, joined only by 、 or 和 (800公里、600公里)."""
+    ordered = sorted(found, key=lambda x: x.start)
+    runs: list[list[Placed]] = []
+    for x in ordered:
+        prev = runs[-1][-1] if runs else None
+        if prev is not None and body[prev.start + len(prev.target.written):x.start] in ("、", "和", "及"):
+            runs[-1].append(x)
+        else:
+            runs.append([x])
+    return [r for r in runs if len(r) >= 2]
+
+
+CLAUSE_START = re.compile(r"[，,；;。：:！？\n]")
+
+
+def _names_before_figures(text: str) -> str:
+    """The listed names alone: without the scope words and the verb that open the clause (改造) and the
+    verb before the figures (达到, 增长)."""
+    text = ACTION_VERBS.sub("", strip_leading(text))
+    verb = MEASURE_VERBS.search(text)
+    return text[:verb.start()] if verb and verb.start() > 0 else text
+
+
+def _shared_tail(names: list[str]) -> list[str]:
+    """`燃气、排水管网`: short names before the last take the rest of the last one, past its first word or
+    past as many characters as the name before it has (排水|管网 beside 燃气)."""
+    import rjieba
+
+    last = names[-1] if len(names) >= 2 else ""
+    first = next(iter(rjieba.cut(last)), "")
+    rest = last[len(first):] if len(first) < len(last) - 1 else last[len(names[-2]):]
+    if len(rest) < 2 or any(len(n) > 4 or n.endswith(rest) for n in names[:-1]):
+        return names
+    return [n + rest for n in names[:-1]] + names[-1:]
+
+
+def _apply_paired_lists(body: str, found: Sequence[Placed]) -> None:
+    """`改造供热、燃气、排水管网800公里、600公里、300公里`: names listed before as many figures listed
+    right after them pair up in order, as a 分别 list does without the word."""
+    for run in _figure_runs(body, found):
+        first = run[0].start
+        starts = [m.end() for m in CLAUSE_START.finditer(body, 0, first)]
+        begin = starts[-1] if starts else 0
+        clause = body[begin:first]
+        if "分别" in clause:
+            continue  # a 分别 list, named above
+        metrics = _names_before_figures(clause)
+        names = _shared_tail(_listed_names(metrics, len(run))) if re.search("[、和及]", metrics) else []
+        if len(names) != len(run) or any(len(n.strip()) < 2 or re.search(r"\d", n) for n in names):
+            continue
+        _share_list_words(run)
+        for x, name in zip(run, names, strict=True):
+            x.target.metric = _yearbook_name(name.strip())
+            x.target.notes = [n for n in x.target.notes if n.get("code") != "metric_carried"]
+            x.target.quote = body[begin:run[-1].start + len(run[-1].target.written)].strip()
 
 
 # The verb and its object between 分别 and the figures: 交通、水利分别完成投资2500亿元、800亿元.

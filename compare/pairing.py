@@ -205,6 +205,8 @@ def _list_evidence(i: int, j: int, a: Side, b: Side, ctx: tuple, cfg: MatchConfi
     # 市场就业率70%, though both sit second in their lists
     shared = bool(_grams(x.metric) & _grams(y.metric)) and _plausible(x, y, cfg)
     named = elided(x.metric) or elided(y.metric) or shared
+    if len({rb[j0][1] - ra[i0][1] for i0, j0 in runs}) > 1:
+        return False  # the lists are reordered (燃气、供热 against 供热、燃气): a place says nothing
     for i0, j0 in runs:
         if ka - ra[i0][1] != kb - rb[j0][1]:
             continue

@@ -466,6 +466,14 @@ def test_indicators_listed_before_one_figure_each_take_it(tmp_path):
     assert paired == [("固定资产投资", "deescalated"), ("社会消费品零售总额", "deescalated")], brief.changes
 
 
+def test_a_place_in_a_reordered_list_pairs_nothing(tmp_path):
+    brief = compare_plans(tmp_path, "（一）建设韧性城市。改造燃气管网500公里、供热管网700公里、供水管网90公里，"
+                                    "完成管道疏通150公里、河道清淤160公里。\n",
+                          "（一）建设韧性城市。改造供热、燃气、雨水管网700公里、450公里、260公里。\n")
+    lone = sorted((c.type, c.metric) for c in brief.changes if not (c.a and c.b))
+    assert ("new", "雨水管网") in lone and ("dropped", "管道疏通") in lone, brief.changes
+
+
 def test_a_longer_name_of_the_same_indicator_is_not_a_merge(tmp_path):
     brief = compare_plans(tmp_path, "（一）稳定农业生产。粮食总产稳定在300亿斤以上，粮食产量增长1%。\n",
                           "（一）稳定农业生产。粮食总产量达到320亿斤以上。\n")

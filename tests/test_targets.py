@@ -129,6 +129,16 @@ def test_respectively_list_shares_its_head_noun():
     assert [t.metric for t in ts] == ["高技术制造业增加值", "装备制造业增加值"]
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("改造老旧供热、燃气、污水管道500公里、400公里、200公里。",
+     [("老旧供热管道", 500), ("燃气管道", 400), ("污水管道", 200)]),
+    ("原煤、原油产量达到5000万吨、900万吨。", [("原煤产量", 5000e4), ("原油产量", 900e4)]),
+    ("城镇、农村居民人均可支配收入增长4%和6%。", [("城镇居民人均可支配收入", 4), ("农村居民人均可支配收入", 6)]),
+])
+def test_names_listed_before_as_many_figures_pair_up_in_order(body, expected):
+    assert [(t.metric, t.value) for t in targets(body)] == expected
+
+
 def test_enumerated_counts_each_get_their_metric():
     ts = targets("培育数字工厂8家、未来工厂15家、智能工厂(数字化车间)150家。")
     assert [(t.metric, t.value) for t in ts] == [("数字工厂", 8), ("未来工厂", 15), ("智能工厂(数字化车间)", 150)]
