@@ -110,6 +110,10 @@ def _common_affixes(a: str, b: str) -> tuple[int, int]:
 NET = re.compile(r"(?<!干)净(?![化土水])")
 
 
+# How much of a name's similarity to one kind of a list of kinds counts: the figures cover different things.
+LISTED_KIND = 0.9
+
+
 @lru_cache(maxsize=65536)
 def metric_similarity(x: str, y: str) -> float:
     """0..1: how likely two metric phrases name the same indicator.
@@ -122,6 +126,9 @@ def metric_similarity(x: str, y: str) -> float:
         return 0.0
     if a == b:
         return 1.0
+    if ("、" in a) != ("、" in b):  # 智能车间、智能工厂 against 智能车间: one kind of a list, scope aside
+        listed, one = (a, b) if "、" in a else (b, a)
+        return LISTED_KIND * max(metric_similarity(item, one) for item in listed.split("、") if item)
     if bool(NET.search(a)) != bool(NET.search(b)):
         return 0.3  # net and gross: 外送电量 is not 净外送电量
     short, long_ = (b, a) if len(b) < len(a) else (a, b)  # sorted((a, b), key=len): ties keep a first

@@ -219,13 +219,49 @@ def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
     if after and "\u4e00" <= after[0] <= "\u9fff" or after.startswith(("“", "(")):
         stop = RIGHT_STOP.search(after)
         graded, used = _graded_noun(after)
-        raw = (after[: stop.start()] if stop else after)[:24]
+        raw = _listed_kinds(after, stop) or (after[: stop.start()] if stop else after)[:24]
         right = counted_noun(graded or raw, f.unit, span_end > f.end + len(post))
         raw = after[:used] if graded else raw
     return Candidate(f, block, sent_start, clause_start, post, right.strip(), f.end + len(post),
                      span_end + len(raw))
 
 
+
+
+# The end of the clause that may hold a list of kinds after a figure.
+CLAUSE_END = re.compile(r"[，,；;。：:！!？?\n\t]")
+# A clause item that opens with a verb is the next action, not another kind counted (建设10个园区、打造…).
+ITEM_OPENS_WITH_VERB = re.compile(r"(?:推动|推进|加快|加强|深化|实施|开展|建设|建成|打造|培育|创建|争创|"
+                                  r"新增|新建|完成|实现|引进|落地|提升|提高|带动|力争|确保|支持)")
+
+
+def _listed_kinds(after: str, stop: re.Match[str] | None) -> str:
+    """`10个省级联合体、行业共同体`: the kinds a figure counts, listed with 、 after it up to the clause's
+    end, when no item holds a figure or opens with a verb; "" when the words after it are no such list."""
+    if not stop or stop.group() != "、":
+        return ""
+    end = CLAUSE_END.search(after)
+    items = (after[: end.start()] if end else after).split("、")
+    if len(items) > 4 or any(not 2 <= len(k) <= 16 or re.search(r"[\d等]", k) for k in items):
+        return ""
+    if any(ACTION_VERBS.match(k) or ITEM_OPENS_WITH_VERB.match(k) for k in items[1:]):
+        return ""
+    return "、".join(items) if all(_names_a_kind(k, k is not items[0]) for k in items) else ""
+
+
+# jieba's tags of nouns (n, nz, ns, nt, nr), verbs used as nouns, set phrases and abbreviations
+NOUN_TAGS = ("n", "vn", "l", "j")
+NOT_OPENING_A_KIND = ("v", "d", "zg", "ul", "p", "c", "uj")
+
+
+def _names_a_kind(item: str, listed: bool) -> bool:
+    """`行业产教融合共同体`, `智能工厂`: a noun phrase, not a clause (`居全国第一`, `搬进了幸福`)."""
+    import rjieba
+
+    words = [(w, t) for w, t in rjieba.tag(item) if t != "x"]
+    if not words or "了" in item or "的" in item or not words[-1][1].startswith(NOUN_TAGS):
+        return False
+    return not listed or words[0][1] not in NOT_OPENING_A_KIND
 
 
 def _graded_noun(after: str) -> tuple[str, int]:

@@ -466,6 +466,20 @@ def test_indicators_listed_before_one_figure_each_take_it(tmp_path):
     assert paired == [("固定资产投资", "deescalated"), ("社会消费品零售总额", "deescalated")], brief.changes
 
 
+def test_the_same_kinds_listed_with_another_conjunction_compare(tmp_path):
+    brief = compare_plans(tmp_path, "（一）深化医改。新建12个县域医疗共同体、城市医疗集团。\n",
+                          "（一）深化医改。新建10个左右县域医疗共同体和城市医疗集团。\n")
+    assert [c.type for c in brief.changes if c.a and c.b] == ["deescalated"], brief.changes
+
+
+def test_one_kind_against_a_list_of_kinds_is_paired_and_rebased(tmp_path):
+    brief = compare_plans(tmp_path, "（一）强化科技攻关。实施30个重大技术攻关项目。\n",
+                          "（一）强化科技攻关。实施90个省级重大技术攻关项目、重点研发项目。\n")
+    paired = [c for c in brief.changes if c.a and c.b]
+    assert [c.type for c in paired] == ["rebased"], brief.changes
+    assert "scope_changed" in [r["code"] for r in paired[0].reasons]
+
+
 def test_a_place_in_a_reordered_list_pairs_nothing(tmp_path):
     brief = compare_plans(tmp_path, "（一）建设韧性城市。改造燃气管网500公里、供热管网700公里、供水管网90公里，"
                                     "完成管道疏通150公里、河道清淤160公里。\n",

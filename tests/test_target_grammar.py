@@ -158,6 +158,15 @@ def test_a_count_of_items_not_listed_after_it_stays_a_target():
     assert [t.written for t in figures("今年实施10大类50项民生实事项目，涵盖就业、教育、养老等领域。")] == ["50项"]
 
 
+def test_kinds_listed_after_a_figure_are_all_counted():
+    assert only("新建12个县域医疗共同体、城市医疗集团。").metric == "县域医疗共同体、城市医疗集团"
+
+
+@pytest.mark.parametrize("body", ["建成8个数字化车间、居全省首位。", "建设6个产业园区、打造一批孵化器。"])
+def test_a_clause_after_a_figure_is_not_a_kind_it_counts(body):
+    assert "、" not in figures(body)[0].metric
+
+
 def test_a_size_class_before_the_counted_thing_stays_in_its_name():
     assert only("新建6处省级以上湿地公园。").metric == "省级以上湿地公园"
     assert only("推进交通、能源等900个亿元以上项目。").metric == "亿元以上项目"
