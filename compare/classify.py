@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from compare.config import DEFAULT, MatchConfig
+from compare.merged_sums import merged_names
 from compare.metrics import canonical, head_noun, metric_similarity, unit_factor, unit_key
 from compare.model import AlignedPair, Change, Target
 from compare.pairing import (
@@ -184,6 +185,9 @@ def _changes(ta: list[Target], tb: list[Target], a_of: dict, b_of: dict, why_of:
         for j in sorted(a_of.get(i, [])):
             why, score = why_of[(i, j)]
             change = judge(x, tb[j], why, score, cfg)
+            summed = [n for n in (*x.notes, *tb[j].notes) if n.get("code") == "summed"]
+            if summed:
+                change = replace(change, reasons=[*change.reasons, *summed])
             if (x.metric, tb[j].metric) in merged and change.type != "rebased":
                 change = replace(change, type="rebased", ratio=None, delta=None,
                                  reasons=[*why, reason("scope_changed", a=x.metric, b=tb[j].metric)])
@@ -198,20 +202,6 @@ def _changes(ta: list[Target], tb: list[Target], a_of: dict, b_of: dict, why_of:
         changes.append(Change("new", y.metric, None, y.id, confidence=cfg.lone_confidence,
                               reasons=[reason("no_match_in_a"), *extra]))
     return changes
-
-
-def merged_names(ta: list[Target], tb: list[Target]) -> set[tuple[str, str]]:
-    """(A name, B name) pairs where one plan's indicator merges two of the other's, written with one character
-    each (供排水管网 = 供水管网 + 排水管网): paired with one part, the figures cover different things."""
-    out: set[tuple[str, str]] = set()
-    for names, other, swap in (({t.metric for t in tb}, {t.metric for t in ta}, True),
-                               ({t.metric for t in ta}, {t.metric for t in tb}, False)):
-        for n in names:
-            for k in range(len(n) - 1):  # the two merged characters stand side by side: 供排 in 供排水
-                parts = {n[:k] + n[k + 1:], n[:k + 1] + n[k + 2:]} & other
-                if len(parts) == 2:
-                    out |= {(p, n) if swap else (n, p) for p in parts}
-    return out
 
 
 def _scored_candidates(a: Extraction, b: Extraction, ta: list[Target], tb: list[Target],

@@ -495,8 +495,21 @@ def test_a_longer_name_of_the_same_indicator_is_not_a_merge(tmp_path):
     assert ("escalated", "粮食总产量") in paired or ("escalated", "粮食总产") in paired, brief.changes
 
 
-def test_one_indicator_merging_two_of_the_other_plan_is_not_ranked_against_one_of_them(tmp_path):
-    brief = compare_plans(tmp_path, "（一）建设韧性城市。改造供水管网300公里、排水管网800公里。\n",
+@pytest.mark.parametrize("swap", [False, True])
+def test_one_indicator_merging_two_of_the_other_plan_compares_with_their_sum(tmp_path, swap):
+    parts, whole = "（一）建设韧性城市。改造供水管网300公里、排水管网800公里。\n", "（一）建设韧性城市。改造供排水管网1000公里。\n"
+    brief = compare_plans(tmp_path, *((whole, parts) if swap else (parts, whole)))
+    assert [c.type for c in brief.changes] == ["escalated" if swap else "deescalated"], brief.changes
+    change = brief.changes[0]
+    summed = next(t for t in (brief.targets_b if swap else brief.targets_a) if t.id == (change.b if swap else change.a))
+    assert summed.value == 1100 and "300公里" in summed.quote and "800公里" in summed.quote
+    assert "summed" in [r["code"] for r in change.reasons]
+    source = (tmp_path / ("2026_plan.txt" if swap else "2025_plan.txt")).read_text(encoding="utf-8")
+    assert summed.quote in source
+
+
+def test_parts_that_cannot_be_summed_are_not_ranked_against_their_merge(tmp_path):
+    brief = compare_plans(tmp_path, "（一）建设韧性城市。改造供水管网300公里。到2027年，改造排水管网2000公里。\n",
                           "（一）建设韧性城市。改造供排水管网1000公里。\n")
     paired = [c for c in brief.changes if c.a and c.b]
     assert paired and all(c.type == "rebased" for c in paired), brief.changes
