@@ -132,17 +132,23 @@ def _chinese_quantity(body: str, f: Figure, block: Block) -> bool:
         r"(?:突破|超过|超|达到|达|增长|提高|新增|建成|培育|建设|引进|近|约|翻|下降|降低|减少)$", before))
 
 
-LISTED_NAMES = re.compile(r"(?:^|[^\u4e00-\u9fff])?([\u4e00-\u9fff]{1,8}(?:[、和及][\u4e00-\u9fff]{1,8})+)$")
+_NAME = r"[\u4e00-\u7b48\u7b4a-\u9fff]{1,10}"  # a name of up to ten characters, none of them 等
+LISTED_NAMES = re.compile(rf"(?<![\d.])({_NAME}(?:[、和及与]{_NAME})+)$")  # 8家、…: no unit opens it
 
 
 def _counts_its_list(body: str, f: Figure) -> bool:
     """`建好福州、厦门、泉州3个…`: the figure only counts the names listed right before it."""
-    m = LISTED_NAMES.search(body[max(0, f.start - 40):f.start])
+    before = body[max(0, f.start - 48):f.start]
+    m = LISTED_NAMES.search(before.removesuffix("等"))  # 人工智能、生物医药等2个产业: the list closed by 等
     if not m:
         return False
-    names = re.split(r"[、和及]", m.group(1))
-    names[0] = ACTION_VERBS.sub("", names[0])  # 建好福州: the verb before the list
-    return len(names) == f.value and all(n and not ACTION_VERBS.match(n) for n in names)
+    for sep in (r"[、和及与]", r"、"):  # 航空航天与低空经济: one item that holds a conjunction
+        names = re.split(sep, m.group(1))
+        names[0] = ACTION_VERBS.sub("", names[0])  # 建好福州: the verb before the list
+        named = all(n and not ACTION_VERBS.match(n) for n in names)
+        if 2 <= len(names) == f.value and f.low is None and named:
+            return True
+    return False
 
 
 # `办好15件民生实事，包括：` / `10件民生实事：`: a count announcing the list that follows it.

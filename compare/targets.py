@@ -55,7 +55,7 @@ SENTENCE_STRETCH = re.compile(r"力争|争取")
 POPULATION_FACT = re.compile(r"(?:在校生|在校学生|毕业生|人口|老年人|儿童|适龄人口|劳动力)$")
 # 5个国家级、60个省级培训基地; 100个行业级、场景级大模型: grades listed before one noun.
 _GRADE = r"[\u4e00-\u9fff]{1,5}?(?<![升降晋等])[级型类]"
-GRADE_LIST = re.compile(rf"({_GRADE})(?:、(?:\d+(?:\.\d+)?[个家所项座条处]?)?{_GRADE})+")
+GRADE_LIST = re.compile(rf"({_GRADE})(?:(?:、|和(?=\d))(?:\d+(?:\.\d+)?[个家所项座条处]?)?{_GRADE})+")
 POST_QUALIFIER = re.compile(r"^(?:以上|左右|以内|以下|上下|之内|内|多|余|[:∶]1(?![\d.]))")  # 2.27:1: a ratio
 # 二级及以上医院 is one name; in 20户及以上 the qualifier is the figure's own; 等 in 高等院校 lists nothing.
 RIGHT_STOP = re.compile(r"[，,；;。：:！!？?、\n\t]|和\d|及\d|与\d|(?<![\d元级及])以上|^及以上|"
@@ -251,7 +251,8 @@ def _listed_kinds(after: str, stop: re.Match[str] | None) -> str:
 
 # jieba's tags of nouns (n, nz, ns, nt, nr), verbs used as nouns, set phrases and abbreviations
 NOUN_TAGS = ("n", "vn", "l", "j")
-NOT_OPENING_A_KIND = ("v", "d", "zg", "ul", "p", "c", "uj")
+# a verb, an adverb, a particle or a number (若干) opens no further kind
+NOT_OPENING_A_KIND = ("v", "d", "zg", "ul", "p", "c", "uj", "m")
 
 
 def _names_a_kind(item: str, listed: bool) -> bool:

@@ -158,6 +158,29 @@ def test_a_count_of_items_not_listed_after_it_stays_a_target():
     assert [t.written for t in figures("今年实施10大类50项民生实事项目，涵盖就业、教育、养老等领域。")] == ["50项"]
 
 
+def test_a_count_of_the_names_listed_before_it_and_closed_by_deng_is_not_a_target():
+    assert figures("壮大智能装备、生物制造、航空航天与卫星应用等3个新兴产业。") == []
+
+
+def test_a_count_of_examples_is_a_target():
+    assert [t.written for t in figures("开工甲乙高速改扩建等6个项目。")] == ["6个"]
+
+
+def test_a_unit_before_a_list_separator_is_no_listed_name():
+    assert [t.written for t in figures("新增省级技术中心9家、产业创新中心2家。")] == ["9家", "2家"]
+
+
+@pytest.mark.parametrize("body, metric", [("我们继续办好12件民生实事，涉及就业、养老等领域。", "民生实事"),
+                                          ("包括城镇新增就业12万人以上。", "城镇新增就业")])
+def test_words_opening_a_clause_are_not_the_metric(body, metric):
+    assert only(body).metric == metric
+
+
+def test_grades_joined_by_he_each_take_the_noun():
+    assert [(t.metric, t.value) for t in figures("建强3个国家级和15个省级临床医学中心。")] == [
+        ("国家级临床医学中心", 3), ("省级临床医学中心", 15)]
+
+
 def test_kinds_listed_after_a_figure_are_all_counted():
     assert only("新建12个县域医疗共同体、城市医疗集团。").metric == "县域医疗共同体、城市医疗集团"
 
