@@ -171,7 +171,8 @@ def test_a_unit_before_a_list_separator_is_no_listed_name():
 
 
 @pytest.mark.parametrize("body, metric", [("我们继续办好12件民生实事，涉及就业、养老等领域。", "民生实事"),
-                                          ("包括城镇新增就业12万人以上。", "城镇新增就业")])
+                                          ("包括城镇新增就业12万人以上。", "城镇新增就业"),
+                                          ("保质保量完成25项惠民工程。", "惠民工程")])
 def test_words_opening_a_clause_are_not_the_metric(body, metric):
     assert only(body).metric == metric
 
