@@ -44,8 +44,11 @@ def pair_score(a: Target, b: Target, aligned: set[tuple[str, str]], year_a: int 
     sim = metric_similarity(a.metric, b.metric)
     why = [reason("metric_identical") if sim == 1 else reason("metric_similar", score=round(sim, 2))]
     same = compatible(a, b)
-    if sim < (cfg.pair_min if same else cfg.rebase_min) or (same and sim < 1 and _far_apart(a, b, cfg)):
-        return 0.0, why  # two names alike whose figures lie over fivefold apart are two indicators
+    # two names alike whose figures lie over fivefold apart are two indicators, unless one counts a list of
+    # kinds and the other one of them: that pair is rebased
+    far = same and sim < 1 and _far_apart(a, b, cfg) and not _scope_changed(a, b)
+    if sim < (cfg.pair_min if same else cfg.rebase_min) or far:
+        return 0.0, why
     score = sim + (cfg.bonus_compatible if same else 0.0)
     if same_unit(a, b):
         why.append(reason("same_unit"))

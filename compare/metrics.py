@@ -126,6 +126,9 @@ def metric_similarity(x: str, y: str) -> float:
         return 0.0
     if a == b:
         return 1.0
+    shared = _shared_items(a, b)
+    if shared:
+        return shared
     if ("、" in a) != ("、" in b):  # 智能车间、智能工厂 against 智能车间: one kind of a list, scope aside
         listed, one = (a, b) if "、" in a else (b, a)
         return LISTED_KIND * max(metric_similarity(item, one) for item in listed.split("、") if item)
@@ -144,6 +147,17 @@ def metric_similarity(x: str, y: str) -> float:
         return 0.6 + 0.3 * len(short) / len(long_)
     rest = ratio(rest_a, rest_b) / 100
     return max(0.4 * whole + 0.6 * rest, _same_words_reordered(a, b))
+
+
+def _shared_items(a: str, b: str) -> float:
+    """Two lists of kinds sharing two kinds or more (“小巨人”和单项冠军 against 独角兽、小巨人、单项冠军企业):
+    one count, perhaps of a wider set; 0 when either is no list or they share fewer."""
+    items_a = [i for i in re.split(r"[、和及与]", re.sub(r"[“”\"]", "", a)) if len(i) >= 2]
+    items_b = [i for i in re.split(r"[、和及与]", re.sub(r"[“”\"]", "", b)) if len(i) >= 2]
+    if len(items_a) < 2 or len(items_b) < 2:
+        return 0.0
+    common = sum(1 for x in items_a if any(x in y or y in x for y in items_b))
+    return 0.6 + 0.3 * common / max(len(items_a), len(items_b)) if common >= 2 else 0.0
 
 
 def _same_words_reordered(a: str, b: str) -> float:

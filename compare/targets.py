@@ -249,8 +249,8 @@ def _listed_kinds(after: str, stop: re.Match[str] | None) -> str:
     return "、".join(items) if all(_names_a_kind(k, k is not items[0]) for k in items) else ""
 
 
-# jieba's tags of nouns (n, nz, ns, nt, nr), verbs used as nouns, set phrases and abbreviations
-NOUN_TAGS = ("n", "vn", "l", "j")
+# jieba's tags of nouns (n, nz, ns, nt, nr), verbs used as nouns, set phrases, abbreviations, unknown words
+NOUN_TAGS = ("n", "vn", "l", "j", "x")
 # a verb, an adverb, a particle or a number (若干) opens no further kind
 NOT_OPENING_A_KIND = ("v", "d", "zg", "ul", "p", "c", "uj", "m")
 
@@ -259,7 +259,7 @@ def _names_a_kind(item: str, listed: bool) -> bool:
     """`行业产教融合共同体`, `智能工厂`: a noun phrase, not a clause (`居全国第一`, `搬进了幸福`)."""
     import rjieba
 
-    words = [(w, t) for w, t in rjieba.tag(item) if t != "x"]
+    words = [(w, t) for w, t in rjieba.tag(item) if not re.fullmatch(r"[^\w]+", w)]  # punctuation aside
     if not words or "了" in item or "的" in item or not words[-1][1].startswith(NOUN_TAGS):
         return False
     return not listed or words[0][1] not in NOT_OPENING_A_KIND
@@ -285,12 +285,26 @@ def coordinated(body: str, prev: Found | None, start: int) -> bool:
     return "、" in between and not any(c in between for c in STRONG_DELIM)
 
 
+def _kinds_before(text: str, unit: str) -> bool:
+    """`新培育独角兽、小巨人、单项冠军企业`: kinds listed before one count of them all, each a noun phrase."""
+    if unit not in COUNT_UNITS or "、" not in text or re.search(r"[\d，,；;：:]", text):
+        return False
+    items = ACTION_VERBS.sub("", strip_leading(text)).split("、")
+    if any(ACTION_VERBS.match(k) or ITEM_OPENS_WITH_VERB.match(k) for k in items[1:]):
+        return False  # 推进产业升级、新建厂房300家: the last clause has a verb of its own
+    return all(2 <= len(k) <= 12 and _names_a_kind(k, k is not items[0]) for k in items)
+
+
+COUNT_UNITS = frozenset("个家所项座条处户名人台辆套张床支批只部场")
+
+
 def _left_segment(body: str, cand: Candidate, prev: Found | None) -> str:
     """The words between the figure and the previous figure, comma or 、; a 、 list closed by 等 (`在科研、
     工业、消费等领域应用落地3000个`) names examples, so the words before it stay."""
     start = cand.clause_start
     seg_start = max(start, body.rfind("、", start, cand.fig.start) + 1)
-    if list_word_at(body[seg_start:cand.fig.start]):  # 等级民宿: 等 inside a word lists nothing
+    kinds = _kinds_before(body[start:cand.fig.start], cand.fig.unit)  # 独角兽、小巨人企业300家: one count
+    if list_word_at(body[seg_start:cand.fig.start]) or kinds:  # 等级民宿: 等 inside a word lists nothing
         seg_start = start
     if prev is not None and prev.start >= start:
         seg_start = max(seg_start, prev.end)

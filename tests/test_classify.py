@@ -466,6 +466,18 @@ def test_indicators_listed_before_one_figure_each_take_it(tmp_path):
     assert paired == [("固定资产投资", "deescalated"), ("社会消费品零售总额", "deescalated")], brief.changes
 
 
+def test_a_count_of_more_kinds_against_one_of_them_far_below_is_rebased_not_split(tmp_path):
+    brief = compare_plans(tmp_path, "（一）培育企业。培育专精特新中小企业12家。\n",
+                          "（一）培育企业。培育认定创新型、专精特新中小企业130家。\n")
+    assert [c.type for c in brief.changes] == ["rebased"], brief.changes
+
+
+def test_two_lists_sharing_their_kinds_pair(tmp_path):
+    brief = compare_plans(tmp_path, "（一）培育企业。新培育雏鹰企业和瞪羚企业200家左右。\n",
+                          "（一）培育企业。新培育瞪羚企业、雏鹰企业、独角兽企业200家以上。\n")
+    assert len([c for c in brief.changes if c.a and c.b]) == 1, brief.changes
+
+
 def test_the_same_kinds_listed_with_another_conjunction_compare(tmp_path):
     brief = compare_plans(tmp_path, "（一）深化医改。新建12个县域医疗共同体、城市医疗集团。\n",
                           "（一）深化医改。新建10个左右县域医疗共同体和城市医疗集团。\n")

@@ -182,6 +182,14 @@ def test_grades_joined_by_he_each_take_the_noun():
         ("国家级临床医学中心", 3), ("省级临床医学中心", 15)]
 
 
+def test_kinds_listed_before_one_count_are_all_counted():
+    assert only("新培育瞪羚、雏鹰、科技小巨人企业260家以上。").metric == "瞪羚、雏鹰、科技小巨人企业"
+
+
+def test_a_clause_before_a_listed_count_is_not_a_kind_it_counts():
+    assert "、" not in only("推进产业升级、新建标准厂房120栋。").metric
+
+
 def test_kinds_listed_after_a_figure_are_all_counted():
     assert only("新建12个县域医疗共同体、城市医疗集团。").metric == "县域医疗共同体、城市医疗集团"
 
