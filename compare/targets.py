@@ -159,6 +159,8 @@ def _flat_table_targets(block: Block, outline: Outline) -> list[Found]:
                    notes=[reason("flat_table")])
         out.append(Found(t, cell.start + cell.column, cell.end, "", task))
     return out
+
+
 class Cuts:
     """Where sentences and clauses start in a paragraph, looked up by bisection (no rescans per figure)."""
 
@@ -224,8 +226,6 @@ def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
         raw = after[:used] if graded else raw
     return Candidate(f, block, sent_start, clause_start, post, right.strip(), f.end + len(post),
                      span_end + len(raw))
-
-
 
 
 # The end of the clause that may hold a list of kinds after a figure.
