@@ -235,15 +235,28 @@ ITEM_OPENS_WITH_VERB = re.compile(r"(?:推动|推进|加快|加强|深化|实施
                                   r"新增|新建|完成|实现|引进|落地|提升|提高|带动|力争|确保|支持)")
 
 
+# A verb that ends the last listed kind and says what is done with them all (…、乡镇卫生院配备刷脸终端).
+ITEM_PREDICATE = re.compile(r"配备|配置|安装|接入|提供|开展|进行|成功")
+BRACKETED = re.compile(r"[(（][^()（）]{0,12}[)）]")
+
+
 def _listed_kinds(after: str, stop: re.Match[str] | None) -> str:
     """`10个省级联合体、行业共同体`: the kinds a figure counts, listed with 、 after it up to the clause's
     end, when no item holds a figure or opens with a verb; "" when the words after it are no such list."""
     if not stop or stop.group() != "、":
         return ""
     end = CLAUSE_END.search(after)
-    items = (after[: end.start()] if end else after).split("、")
+    masked = BRACKETED.sub(lambda m: m.group().replace("、", "\0"), after[: end.start()] if end else after)
+    items = [k.replace("\0", "、") for k in masked.split("、")]  # 县(市、区): one name
+    if len(items) == 1:  # the 、 stood in brackets: 县(市、区)建成美丽乡村 is one name, at least to their end
+        bracket = BRACKETED.search(items[0])
+        if not bracket or bracket.start() < 1:
+            return ""
+        return items[0] if len(items[0]) <= 16 else items[0][: bracket.end()]
     if len(items) > 4 or any(not 2 <= len(k) <= 16 or re.search(r"[\d等]", k) for k in items):
         return ""
+    said = ITEM_PREDICATE.search(items[-1], 2) if len(items) >= 2 else None
+    items[-1] = items[-1][: said.start()] if said else items[-1]  # 乡镇卫生院配备终端: said of all the kinds
     if any(ACTION_VERBS.match(k) or ITEM_OPENS_WITH_VERB.match(k) for k in items[1:]):
         return ""
     return "、".join(items) if all(_names_a_kind(k, k is not items[0]) for k in items) else ""

@@ -182,6 +182,15 @@ def test_grades_joined_by_he_each_take_the_noun():
         ("国家级临床医学中心", 3), ("省级临床医学中心", 15)]
 
 
+@pytest.mark.parametrize("body, metric", [
+    ("为900家左右社区卫生服务中心、乡镇卫生院配备医保刷脸支付终端。", "社区卫生服务中心、乡镇卫生院"),
+    ("推动25个县(市、区)全域建成美丽乡村。", "县(市、区)全域建成美丽乡村"),
+    ("推动25个县（市、区）全部达到国家卫生县城标准要求。", "县（市、区）"),
+])
+def test_what_is_said_of_listed_kinds_and_a_bracketed_list_stay_out_of_the_kinds(body, metric):
+    assert only(body).metric == metric
+
+
 def test_kinds_listed_before_one_count_are_all_counted():
     assert only("新培育瞪羚、雏鹰、科技小巨人企业260家以上。").metric == "瞪羚、雏鹰、科技小巨人企业"
 
