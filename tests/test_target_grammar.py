@@ -191,6 +191,13 @@ def test_what_is_said_of_listed_kinds_and_a_bracketed_list_stay_out_of_the_kinds
     assert only(body).metric == metric
 
 
+@pytest.mark.parametrize("body, metric", [("建成和美乡村示范村120个。", "和美乡村示范村"),
+                                          ("和美乡村覆盖率达到55%。", "和美乡村覆盖率"),
+                                          ("改造危房300户和美丽乡村40个。", "美丽乡村")])
+def test_he_mei_is_a_word_not_a_conjunction(body, metric):
+    assert figures(body)[-1].metric == metric
+
+
 def test_kinds_listed_before_one_count_are_all_counted():
     assert only("新培育瞪羚、雏鹰、科技小巨人企业260家以上。").metric == "瞪羚、雏鹰、科技小巨人企业"
 
