@@ -128,14 +128,25 @@ def _yearbook_name(name: str) -> str:
     return STAPLE_NAMES.get(m["items"], name[:1]) + m["head"] if m and len(m["items"]) == 1 else name
 
 
-def apply_respectively(body: str, found: Sequence[Placed]) -> None:
-    """`服务贸易、数字贸易、跨境电商出口分别增长6%、8%、20%`: give each figure its own metric."""
+def _sizes_a_class(body: str, x: Placed) -> bool:
+    """`年收益超10万元`, `30户以上自然村`: a threshold that names a class of the things listed."""
+    end = x.start + len(x.target.written)
+    return bool(re.search(r"(?:超过|超|高于|低于|不足)$", body[max(0, x.start - 2):x.start])
+                or re.search(r"以[上下]", x.target.written) or body.startswith(("以上", "以下"), end))
+
+
+def apply_respectively(body: str, found: Sequence[Placed]) -> list[Placed]:
+    """`服务贸易、数字贸易、跨境电商出口分别增长6%、8%、20%`: give each figure its own metric; returns the
+    figures that are part of the listed names (`年收益超10万元、超30万元村集体占比分别达55%、20%`)."""
+    in_names: list[Placed] = []
     for m in RESPECTIVELY.finditer(body):
         inside = [x for x in found if m.start("rest") <= x.start < m.end("rest")]
         names = _listed_names(m.group("metrics"), len(inside))
         if inside:
             names = _with_object(names, body[m.start("rest"):inside[0].start])
         if len(names) >= 2 and len(inside) == len(names):
+            in_names += [x for x in found if m.start("metrics") <= x.start < m.end("metrics")
+                         and _sizes_a_class(body, x)]
             _share_list_words(inside)
             for x, name in zip(inside, names, strict=True):
                 x.target.metric = _yearbook_name(name.strip())
@@ -144,6 +155,7 @@ def apply_respectively(body: str, found: Sequence[Placed]) -> None:
         elif len(inside) >= 2 and NAMES_NOTHING.match(strip_leading(m.group("metrics"))):
             _named_by_previous_clauses(body, m.start(), found, inside)
     _apply_paired_lists(body, found)
+    return in_names
 
 
 def _figure_runs(body: str, found: Sequence[Placed]) -> list[list[Placed]]:

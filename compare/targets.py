@@ -136,7 +136,8 @@ def _block_targets(block: Block, outline: Outline, ctx: DocContext) -> list[Foun
         if item is not None:
             found.append(item)
             prev = item
-    apply_respectively(body, found)
+    in_names = apply_respectively(body, found)
+    found = [x for x in found if not any(x is y for y in in_names)]
     found += [replace(x, target=replace(x.target, metric=name)) for x in list(found)
               for name in shared_figure_names(x.target)]
     found.sort(key=lambda x: x.start)

@@ -139,6 +139,16 @@ def test_names_listed_before_as_many_figures_pair_up_in_order(body, expected):
     assert [(t.metric, t.value) for t in targets(body)] == expected
 
 
+def test_thresholds_inside_the_names_of_a_respectively_list_are_not_targets():
+    ts = targets("年收入超20万元、超50万元的村集体经济组织占比分别达到60%、25%。")
+    assert [t.value for t in ts] == [60, 25], [(t.metric, t.written) for t in ts]
+
+
+def test_counts_inside_the_names_of_a_respectively_list_stay():
+    ts = targets("博士硕士学位授予单位均新增3家、授权点分别新增20个和40个。")
+    assert 3 in [t.value for t in ts], [(t.metric, t.written) for t in ts]
+
+
 def test_enumerated_counts_each_get_their_metric():
     ts = targets("培育数字工厂8家、未来工厂15家、智能工厂(数字化车间)150家。")
     assert [(t.metric, t.value) for t in ts] == [("数字工厂", 8), ("未来工厂", 15), ("智能工厂(数字化车间)", 150)]
