@@ -35,6 +35,12 @@ NOT_TARGET_WITH_UNIT = re.compile(
     r"(?=[，,。、；;的中和及设]|工作)|"
     r"项(?:主要|重点|核心)?(?:指标|任务举措|任务|举措)(?=[，,。、；;：:的中和及]))"
 )
+# A measure with 以上/以下 right before the kind of thing it sizes: 5000吨标准煤及以上重点用能单位.
+THRESHOLD_OF_A_KIND = re.compile(r"及?以[上下]的?[\u4e00-\u9fff“”]{0,8}?"
+                                 r"(?:企业|单位|项目|园区|工厂|用户|主体|机构)")
+# Classifiers of a count: 100家以上企业 counts the firms, a goal, not a size class.
+COUNTED_BY = frozenset("个家所项座条处户名人台辆套张床支批只部场件%")
+TAX_RATE = re.compile(r"(?:的)?(?:企业|个人)?所得税|(?:的)?税率")
 # A ratio written without a unit: 城乡居民收入倍差缩小至1.83, 弹性系数0.5.
 UNITLESS_RATIO = re.compile(r"(?:倍差|系数|比值|指数|之比)(?:缩小|扩大|下降|降低|提高|提升|保持|控制|稳定)?"
                             r"(?:到|至|在|为)?(?:约|近)?$")
@@ -70,12 +76,24 @@ def is_quantity(body: str, f: Figure, block: Block) -> bool:
         return False
     if _inside_short_quote(body, f.start):
         return False
-    sized = CATEGORY_NOUNS.match(after) or (CLASS_OF.match(body, f.end) and not before.endswith("总投资"))
-    if f.unit == "元" and sized and not re.match(r"^以上[，。；]", after):
+    if _sizes_a_kind(body, f, before, after):
         return False
     if f.chinese and ((f.value == 1 and f.low is None) or not _chinese_quantity(body, f, block)):
         return False  # 建设一个…, 打造一批…: a single thing named, not a count aimed at
     return f.unit not in ("年", "月", "日")
+
+
+def _sizes_a_kind(body: str, f: Figure, before: str, after: str) -> bool:
+    """`年综合能耗5000吨标准煤及以上重点用能单位`, `投资2000万元以上的技改项目`: a measure that sizes the
+    things meant; `15%所得税`: a tax rate. A project group's total investment (总投资500亿元以上的项目) stays
+    a quantity."""
+    if f.unit == "%" and TAX_RATE.match(body, f.end):
+        return True
+    money = CATEGORY_NOUNS.match(after) or (CLASS_OF.match(body, f.end) and not before.endswith("总投资"))
+    if f.unit == "元" and money and not re.match(r"^以上[，。；]", after):
+        return True
+    sized = f.unit not in COUNTED_BY and THRESHOLD_OF_A_KIND.match(body, f.end)
+    return bool(sized) and not (f.unit == "元" and before.endswith("总投资"))
 
 
 def _names_the_plans_parts(body: str, f: Figure, after: str) -> bool:

@@ -198,6 +198,17 @@ def test_he_mei_is_a_word_not_a_conjunction(body, metric):
     assert figures(body)[-1].metric == metric
 
 
+@pytest.mark.parametrize("body", ["建立年综合能耗3000吨标准煤及以上重点用能单位能耗在线监测档案。",
+                                  "推动年货运量80万吨以上的物流园区接入铁路专用线。",
+                                  "落实小微企业和个人20%所得税优惠政策。"])
+def test_a_measure_that_sizes_a_kind_or_a_tax_rate_is_not_a_target(body):
+    assert figures(body) == []
+
+
+def test_a_count_with_a_floor_before_its_noun_stays_a_target():
+    assert [t.written for t in figures("培育120家以上专精特新企业。")] == ["120家以上"]
+
+
 def test_kinds_listed_before_one_count_are_all_counted():
     assert only("新培育瞪羚、雏鹰、科技小巨人企业260家以上。").metric == "瞪羚、雏鹰、科技小巨人企业"
 
