@@ -249,12 +249,23 @@ SHARED_FIGURE = re.compile(rf"^(?P<names>(?:[\u4e00-\u9fff]{{2,16}}?(?:{GENERIC_
                            r"(?P<last>[\u4e00-\u9fff]{2,16}?)(?:均|都)?(?:增长|增速|提高|提升|下降)$")
 
 
+# Things listed before one figure each of them reaches, said with 均/都: 粮食、蔬菜产量均稳定在百万吨以上.
+EACH_REACHES = re.compile(r"^(?P<names>[\u4e00-\u9fff]{1,12}(?:[、和][\u4e00-\u9fff]{1,12})+?)(?:均|都)"
+                         r"(?:稳定在|保持在|控制在|达到|超过|不低于|增长|提高|下降)?(?:到|至)?$")
+
+
 def shared_figure_names(t: Target) -> list[str]:
-    """The other indicators that share a figure with the one named last before it (社会消费品零售总额 in
-    `社会消费品零售总额、固定资产投资增长4%左右`), when each is named in full; else none."""
+    """The other indicators sharing a figure with the one named last before it: 社会消费品零售总额 in
+    `社会消费品零售总额、固定资产投资增长4%左右` (each named in full), 粮食产量 in `粮食、蔬菜产量均稳定在
+    百万吨以上` (sharing the last one's head noun, said with 均); else none."""
     k = t.quote.find(t.written) if t.written else -1
-    m = SHARED_FIGURE.match(strip_leading(t.quote[:k])) if k > 0 else None
-    if not m or m["last"] != t.metric:
+    before = strip_leading(t.quote[:k]) if k > 0 else ""
+    m = SHARED_FIGURE.match(before)
+    if m and m["last"] == t.metric:
+        return [n for n in m["names"].split("、") if n]
+    each = EACH_REACHES.match(before)
+    if not each:
         return []
-    return [n for n in m["names"].split("、") if n]
+    names = _share_head([n for n in re.split(r"[、和]", ACTION_VERBS.sub("", each["names"])) if n])
+    return [n for n in names[:-1] if n != t.metric] if names[-1] == t.metric else []
 

@@ -147,7 +147,8 @@ def _chinese_quantity(body: str, f: Figure, block: Block) -> bool:
     measured = f.low is not None or counted or (
         digits and not small and (share or numeral >= 2))
     return bool(measured) or bool(re.search(
-        r"(?:突破|超过|超|达到|达|增长|提高|新增|建成|培育|建设|引进|近|约|翻|下降|降低|减少)$", before))
+        r"(?:突破|超过|超|达到|达|增长|提高|新增|建成|培育|建设|引进|近|约|翻|下降|降低|减少|"
+        r"稳定在|保持在|控制在|不低于|不少于)$", before))
 
 
 _NAME = r"[\u4e00-\u7b48\u7b4a-\u9fff]{1,10}"  # a name of up to ten characters, none of them 等

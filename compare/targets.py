@@ -429,6 +429,8 @@ def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, me
         metric = complete_ellipsis(metric, prev.target.metric, cand.fig.unit)
     elif prev is None and BARE_TOTAL.fullmatch(metric):  # 粮食生产再获丰收，总产达到557亿斤
         metric = clause_subject(body[cand.sentence_start:cand.clause_start]) + metric
+    elif prev is not None and WHOLE_TASK.fullmatch(metric):  # 治理任务200万亩，完成总任务60%: that campaign's
+        metric = re.sub(r"任务$", "", prev.target.metric) + metric
     elif prev is not None and BARE_RATE.fullmatch(metric) and prev.target.unit in ("件", "项", "宗", "起"):
         metric = prev.target.metric + metric  # 受理案件6965件，化解率达到90%: the rate of those cases
     inherited = False
@@ -445,6 +447,7 @@ def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, me
     return readable_metric(metric), from_right, inherited
 
 
+WHOLE_TASK = re.compile(r"(?:总|年度|规划|全部)?任务")  # a share of a task named just before: whose task
 BARE_RATE = re.compile(r"[\u4e00-\u9fff]{1,2}率")  # 化解率, 办结率: a rate of what was just counted
 
 

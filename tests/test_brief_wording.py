@@ -111,3 +111,14 @@ def test_headline_pair_pdf_shows_no_internal_codes(tmp_path, corpus):
     assert not re.search(r"把握 \d+%", flat)
     assert "●○○ 最相近" not in flat and "●○○最相近" not in flat
     assert "职业技能培”" not in flat, "a quote cut mid-word ends in …"
+
+
+def test_a_bound_shared_by_a_list_shows_on_every_figure(tmp_path):
+    from compare.pipeline import compare_files
+
+    a, b = tmp_path / "2025_plan.txt", tmp_path / "2026_plan.txt"
+    a.write_text("二、2025年工作安排\n城镇调查失业率、居民消费价格涨幅分别控制在5.5%和2%以内。\n", encoding="utf-8")
+    b.write_text("二、2026年工作安排\n城镇调查失业率控制在5.5%以内。\n", encoding="utf-8")
+    view = build_view(compare_files(a, b).to_json(), load_labels("zh"))
+    figures = {r.metric: r.a[0] for rows in view.changes.values() for r in rows if r.a[0]}
+    assert figures.get("城镇调查失业率") == "5.5%以内", figures

@@ -209,6 +209,16 @@ def test_a_count_with_a_floor_before_its_noun_stays_a_target():
     assert [t.written for t in figures("培育120家以上专精特新企业。")] == ["120家以上"]
 
 
+def test_things_listed_before_one_figure_each_reaches_all_take_it():
+    found = sorted((t.metric, t.value) for t in figures("油料、水果、茶叶产量均稳定在十万吨以上。"))
+    assert found == [("水果产量", 1e5), ("油料产量", 1e5), ("茶叶产量", 1e5)]
+
+
+def test_a_share_of_the_whole_task_names_the_task_just_counted():
+    found = figures("全年完成沙化土地综合治理任务150万亩以上，完成总任务40%以上。")
+    assert found[-1].metric == "沙化土地综合治理总任务", [t.metric for t in found]
+
+
 def test_kinds_listed_before_one_count_are_all_counted():
     assert only("新培育瞪羚、雏鹰、科技小巨人企业260家以上。").metric == "瞪羚、雏鹰、科技小巨人企业"
 

@@ -70,6 +70,11 @@ def fmt_delta(delta: float) -> tuple[str, str]:
     return sign, f"{abs(delta):.1f}" if abs(delta) < 100 else f"{abs(delta):.0f}"
 
 
+# Words of a written figure that already say how it bounds: 以内, 以上, 左右, 不超过, 突破…
+COMPARATOR_WORDS = re.compile(r"以内|以下|以上|左右|上下|不超过|不高于|不低于|不少于|超过|突破|低于|高于|"
+                              r"约|近|多|余")
+
+
 def figure_parts(t: dict[str, Any] | None, L: Labels) -> tuple[str, str]:
     """A target's figure as written (with 力争/下降 when the wording lost them) and its basis and year."""
     if not t:
@@ -85,6 +90,10 @@ def figure_parts(t: dict[str, Any] | None, L: Labels) -> tuple[str, str]:
         core += unit_text(clean(t.get("unit")), L)
         comp = L(f"comparator.{t.get('comparator', '=')}", " ").strip()
         written = core + ((" " if L.lang != "zh" and comp else "") + comp)
+    comparator = t.get("comparator")
+    bounds = comparator in ("<=", ">=", "~") and not COMPARATOR_WORDS.search(written)
+    if L.lang == "zh" and written and bounds:
+        written += L(f"comparator.{comparator}", "")  # 控制在5%和3%以内: the shared 以内 shown on 5% too
     if t.get("direction") == "down" and not re.search("下降|降低|减少|减|降", written):
         written = L.fmt("figure.down", figure=written)
     if t.get("stretch") and not re.search("力争|争取|冲击", written):
