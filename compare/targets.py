@@ -442,9 +442,23 @@ def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, me
         metric = echoed_object(body[cand.sentence_start:cand.clause_start], metric) or metric
     if not metric:
         metric = cand.right_metric or strip_leading(left).strip("的 ")
+    metric = _work_of_the_sentence(body[cand.sentence_start:cand.fig.start], metric)
     if len(metric) > 40:
         metric = metric[-20:]
     return readable_metric(metric), from_right, inherited
+
+
+# A plan of work named by its verb alone (6000套改造计划): which work, the sentence said before (城中村改造).
+WORK_PLAN = re.compile(r"(?P<verb>改造|建设|治理|整治|搬迁)(?:计划|任务)")
+
+
+def _work_of_the_sentence(before: str, metric: str) -> str:
+    """`开展城中村改造专项行动，年内完成6000套改造计划`: 改造计划 is the plan of 城中村改造."""
+    plan = WORK_PLAN.fullmatch(metric)
+    if not plan:
+        return metric
+    named = [ACTION_VERBS.sub("", n) for n in re.findall(rf"([\u4e00-\u9fff]{{2,8}}?){plan['verb']}", before)]
+    return named[-1] + metric if named and len(named[-1]) >= 2 else metric
 
 
 WHOLE_TASK = re.compile(r"(?:总|年度|规划|全部)?任务")  # a share of a task named just before: whose task

@@ -219,6 +219,10 @@ def test_a_share_of_the_whole_task_names_the_task_just_counted():
     assert found[-1].metric == "沙化土地综合治理总任务", [t.metric for t in found]
 
 
+def test_a_plan_of_work_named_by_its_verb_takes_the_work_the_sentence_named():
+    assert only("开展棚户区改造专项行动，年内完成3000套改造计划。").metric == "棚户区改造计划"
+
+
 def test_kinds_listed_before_one_count_are_all_counted():
     assert only("新培育瞪羚、雏鹰、科技小巨人企业260家以上。").metric == "瞪羚、雏鹰、科技小巨人企业"
 
