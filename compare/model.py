@@ -32,6 +32,7 @@ class Document:
     language: str = "zh"
     type: str = "other"  # plan | work_report | work_points | news_report | other (docinfo.document_type)
     unread: list[dict] = field(default_factory=list)  # runs that look numeric but were not understood
+    image_pages: list[int] = field(default_factory=list)  # PDF pages with a picture (a table?) not read
 
     @property
     def chars(self) -> int:
@@ -215,7 +216,8 @@ class Brief:
         def doc(d: Document) -> dict[str, Any]:
             return {"path": d.path, "title": d.title, "year": d.year, "issuer": d.issuer,
                     "date": d.date, "format": d.format, "language": d.language, "type": d.type,
-                    "sha256": d.sha256, "chars": d.chars, "unread": list(d.unread)}
+                    "sha256": d.sha256, "chars": d.chars, "unread": list(d.unread),
+                    **({"image_pages": list(d.image_pages)} if d.image_pages else {})}
 
         def task(t: Task) -> dict[str, Any]:
             return {"id": t.id, "path": t.path, "heading": t.heading, "quote": t.quote,

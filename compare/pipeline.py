@@ -37,6 +37,7 @@ def load_document(path: str | Path, limits: Limits | None = None) -> Document:
     text = normalise(raw.text)
     doc = Document(path=str(path), text=text, sha256=raw.sha256, format=raw.format,
                    title=raw.metadata.get("title", "").strip(), date=raw.metadata.get("date", ""))
+    doc.image_pages = [int(n) for n in raw.metadata.get("image_pages", "").split(",") if n.isdigit()]
     doc.year = infer_year(doc, Path(path).name)
     doc.language = detect_language(text)
     return doc

@@ -527,3 +527,37 @@ def test_read_from_pathlike_and_str(tmp_path: Path) -> None:
     path.write_text("内容\n", encoding="utf-8")
     assert read_raw(str(path)).path == str(path)
     assert read_raw(path).sha256 == hashlib.sha256("内容\n".encode()).hexdigest()
+
+
+def test_pdf_pages_with_pictures_are_named_as_unread(tmp_path: Path) -> None:
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from compare.pipeline import compare_files
+    from compare.render.common import build_view
+    from compare.render.labels import load_labels
+
+    pdfmetrics.registerFont(TTFont("ZH", str(FONT), subfontIndex=0))
+    path = tmp_path / "2026_plan.pdf"
+    c = canvas.Canvas(str(path))
+    lines = {1: ["二、2026年重点工作", "全年新建5G基站3000个。", "推进数字乡村建设。"],
+             2: ["三、主要指标", "主要指标见下表。", "各地对照落实。"],
+             3: ["四、保障措施", "加强组织领导。", "强化督查考核。"]}
+    for page, picture in ((1, None), (2, (480, 260)), (3, (40, 40))):  # a table as a picture; a small logo
+        c.setFont("ZH", 11)
+        for k, line in enumerate(lines[page]):
+            c.drawString(72, 760 - 20 * k, line)
+        if picture:
+            c.drawImage(ImageReader(Image.new("RGB", picture, "white")), 72, 400, *picture)
+        c.showPage()
+    c.save()
+    a = tmp_path / "2025_plan.txt"
+    a.write_text("二、2025年重点工作\n全年新建5G基站2000个。\n", encoding="utf-8")
+    assert read_raw(path).metadata.get("image_pages") == "2"
+    brief = compare_files(a, path).to_json()
+    assert brief["documents"]["b"]["image_pages"] == [2] and "image_pages" not in brief["documents"]["a"]
+    view = build_view(brief, load_labels("zh"))
+    assert any("第 2 页含图片" in line for line in view.counts), view.counts

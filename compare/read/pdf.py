@@ -94,7 +94,44 @@ def _extract(data: bytes, path: str, limits: Limits) -> tuple[list[str], dict[st
                 "compare the relevant part: split it, e.g. `qpdf in.pdf --pages . 1-100 -- part.pdf`, "
                 + raise_hint("max_chars"),
                 path=path)
-    return pages, _metadata(reader)
+    meta = _metadata(reader)
+    images = _image_pages(reader)
+    if images:
+        meta["image_pages"] = ",".join(str(n) for n in images)
+    return pages, meta
+
+
+# A picture this large (in pixels) may hold a table or a chart; logos and rules are smaller.
+IMAGE_MIN_WIDTH, IMAGE_MIN_HEIGHT = 300, 150
+
+
+def _image_pages(reader: Any) -> list[int]:
+    """Pages that show a picture large enough to hold a table or a chart, whose figures no text layer has."""
+    out = []
+    for number, page in enumerate(reader.pages, 1):
+        try:
+            sizes = _image_sizes(page, 0)
+        except Exception:  # a broken resource dictionary says nothing of the page's text
+            continue
+        if any(w >= IMAGE_MIN_WIDTH and h >= IMAGE_MIN_HEIGHT for w, h in sizes):
+            out.append(number)
+    return out
+
+
+def _image_sizes(owner: Any, depth: int) -> list[tuple[int, int]]:
+    """Pixel sizes of the images a page or form draws, forms followed three deep."""
+    resources = owner.get("/Resources")
+    objects = resources.get_object().get("/XObject") if resources is not None else None
+    if objects is None:
+        return []
+    out: list[tuple[int, int]] = []
+    for item in objects.get_object().values():
+        item = item.get_object()
+        if item.get("/Subtype") == "/Image":
+            out.append((int(item.get("/Width", 0)), int(item.get("/Height", 0))))
+        elif item.get("/Subtype") == "/Form" and depth < 3:
+            out += _image_sizes(item, depth + 1)
+    return out
 
 
 def _metadata(reader: Any) -> dict[str, str]:

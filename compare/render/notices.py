@@ -32,4 +32,8 @@ def unread_lines(docs: dict[str, dict[str, Any]], L: Labels) -> list[str]:
         if spans:
             shown = L("brief.list_sep").join(f"“{short(x, 16)}”" for x in spans[:6])
             out.append(L.fmt("summary.unread", side=L(f"brief.doc_{side}"), n=len(spans), spans=shown))
+        pages = [str(n) for n in (docs.get(side) or {}).get("image_pages") or [] if isinstance(n, int)]
+        if pages:
+            listed = L("brief.list_sep").join(pages[:12]) + ("…" if len(pages) > 12 else "")
+            out.append(L.fmt("summary.images_unread", side=L(f"brief.doc_{side}"), pages=listed))
     return out
