@@ -141,6 +141,9 @@ def _note_words_only(changes: list[Change], a: Extraction, b: Extraction) -> Non
         key = c.a if c.type == "dropped" else c.b if c.type == "new" else None
         if key in notes:
             c.reasons.append(notes[key])
+        other = b.document if c.type == "dropped" else a.document if c.type == "new" else None
+        if other is not None and other.image_pages:  # the other plan's pictures may hold it: say so
+            c.reasons.append(reason("other_has_pictures", pages=", ".join(map(str, other.image_pages[:8]))))
 
 
 def _second_pass(a: Extraction, b: Extraction, goals_a: list[Target], goals_b: list[Target],

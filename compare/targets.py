@@ -91,12 +91,16 @@ class Found:
 def extract_targets(text: str, outline: Outline, doc_year: int | None, side: str,
                     context: DocContext | None = None) -> list[Target]:
     """Every target and actual in the document, in document order."""
+    from compare.tables_rows import row_table_targets
+
     ctx = context or DocContext(doc_year)
-    out: list[Target] = []
+    out, rows = row_table_targets(text, outline)
     for block in outline.blocks:
         if block.part == "other" or block.role == "title":
             continue
-        out.extend(f.target for f in _block_targets(block, outline, ctx))
+        out.extend(f.target for f in _block_targets(block, outline, ctx)
+                   if not any(s <= f.target.offset < e for s, e in rows))
+    out.sort(key=lambda t: t.offset)
     for i, t in enumerate(out, 1):
         t.id = f"{side}-t{i}"
     mark_restatements(out)

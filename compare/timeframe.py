@@ -189,6 +189,9 @@ def document_context(title: str, head: str, year: int | None, date: str = "") ->
     span = re.search(rf"({YEAR})\s*[—–-]\s*({YEAR})年", title)
     if span:
         return DocContext(year, int(span.group(2)), month)
+    named = TITLE_PERIOD.search(re.sub(r"《[^》]*》", "", title))  # “十三五”国家信息化规划: its own period
+    if named:
+        return DocContext(year, PERIOD_END[named.group(1)], month)
     for m in horizons(text):
         h = _horizon(m, ctx)
         if h and (year is None or h > year):
@@ -197,6 +200,8 @@ def document_context(title: str, head: str, year: int | None, date: str = "") ->
 
 
 YEAR = rf"({YEAR})"
+# A title naming its plan's period before the plan: 关于印发“十三五”国家信息化规划的通知.
+TITLE_PERIOD = re.compile(r"“?(十[三四五六]五)”?[\u4e00-\u9fff]{0,12}?(?:规划|纲要)")
 
 
 DOC_KIND = r"(?:工作要点|政府工作报告|工作报告|行动计划|实施方案|工作方案|方案|规划|要点|计划|意见)"

@@ -24,7 +24,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("input", ("compare.read", "compare.normalise")),
     ("stages", ("compare.outline", "compare.outline_paragraphs", "compare.quantity", "compare.figures", "compare.metric_phrase", "compare.metric_lists", "compare.listed_kinds", "compare.targets",
                 "compare.target_fields", "compare.target_figures", "compare.timeframe", "compare.metrics", "compare.themes", "compare.words_only",
-                "compare.tables_flat", "compare.docinfo", "compare.reasons", "compare.redline")),
+                "compare.tables_flat", "compare.tables_rows", "compare.docinfo", "compare.reasons", "compare.redline")),
     ("matching", ("compare.similarity", "compare.align", "compare.pairing", "compare.merged_sums", "compare.classify")),
     ("pipeline", ("compare.pipeline",)),
     ("api", ("compare",)),  # the package root: __version__ and lazy re-exports of the pipeline

@@ -555,9 +555,11 @@ def test_pdf_pages_with_pictures_are_named_as_unread(tmp_path: Path) -> None:
         c.showPage()
     c.save()
     a = tmp_path / "2025_plan.txt"
-    a.write_text("二、2025年重点工作\n全年新建5G基站2000个。\n", encoding="utf-8")
+    a.write_text("二、2025年重点工作\n全年新建5G基站2000个。\n全年新增数据中心12个。\n", encoding="utf-8")
     assert read_raw(path).metadata.get("image_pages") == "2"
     brief = compare_files(a, path).to_json()
     assert brief["documents"]["b"]["image_pages"] == [2] and "image_pages" not in brief["documents"]["a"]
     view = build_view(brief, load_labels("zh"))
     assert any("第 2 页含图片" in line for line in view.counts), view.counts
+    dropped = [c for c in brief["changes"] if c["type"] == "dropped"]
+    assert dropped and all("other_has_pictures" in [r["code"] for r in c["reasons"]] for c in dropped)
