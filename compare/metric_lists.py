@@ -254,6 +254,21 @@ EACH_REACHES = re.compile(r"^(?P<names>[\u4e00-\u9fff]{1,12}(?:[、和][\u4e00-\
                          r"(?:稳定在|保持在|控制在|达到|超过|不低于|增长|提高|下降)?(?:到|至)?$")
 
 
+EACH_OF = re.compile(r"^(?P<items>(?:[\u4e00-\u9fff]{1,6}、)+)(?P<rest>[\u4e00-\u9fff]{3,18})各$")
+
+
+def _each_named(before: str) -> list[str]:
+    """`开工、投产新能源项目各`, `省级、市级示范区各`: each item listed with the thing they share; the last
+    item is as long as the first (开工、投产) and the rest is the thing; [] for no such list."""
+    each_of = EACH_OF.match(before)
+    if not each_of:
+        return []
+    items = [i for i in each_of["items"].split("、") if i]
+    cut = len(items[0])
+    items, thing = [*items, each_of["rest"][:cut]], each_of["rest"][cut:]
+    return [item + thing for item in items] if len(thing) >= 2 else []
+
+
 def shared_figure_names(t: Target) -> list[str]:
     """The other indicators sharing a figure with the one named last before it: 社会消费品零售总额 in
     `社会消费品零售总额、固定资产投资增长4%左右` (each named in full), 粮食产量 in `粮食、蔬菜产量均稳定在
@@ -263,6 +278,9 @@ def shared_figure_names(t: Target) -> list[str]:
     m = SHARED_FIGURE.match(before)
     if m and m["last"] == t.metric:
         return [n for n in m["names"].split("、") if n]
+    named = _each_named(before) or _each_named(ACTION_VERBS.sub("", before))
+    if named:
+        return [n for n in named[:-1] if n != t.metric] if named[-1] == t.metric else []
     each = EACH_REACHES.match(before)
     if not each:
         return []

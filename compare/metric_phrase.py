@@ -87,6 +87,8 @@ def is_bare_verb(phrase: str) -> bool:
         return False
     if VERB_ONLY.match(phrase) or ACTION_VERBS.fullmatch(phrase) or phrase in COUNT_VERBS:
         return True
+    if re.fullmatch(_STAGE, phrase):
+        return True  # 投产, 竣工: a stage reached, said of a thing named before
     if phrase.startswith("新") and len(phrase) > 2 and is_bare_verb(phrase[1:]):
         return True  # 新创建13个国家临床重点专科: newly create
     import rjieba

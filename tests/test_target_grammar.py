@@ -223,6 +223,18 @@ def test_a_plan_of_work_named_by_its_verb_takes_the_work_the_sentence_named():
     assert only("开展棚户区改造专项行动，年内完成3000套改造计划。").metric == "棚户区改造计划"
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("开工、投产风电项目各800万千瓦以上。", [("开工风电项目", 8e6), ("投产风电项目", 8e6)]),
+    ("新增省级、市级示范区各15个。", [("市级示范区", 15), ("省级示范区", 15)]),
+])
+def test_one_figure_for_each_item_listed_before_ge(body, expected):
+    assert sorted((t.metric, t.value) for t in figures(body)) == sorted(expected)
+
+
+def test_a_stage_reached_after_a_listed_figure_names_the_same_subject():
+    assert [t.metric for t in figures("光伏开工900万千瓦、投产600万千瓦以上。")] == ["光伏开工", "光伏投产"]
+
+
 def test_kinds_listed_before_one_count_are_all_counted():
     assert only("新培育瞪羚、雏鹰、科技小巨人企业260家以上。").metric == "瞪羚、雏鹰、科技小巨人企业"
 
