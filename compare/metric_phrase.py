@@ -243,7 +243,13 @@ def readable_metric(metric: str) -> str:
             metric = metric[metric.index(cl) + 1:]
     if metric.count("“") != metric.count("”"):  # 专精特新“小巨人企业: the quote lost its pair
         metric = _unpaired_quotes_dropped(metric)
+    examples = EXAMPLES_FIRST.match(metric)  # 大数据、集成电路等数字经济核心产业: the kind, not its examples
+    if examples:
+        metric = examples.group("kind")
     return metric.strip("的之、， ")
+
+
+EXAMPLES_FIRST = re.compile(r"^[^等，,；;]+、[^等，,；;]+等(?P<kind>[\u4e00-\u9fff“”]{5,})$")
 
 
 def _unpaired_quotes_dropped(text: str) -> str:

@@ -235,6 +235,12 @@ def test_a_stage_reached_after_a_listed_figure_names_the_same_subject():
     assert [t.metric for t in figures("光伏开工900万千瓦、投产600万千瓦以上。")] == ["光伏开工", "光伏投产"]
 
 
+@pytest.mark.parametrize("body, metric", [("推动工业软件、传感器、智能终端等数字经济核心产业增长12%以上。", "数字经济核心产业"),
+                                          ("推进湿地修复、沙化耕地等综合治理200万亩。", "湿地修复、沙化耕地等综合治理")])
+def test_examples_listed_before_a_named_kind_leave_its_name(body, metric):
+    assert only(body).metric == metric
+
+
 def test_kinds_listed_before_one_count_are_all_counted():
     assert only("新培育瞪羚、雏鹰、科技小巨人企业260家以上。").metric == "瞪羚、雏鹰、科技小巨人企业"
 
