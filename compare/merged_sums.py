@@ -3,6 +3,7 @@ parts' figures are summed into one target, so the two plans' figures compare."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from compare.model import Extraction, Target
@@ -24,7 +25,8 @@ def merged_names(ta: list[Target], tb: list[Target]) -> set[tuple[str, str]]:
 
 def _merges(wholes: set[str], names: set[str]) -> dict[str, tuple[str, str]]:
     """Each name of `wholes` that merges two of `names`: the two merged characters stand side by side (供排 in
-    供排水), and each part keeps one of them (供水, 排水)."""
+    供排水), and each part keeps one of them (供水, 排水); or the whole lists the two (社区养老工程和乡镇区域
+    养老服务中心 against 社区养老工程 and 区域养老服务中心)."""
     out = {}
     for n in sorted(wholes):
         for k in range(len(n) - 1):
@@ -32,7 +34,22 @@ def _merges(wholes: set[str], names: set[str]) -> dict[str, tuple[str, str]]:
             if first in names and second in names:
                 out[n] = (first, second)
                 break
+        else:
+            listed = _listed_parts(n, names)
+            if listed:
+                out[n] = listed
     return out
+
+
+def _listed_parts(whole: str, names: set[str]) -> tuple[str, str] | None:
+    """The two names a listed whole (`甲和乙`, `甲、乙`) is made of, each item ending in one of them."""
+    items = [i for i in re.split(r"[、和]", whole) if len(i) >= 2]
+    if len(items) != 2:
+        return None
+    found = [sorted(n for n in names if item.endswith(n) and len(n) >= 4) for item in items]
+    if not all(len(f) == 1 for f in found) or found[0][0] == found[1][0]:
+        return None
+    return found[0][0], found[1][0]
 
 
 def with_merged_sums(a: Extraction, b: Extraction) -> tuple[Extraction, Extraction]:

@@ -520,6 +520,13 @@ def test_one_indicator_merging_two_of_the_other_plan_compares_with_their_sum(tmp
     assert summed.quote in source
 
 
+def test_a_listed_whole_compares_with_the_sum_of_its_parts(tmp_path):
+    brief = compare_plans(tmp_path, "（一）发展养老服务。新建改造40个社区养老工程、40个区域养老服务中心。\n",
+                          "（一）发展养老服务。改扩建40个社区养老工程和乡镇区域养老服务中心。\n")
+    assert [(c.type, c.ratio) for c in brief.changes] == [("deescalated", 0.5)], brief.changes
+    assert "summed" in [r["code"] for r in brief.changes[0].reasons]
+
+
 def test_parts_that_cannot_be_summed_are_not_ranked_against_their_merge(tmp_path):
     brief = compare_plans(tmp_path, "（一）建设韧性城市。改造供水管网300公里。到2027年，改造排水管网2000公里。\n",
                           "（一）建设韧性城市。改造供排水管网1000公里。\n")
