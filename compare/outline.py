@@ -90,6 +90,9 @@ def looks_ahead(heading: str, year: int | None) -> bool:
     """True when a heading names goals or tasks, or a plan period that ends after the document's year."""
     if FORWARD_HEADING.search(heading):
         return True
+    by_year = [int(y) for y in re.findall(r"到((?:19|20)\d{2})年", heading)]  # 到2020年，…取得显著成效
+    if year is not None and any(y > year for y in by_year):
+        return True
     return any(year is not None and PERIOD_LAST_YEAR[m.group(1)] > year
                for m in PERIOD_IN_HEADING.finditer(heading))
 GOAL_WORDS = re.compile(r"目标|总体要求|指标")
@@ -163,6 +166,10 @@ def _lead(text: str) -> str | None:
     return head
 
 
+# A numbered line ending in two or more columns of figures is a table row: 1.信息化发展指数 72.45 88 —.
+TABLE_ROW_END = re.compile(r"(?:\s+[<>≥≤＜＞〔]?\d+(?:\.\d+)?%?〕?|\s+[—–-]+){2,}\s*\S{0,6}\s*$")
+
+
 def classify(block: Block) -> None:
     """Set the block's role and heading from its numbering and shape."""
     t = block.text
@@ -174,6 +181,8 @@ def classify(block: Block) -> None:
             if re.match(rf"[{CN}]、", rest) or re.search(r"\d\s*%", first_sentence(rest)):
                 # 一、二、三产业增加值分别增长…: an enumeration or a statement of figures, not a heading
                 break
+            if TABLE_ROW_END.search(rest):
+                break  # 11.电子商务交易规模（万亿元） 21.79 >38 >11.8: a row of an indicator table
             block.role = role
             block.heading = first_sentence(rest) if rest else ""
             clauses = clause_list(block)

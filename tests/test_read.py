@@ -563,3 +563,10 @@ def test_pdf_pages_with_pictures_are_named_as_unread(tmp_path: Path) -> None:
     assert any("第 2 页含图片" in line for line in view.counts), view.counts
     dropped = [c for c in brief["changes"] if c["type"] == "dropped"]
     assert dropped and all("other_has_pictures" in [r["code"] for r in c["reasons"]] for c in dropped)
+
+
+def test_pdf_letter_spaced_headings_printed_twice_read_once(tmp_path: Path) -> None:
+    path = write_pdf(tmp_path / "plan.pdf", ["一 、 发 展 目 标一 、 发 展 目 标",
+                                              "到2030年，全省数字经济核心产业增加值占比达到15%。"])
+    text = read_raw(path).text
+    assert "一、发展目标" in text and "发展目标一、" not in text and " 发 展" not in text

@@ -257,3 +257,12 @@ def test_a_forward_item_that_sets_out_to_reach_results_is_not_a_review(tmp_path)
     ex = extract(load_document(_write(tmp_path, "report.txt", text)), "b")
     kinds = {t.written: t.kind for t in ex.targets}
     assert kinds == {"12万户": "actual", "15万户": "target", "500公里": "target"}
+
+
+def test_a_short_line_promising_results_by_a_later_year_is_not_a_review(tmp_path):
+    text = ("“十五五”全省数字经济发展规划\n一、发展基础\n（一）发展成就。核心产业增加值达到5200亿元。\n"
+            "二、总体要求\n（一）发展目标。\n到2030年，数字经济取得显著成效\n"
+            "核心产业增加值占比达到15%，建成5G基站20万个。\n")
+    ex = extract(load_document(_write(tmp_path, "2026_plan.txt", text)), "b")
+    kinds = {t.written: t.kind for t in ex.targets}
+    assert kinds == {"5200亿元": "actual", "15%": "target", "20万个": "target"}, kinds

@@ -55,3 +55,8 @@ def test_a_plan_titled_with_its_period_dates_its_undated_goals_to_the_periods_en
     ctx = document_context("国务院关于印发“十四五”全民健身规划的通知", "", 2021)
     found = extract_targets(text, build_outline(text, year=2021), 2021, "a", ctx)
     assert [(t.kind, t.year) for t in found] == [("target", 2025)]
+
+
+def test_rows_of_an_indicator_table_are_not_tasks():
+    headings = [t.heading for t in build_outline(TABLE, year=2021).tasks]
+    assert not [h for h in headings if "体育场地面积" in h or "锻炼人数" in h], headings

@@ -55,7 +55,7 @@ def read_pdf(data: bytes, path: str, limits: Limits) -> tuple[str, dict[str, str
     if len(pages) >= 3 and chars < 5 * len(pages):
         raise UnsupportedInputError(
             f"has almost no text layer ({chars} characters on {len(pages)} pages; scanned?)", _OCR, path=path)
-    return "\n".join(unwrap(_drop_furniture(pages))), meta
+    return "\n".join(unwrap([_unspaced(ln) for ln in _drop_furniture(pages)])), meta
 
 
 def _extract(data: bytes, path: str, limits: Limits) -> tuple[list[str], dict[str, str]]:
@@ -185,6 +185,22 @@ def _page_number_offset(split: list[list[str]]) -> int | None:
 
 def _width(line: str) -> int:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in line)
+
+
+# A heading set with a space after every character (一 、 发 展 现 状): the spaces are layout, not text.
+_CJK = r"[\u3000-\u303f\u4e00-\u9fff“”（）()]"
+SPACED = re.compile(rf"^\s*(?:{_CJK} ){{3,}}{_CJK}")
+
+
+def _unspaced(line: str) -> str:
+    """A letter-spaced heading closed up, and one printed twice over (a bold effect some PDFs draw by
+    printing the text twice: 发展现状与形势发展现状与形势) given once."""
+    if SPACED.match(line):
+        line = re.sub(rf"(?<={_CJK}) (?={_CJK})", "", line)
+    half = len(line) // 2
+    if half >= 4 and len(line) % 2 == 0 and line[:half] == line[half:] and not re.search(r"\d", line):
+        line = line[:half]
+    return line
 
 
 def unwrap(lines: list[str]) -> list[str]:
