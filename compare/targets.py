@@ -384,7 +384,7 @@ def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, me
         metric = echoed_object(body[cand.sentence_start:cand.clause_start], metric) or metric
     if not metric:
         metric = cand.right_metric or strip_leading(left).strip("的 ")
-    metric = _work_of_the_sentence(body[cand.sentence_start:cand.fig.start], metric)
+    metric = _named_by_the_sentence(body, cand, metric)
     if len(metric) > 40:
         metric = metric[-20:]
     return readable_metric(metric), from_right, inherited
@@ -401,6 +401,25 @@ def _work_of_the_sentence(before: str, metric: str) -> str:
         return metric
     named = [ACTION_VERBS.sub("", n) for n in re.findall(rf"([\u4e00-\u9fff]{{2,8}}?){plan['verb']}", before)]
     return named[-1] + metric if named and len(named[-1]) >= 2 else metric
+
+
+def _named_by_the_sentence(body: str, cand: Candidate, metric: str) -> str:
+    """A bare name completed from its sentence: 改造计划 → 城中村改造计划, 投资 → 重大项目投资."""
+    metric = _work_of_the_sentence(body[cand.sentence_start:cand.fig.start], metric)
+    if metric == "投资" and cand.fig.unit == "元":
+        metric = _projects_named_before(body[cand.sentence_start:cand.clause_start]) + metric
+    return metric
+
+
+def _projects_named_before(before: str) -> str:
+    """`优化重大项目包保机制，完成投资2440亿元`: the projects whose investment it is (重大项目), or ""."""
+    import rjieba
+
+    for m in reversed(list(re.finditer(r"([\u4e00-\u9fff]{2})(?:项目|工程)", before))):
+        tags = rjieba.tag(m.group(1))
+        if "等" not in m.group(1) and tags and tags[0][1] not in ("v", "vn", "d", "u", "p", "c"):
+            return m.group()
+    return ""
 
 
 WHOLE_TASK = re.compile(r"(?:总|年度|规划|全部)?任务")  # a share of a task named just before: whose task

@@ -241,6 +241,12 @@ def test_examples_listed_before_a_named_kind_leave_its_name(body, metric):
     assert only(body).metric == metric
 
 
+@pytest.mark.parametrize("body, metric", [("完善重大项目调度机制，力争完成投资1800亿元以上。", "重大项目投资"),
+                                          ("做好项目储备，完成投资300亿元。", "投资")])
+def test_investment_named_alone_takes_the_projects_its_sentence_named(body, metric):
+    assert only(body).metric == metric
+
+
 def test_kinds_listed_before_one_count_are_all_counted():
     assert only("新培育瞪羚、雏鹰、科技小巨人企业260家以上。").metric == "瞪羚、雏鹰、科技小巨人企业"
 
