@@ -492,6 +492,13 @@ def test_one_kind_against_a_list_of_kinds_is_paired_and_rebased(tmp_path):
     assert "scope_changed" in [r["code"] for r in paired[0].reasons]
 
 
+def test_stages_named_before_or_after_their_projects_pair(tmp_path):
+    brief = compare_plans(tmp_path, "（一）发展新能源。开工、投产海上风电项目各900万千瓦以上。\n",
+                          "（一）发展新能源。海上风电开工900万千瓦、投产600万千瓦以上。\n")
+    paired = sorted((c.type, c.metric) for c in brief.changes if c.a and c.b)
+    assert [t for t, _ in paired] == ["deescalated", "unchanged"] and len(brief.changes) == 2, brief.changes
+
+
 def test_a_place_in_a_reordered_list_pairs_nothing(tmp_path):
     brief = compare_plans(tmp_path, "（一）建设韧性城市。改造燃气管网500公里、供热管网700公里、供水管网90公里，"
                                     "完成管道疏通150公里、河道清淤160公里。\n",
