@@ -22,6 +22,7 @@ CLASS_BEFORE_SHARE = re.compile(r"(?:以上|及以上)的?[\u4e00-\u9fff“”]{
 # The figure a rate is counted per (每10万人刑事案件数, 每千人口床位数): a denominator, not a target.
 PER_FIGURE = re.compile(r"每$")
 # Ordinals and ranks (第3, 前10), and a list announced (重点做好以下9项): not targets.
+ZONE_WORDS = ("沿线", "两岸", "周边", "沿岸")  # a distance after them marks out a zone
 NOT_TARGET_BEFORE = ("第", "前", "No.", "NO.", "以下", "如下", "下列", "上述")
 NOT_TARGET_AFTER = re.compile(r"^(?:级|届|次会议|周年|岁|位|强|号|版|代|中全会|大|"
                               r"条(?:措施|政策|举措|意见|”|》)|"
@@ -63,7 +64,7 @@ def is_quantity(body: str, f: Figure, block: Block) -> bool:
         return False
     if before.endswith(NOT_TARGET_BEFORE) or NOT_TARGET_AFTER.match(after) or PER_FIGURE.search(before):
         return False
-    if _streak(before, f, after) or _round_the_clock(before, f):
+    if _streak(before, f, after) or _round_the_clock(before, f) or _marks_a_zone(before, f):
         return False
     if NOT_TARGET_WITH_UNIT.match(body[f.end - len(f.unit):f.end + 6] if f.unit else after):
         return False
@@ -107,6 +108,11 @@ def _streak(before: str, f: Figure, after: str) -> bool:
     """`连续48个月保持两位数增长`, `连续12个季度`: a streak's length, not a quantity aimed at."""
     timed = f.unit in ("个月", "天", "周") or (f.unit == "个" and after.startswith(("月", "季度")))
     return before.endswith("连续") and timed
+
+
+def _marks_a_zone(before: str, f: Figure) -> bool:
+    """`长江沿线1公里化工腾退地块`: a distance that marks out a zone, not a length of work."""
+    return f.unit in ("米", "公里") and before.endswith(ZONE_WORDS)
 
 
 def _round_the_clock(before: str, f: Figure) -> bool:

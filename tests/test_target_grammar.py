@@ -247,6 +247,11 @@ def test_investment_named_alone_takes_the_projects_its_sentence_named(body, metr
     assert only(body).metric == metric
 
 
+def test_the_width_of_a_zone_is_not_a_target_but_a_length_of_shore_is():
+    assert figures("实施黄河沿线1公里化工企业搬迁改造。") == []
+    assert [t.written for t in figures("修复黄河岸线60公里。")] == ["60公里"]
+
+
 def test_kinds_listed_before_one_count_are_all_counted():
     assert only("新培育瞪羚、雏鹰、科技小巨人企业260家以上。").metric == "瞪羚、雏鹰、科技小巨人企业"
 
