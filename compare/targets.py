@@ -39,6 +39,7 @@ from compare.metric_phrase import (
     strip_leading,
     word_boundaries,
 )
+from compare.metric_topic import passage_topic
 from compare.model import Basis, Block, Kind, Outline, Target, Task
 from compare.outline import item_number_end
 from compare.quantity import Figure
@@ -404,11 +405,12 @@ def _work_of_the_sentence(before: str, metric: str) -> str:
 
 
 def _named_by_the_sentence(body: str, cand: Candidate, metric: str) -> str:
-    """A bare name completed from its sentence: 改造计划 → 城中村改造计划, 投资 → 重大项目投资."""
+    """A bare name completed from its sentence or passage: 改造计划 → 城中村改造计划, 投资 → 重大项目投资,
+    装机 → 风电装机."""
     metric = _work_of_the_sentence(body[cand.sentence_start:cand.fig.start], metric)
     if metric == "投资" and cand.fig.unit == "元":
         metric = _projects_named_before(body[cand.sentence_start:cand.clause_start]) + metric
-    return metric
+    return passage_topic(body, cand.sentence_start, cand.clause_start, metric)
 
 
 def _projects_named_before(before: str) -> str:

@@ -540,3 +540,10 @@ def test_parts_that_cannot_be_summed_are_not_ranked_against_their_merge(tmp_path
     paired = [c for c in brief.changes if c.a and c.b]
     assert paired and all(c.type == "rebased" for c in paired), brief.changes
     assert any(r["code"] == "scope_changed" for r in paired[0].reasons)
+
+
+def test_a_bare_capacity_named_by_its_passage_pairs_with_that_industrys(tmp_path):
+    # B says 装机 alone, in a passage about wind power; A names 风电装机 and, elsewhere, 光伏装机
+    brief = compare_plans(tmp_path, "（一）壮大风电产业。新增风电装机500万千瓦，新增光伏装机700万千瓦。\n",
+                          "（一）发展清洁能源。风电产业拓展海上应用场景。力争新增装机突破800万千瓦。\n")
+    assert_paired(brief, "500万千瓦", "800万千瓦", "escalated")

@@ -22,7 +22,7 @@ PACKAGE = ROOT / "compare"
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("base", ("compare.errors", "compare.model", "compare.lexicon", "compare.config", "compare.outputs")),
     ("input", ("compare.read", "compare.normalise")),
-    ("stages", ("compare.outline", "compare.outline_paragraphs", "compare.quantity", "compare.figures", "compare.metric_phrase", "compare.metric_lists", "compare.listed_kinds", "compare.targets",
+    ("stages", ("compare.outline", "compare.outline_paragraphs", "compare.quantity", "compare.figures", "compare.metric_phrase", "compare.metric_topic", "compare.metric_lists", "compare.listed_kinds", "compare.targets",
                 "compare.target_fields", "compare.target_figures", "compare.timeframe", "compare.metrics", "compare.themes", "compare.words_only",
                 "compare.tables_flat", "compare.tables_rows", "compare.docinfo", "compare.reasons", "compare.redline")),
     ("matching", ("compare.similarity", "compare.align", "compare.pairing", "compare.merged_sums", "compare.classify")),

@@ -257,3 +257,20 @@ def test_bing_opening_a_word_stays_in_the_name():
 def test_a_verb_of_upgrading_opens_the_work_and_is_no_part_of_the_thing_counted():
     assert metrics("新建和改造提升高标准农田60万亩，提升改造口袋公园30个。") == {
         "60万亩": "高标准农田", "30个": "口袋公园"}
+
+
+def test_a_bare_head_takes_the_industry_its_passage_opens_on():
+    got = metrics("加快壮大氢能产业。产业投资超过260亿元，制氢装机40万千瓦以上。"
+                  "生物医药产业向创新药延伸，建成一批中试平台。产值突破900亿元。")
+    assert got == {"260亿元": "氢能产业投资", "40万千瓦以上": "制氢装机", "900亿元": "生物医药产业产值"}
+
+
+def test_a_bare_head_takes_the_field_its_sentence_opens_on():
+    assert metrics("页岩气开发方面，推进勘探增储，力争产量达到45亿立方米。") == {"45亿立方米": "页岩气产量"}
+
+
+def test_a_bare_head_takes_no_topic_from_a_turn_of_phrase_or_a_distant_passage():
+    got = metrics("一方面要稳住生产，力争产量达到600万吨。")
+    assert got == {"600万吨": "产量"}
+    far = metrics("林下产业稳步发展。建设示范基地12个。推广良种30个。培训农户500人次。产值达到80亿元。")
+    assert far["80亿元"] == "产值"
