@@ -275,6 +275,7 @@ def _unpaired_quotes_dropped(text: str) -> str:
 # 1万亿元国债支持灾后重建, 55项民生实事全部完成.
 RIGHT_TAIL = re.compile(r"的(?:能力|需求|水平|目标|任务|要求)|受益(?![人者])|受惠|获益|"
                         r"(?:全部|如期|按期|顺利|超额|保质保量|均已|已经)")  # 民生实事全部完成: a predicate
+GOAL_WORD = re.compile(r"的?(?:预期|发展|主要)?(?:目标|目标任务|任务|要求)")
 MONEY_PURPOSE = re.compile(r"(?:专项)?用于|支持|投向")  # 1万亿元国债支持灾后重建: what money is for
 # The step a figure climbs onto (迈上3万亿元台阶) is no thing counted.
 PREDICATE_START = re.compile(r"(?:提高|提升|增长|增加|下降|降低|减少|达到|突破|超过|扩大|缩小|降至|增至)")
@@ -288,6 +289,8 @@ def counted_noun(right: str, unit: str, modified: bool = False) -> str:
     if STEP_NOUN.match(right) or (PREDICATE_START.match(right) and "的" not in right and not modified):
         return ""  # 5元提高至10元: what follows is the sentence's verb, not the thing counted
     right = re.sub(r"(?:的)?(?:建设|创建|工作)$", "", right) or right
+    if GOAL_WORD.fullmatch(right):
+        return ""  # 城镇新增就业45万人以上的目标: the goal is the figure's, named before it
     purpose = MONEY_PURPOSE.search(right) if unit in ("元", "%") else None
     if purpose and purpose.start() == 0:  # 9.8亿元用于援企稳岗: money named by its use
         use = right[purpose.end():]
@@ -366,3 +369,30 @@ def echoed_object(sentence: str, phrase: str) -> str:
 def has_own_verb(left: str) -> bool:
     """True when the text before a figure has a verb of its own, so an earlier 力争 does not reach it."""
     return bool(re.search(r"增长|提高|下降|达到|突破|超过|实现|完成|建设|培育|新增|推动|推进", left))
+
+
+# The people a service is for (为1万名困境、留守儿童提供…): they end where the service is named.
+FOR_WHOM = re.compile(r"为(?:超|近|约|逾)?$")
+SERVICE_VERB = re.compile(r"免费|提供|进行|开展|发放|实施|给予|办理|安装|配备|减免|落实|组织|开通|建立|适配")
+SERVICE_END = re.compile(r"[，,。；;：:、\d（(“]|$")
+
+
+def served_people(before: str, after: str) -> tuple[str, int]:
+    """`为超2万名视力、听力等残疾儿童免费提供康复训练`: the people a figure counts (a list of kinds
+    included) and what they are given when that is one short thing (残疾儿童康复训练), with how many
+    characters of `after` that reads; ("", 0) when the figure counts no one served."""
+    service = SERVICE_VERB.search(after, 0, 30) if FOR_WHOM.search(before) else None
+    whom = after[: service.start()] if service else ""
+    if not service or len(whom) < 2 or re.search(r"[，,。；;：:\d]", whom):
+        return "", 0
+    start = service.end()
+    while (more := SERVICE_VERB.match(after, start)) is not None:  # 免费提供
+        start = more.end()
+    stop = SERVICE_END.search(after, start)
+    assert stop is not None  # the pattern matches at the end
+    what = after[start: stop.start()]
+    # 人工耳蜗、助听器…: what they are given is a list, so the people alone
+    one_thing = not re.match(r"[、\d（(“]", after[stop.start():])
+    if one_thing and 2 <= len(what) <= 10 and len(whom + what) <= 20:
+        return whom + what, stop.start()
+    return whom, len(whom)

@@ -17,6 +17,7 @@ STEP_VERBS = frozenset(["跃上", "迈上", "跨上", "站上", "登上"])
 def comparator_of(left: str, post: str, f: Figure, verb: str) -> Comparator:
     """>=, >, =, ~, <= or < from the words before the figure and the qualifier after it."""
     tail = left[-6:]
+    post = re.sub(r"^[:∶]1", "", post)  # 2.1∶1左右: the qualifier of a ratio follows its denominator
     if verb in STEP_VERBS and post not in ("左右", "上下"):
         return ">="
     if post in ("以内", "以下", "之内", "内") or re.search(r"(?:不超过|不高于)$", tail):

@@ -35,6 +35,7 @@ from compare.metric_phrase import (
     names_nothing,
     parallel_verb,
     readable_metric,
+    served_people,
     split_metric,
     strip_leading,
     word_boundaries,
@@ -58,7 +59,9 @@ POPULATION_FACT = re.compile(r"(?:在校生|在校学生|毕业生|人口|老年
 # 5个国家级、60个省级培训基地; 100个行业级、场景级大模型: grades listed before one noun.
 _GRADE = r"[\u4e00-\u9fff]{1,5}?(?<![升降晋等])[级型类]"
 GRADE_LIST = re.compile(rf"({_GRADE})(?:(?:、|和(?=\d))(?:\d+(?:\.\d+)?[个家所项座条处]?)?{_GRADE})+")
-POST_QUALIFIER = re.compile(r"^(?:以上|左右|以内|以下|上下|之内|内|多|余|[:∶]1(?![\d.]))")  # 2.27:1: a ratio
+# 2.27:1 and 2.1∶1左右: a ratio, its qualifier after its denominator
+POST_QUALIFIER = re.compile(r"^(?:以上|左右|以内|以下|上下|之内|内|多|余|"
+                            r"[:∶]1(?![\d.])(?:左右|以上|以内|以下)?)")
 # 二级及以上医院 is one name; in 20户及以上 the qualifier is the figure's own; 等 in 高等院校 lists nothing.
 RIGHT_STOP = re.compile(r"[，,；;。：:！!？?、\n\t]|和\d|及\d|与\d|(?<![\d元级及])以上|^及以上|"
                         + LIST_DENG.pattern)
@@ -225,7 +228,10 @@ def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
     if after.startswith("的"):
         after = after[1:]
         span_end += 1
-    if after and "\u4e00" <= after[0] <= "\u9fff" or after.startswith(("“", "(")):
+    whom, used = served_people(body[max(0, f.start - 3):f.start], after)
+    if whom:
+        right, raw = whom, after[:used]
+    elif after and "\u4e00" <= after[0] <= "\u9fff" or after.startswith(("“", "(")):
         stop = RIGHT_STOP.search(after)
         graded, used = _graded_noun(after)
         raw = listed_kinds(after, stop) or (after[: stop.start()] if stop else after)[:24]

@@ -274,3 +274,19 @@ def test_a_bare_head_takes_no_topic_from_a_turn_of_phrase_or_a_distant_passage()
     assert got == {"600万吨": "产量"}
     far = metrics("林下产业稳步发展。建设示范基地12个。推广良种30个。培训农户500人次。产值达到80亿元。")
     assert far["80亿元"] == "产值"
+
+
+def test_people_served_are_counted_without_the_service_verb():
+    assert metrics("为3000名孤寡、空巢老人免费提供助浴服务。") == {"3000名": "孤寡、空巢老人助浴服务"}
+    # what they are given is a list: the people alone
+    assert metrics("为超8000名听力、言语等残疾儿童提供人工耳蜗、助听器适配和康复训练。") == {
+        "8000名": "听力、言语等残疾儿童"}
+
+
+def test_the_goal_a_figure_is_said_to_be_takes_the_name_before_it():
+    assert metrics("全年实现城镇新增就业48万人以上的目标。") == {"48万人以上": "城镇新增就业"}
+
+
+def test_a_ratios_qualifier_after_its_denominator_is_read():
+    [t] = targets("城乡居民收入比缩小至2.05∶1左右。")
+    assert (t.metric, t.comparator) == ("城乡居民收入比", "~")
