@@ -170,6 +170,9 @@ def _lead(text: str) -> str | None:
 TABLE_ROW_END = re.compile(r"(?:\s+[<>≥≤＜＞〔]?\d+(?:\.\d+)?%?〕?|\s+[—–-]+){2,}\s*\S{0,6}\s*$")
 
 
+BOX_TITLE = re.compile(r"^专栏\s*\d{1,2}(?!\d)")
+
+
 def classify(block: Block) -> None:
     """Set the block's role and heading from its numbering and shape."""
     t = block.text
@@ -193,6 +196,8 @@ def classify(block: Block) -> None:
         block.role = "enum"
         block.heading = first_sentence(t)
         return
+    if BOX_TITLE.match(t):  # 专栏3 陆海空天一体化信息网络工程: a box's title, not a heading of the
+        return  # tasks after it: the box's items run on in the text with their end unmarked
     if _is_short_heading(t):
         block.role, block.heading = "short", t
         return

@@ -570,3 +570,20 @@ def test_pdf_letter_spaced_headings_printed_twice_read_once(tmp_path: Path) -> N
                                               "到2030年，全省数字经济核心产业增加值占比达到15%。"])
     text = read_raw(path).text
     assert "一、发展目标" in text and "发展目标一、" not in text and " 发 展" not in text
+
+
+def test_pdf_letter_spaced_box_title_with_its_number_printed_twice_read_once(tmp_path: Path) -> None:
+    title = "专 栏 2 \u3000 乡 村 网 络 提 升 工 程"
+    path = write_pdf(tmp_path / "plan.pdf", [title + title, "推进光纤到村。持续加强行政村光纤和移动网络覆盖。"])
+    lines = read_raw(path).text.split("\n")
+    assert lines[0].replace("\u3000", "") == "专栏2乡村网络提升工程" and lines[1].startswith("推进光纤到村"), lines
+
+
+def test_pdf_lines_wrap_at_the_common_full_width_though_some_lines_run_wider() -> None:
+    from compare.read.pdf import unwrap
+
+    full = "推进数字产业化和产业数字化加快建设现代化产业体系打造数字产业集群"[:29] + "。"  # each a paragraph
+    body = [full] * 20 + ["网络" * 19 + "。"] * 3  # a few lines drawn wider than the text (a box, a table)
+    indented = "加快农村网络覆盖。充分发挥中央财政资金引导作用深入开"[:27]  # a paragraph's first line, indented
+    out = unwrap([*body, indented, "展电信普遍服务试点工作。"])
+    assert out[-1] == indented + "展电信普遍服务试点工作。"

@@ -266,3 +266,17 @@ def test_a_short_line_promising_results_by_a_later_year_is_not_a_review(tmp_path
     ex = extract(load_document(_write(tmp_path, "2026_plan.txt", text)), "b")
     kinds = {t.written: t.kind for t in ex.targets}
     assert kinds == {"5200亿元": "actual", "15%": "target", "20万个": "target"}, kinds
+
+
+def test_a_boxs_title_heads_none_of_the_tasks_after_it(tmp_path):
+    # 专栏 boxes list projects inline with the section's tasks and their end is not marked: the tasks after a
+    # box's title stay tasks of their section
+    text = ("全省信息化发展规划\n一、重大任务\n（一）建设泛在的信息基础设施。\n"
+            "加快千兆光网建设。推进光纤到户改造和骨干网扩容，提升城乡网络覆盖水平和服务质量。\n"
+            "专栏1 乡村网络提升工程\n推进光纤到村。持续加强行政村光纤和移动网络覆盖，改善偏远地区接入条件。\n"
+            "统筹频谱资源配置。加强无线电频谱管理，满足重大战略和行业用频需求，维护电波秩序。\n"
+            "（二）释放数据要素价值。\n培育数据交易市场。建设数据交易场所，完善数据登记和流通规则。\n")
+    ex = extract(load_document(_write(tmp_path, "plan.txt", text)), "a")
+    paths = {t.heading: t.path for t in ex.tasks}
+    assert paths["统筹频谱资源配置"] == paths["加快千兆光网建设"] == ["重大任务", "建设泛在的信息基础设施"], paths
+    assert not any(h.startswith("专栏") for h in paths)

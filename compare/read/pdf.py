@@ -189,16 +189,19 @@ def _width(line: str) -> int:
 
 # A heading set with a space after every character (一 、 发 展 现 状): the spaces are layout, not text.
 _CJK = r"[\u3000-\u303f\u4e00-\u9fff“”（）()]"
-SPACED = re.compile(rf"^\s*(?:{_CJK} ){{3,}}{_CJK}")
+_SPACED_CHAR = r"[\u3000-\u303f\u4e00-\u9fff“”（）()0-9]"  # 专 栏 3 　陆 海 空 天: a box's number too
+SPACED = re.compile(rf"^\s*(?:{_SPACED_CHAR} ){{3,}}{_SPACED_CHAR}")
 
 
 def _unspaced(line: str) -> str:
     """A letter-spaced heading closed up, and one printed twice over (a bold effect some PDFs draw by
     printing the text twice: 发展现状与形势发展现状与形势) given once."""
     if SPACED.match(line):
-        line = re.sub(rf"(?<={_CJK}) (?={_CJK})", "", line)
+        line = re.sub(rf"(?<={_SPACED_CHAR}) (?={_SPACED_CHAR})", "", line)
     half = len(line) // 2
-    if half >= 4 and len(line) % 2 == 0 and line[:half] == line[half:] and not re.search(r"\d", line):
+    worded = len(re.findall(r"[\u4e00-\u9fff]", line[:half])) >= 4  # not a run of figures (1010)
+    doubled = half >= 4 and len(line) % 2 == 0 and line[:half] == line[half:]
+    if doubled and (worded or not re.search(r"\d", line)):
         line = line[:half]
     return line
 
@@ -209,7 +212,7 @@ def unwrap(lines: list[str]) -> list[str]:
     body = sorted((w for w in widths if w >= 20), reverse=True)
     if len(body) < 2:
         return lines
-    full = body[max(1, len(body) // 10)]  # the width of a full line: 90th percentile, at least the 2nd widest
+    full = _full_width(body)
     if full < 30:
         return lines
     out: list[str] = []
@@ -224,6 +227,13 @@ def unwrap(lines: list[str]) -> list[str]:
             out.append(ln)
         joining = w >= 0.85 * full and not ln.endswith(_FINAL) and "\t" not in ln
     return out
+
+
+def _full_width(widths: list[int]) -> int:
+    """The width of a full line: the commonest width when one in ten lines has it (justified text; a few wide
+    lines of digits or letter-spaced boxes aside), else the 90th percentile, at least the 2nd widest."""
+    common, n = Counter(widths).most_common(1)[0]
+    return common if n >= len(widths) // 10 else widths[max(1, len(widths) // 10)]
 
 
 def _short(exc: BaseException) -> str:
