@@ -312,7 +312,7 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
         carried is not None and carried.direction == "down" and not verb) else None
     fact = POPULATION_FACT.search(metric) and not (action or from_right or _acted_on(metric))
     kind, year, stretch = _kind_and_year(body, cand, ctx, cuts, left, verb == "有" or bool(fact), stretch)
-    quote = body[cand.clause_start:span_end].strip()
+    quote = _quote(body, cand, prev, own_start, span_end)
     offset = block.start + f.start
     task = outline.task_at(offset)
     notes = [reason("metric_carried")] if inherited else []
@@ -324,6 +324,17 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
 
 
 STOCK_NOUNS = re.compile(r"总数|总量|总产|总规模|规模|累计|存量|总计|合计|面积|产量|其中")
+
+
+def _quote(body: str, cand: Candidate, prev: Found | None, own_start: int, span_end: int) -> str:
+    """The clause that states the figure; from its own list item when the clause states the same figure
+    twice (新培育智能工厂200家、省级绿色工厂200家以上), so the quote points at one figure."""
+    start = cand.clause_start
+    if prev is not None and own_start > start and prev.target.value == cand.fig.value \
+            and prev.target.unit == cand.fig.unit:
+        item = body[own_start:cand.fig.start]
+        start = own_start + len(item) - len(item.lstrip("、和及与"))
+    return body[start:span_end].strip()
 
 
 def _listed_action(prev: Found | None, f: Figure, left: str, verb: str) -> str:

@@ -290,3 +290,8 @@ def test_the_goal_a_figure_is_said_to_be_takes_the_name_before_it():
 def test_a_ratios_qualifier_after_its_denominator_is_read():
     [t] = targets("城乡居民收入比缩小至2.05∶1左右。")
     assert (t.metric, t.comparator) == ("城乡居民收入比", "~")
+
+
+def test_a_quote_points_at_one_figure_when_its_clause_states_the_same_figure_twice():
+    found = {t.metric: t.quote for t in targets("新培育数字化车间150个、省级智能工厂150个以上。")}
+    assert found == {"数字化车间": "新培育数字化车间150个", "省级智能工厂": "省级智能工厂150个以上"}

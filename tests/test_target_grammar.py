@@ -285,7 +285,8 @@ def test_the_plans_aspects_are_not_targets_whatever_follows():
     assert figures("纲要从5个方面细化提出22项主要指标。") == []
 
 
-@pytest.mark.parametrize("body", ["失业人员实现再就业8万人。", "开展职业技能培训30万人次。"])
+@pytest.mark.parametrize("body", ["失业人员实现再就业8万人。", "开展职业技能培训30万人次。",
+                                  "招募乡村振兴协理员2000名。"])
 def test_people_helped_this_year_are_an_increment(body):
     assert only(body).basis == "increment"
 
