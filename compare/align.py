@@ -55,6 +55,7 @@ def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> lis
     _pass_promoted(sim, cfg, add)
     _pass_raised_to_part(sim, set(pairs), add)
     _pass_goal_named(sim, set(pairs), add)
+    _pass_carried_groups(sim, cfg, set(pairs), add)
     implied = _implied_by_group(sim, set(pairs))
     return [pairs[k] for k in sorted(pairs) if k not in implied]
 
@@ -117,6 +118,38 @@ def _pass_goal_named(sim: Similarity, linked: set[tuple[int, int]], add: Adder) 
         for g in goals:
             if name in tb[g].quote:
                 add(i, g, "goal_named", sim.score(i, g))
+
+
+def _pass_carried_groups(sim: Similarity, cfg: MatchConfig, linked: set[tuple[int, int]], add: Adder) -> None:
+    """A part or group of A whose tasks carry on under one B part or group, group_min_tasks of them or more,
+    carries on there itself (a restructured plan's 重大任务 → each B part that took its work). The B side is
+    the linked B task itself when it is a part, else its nearest enclosing group, never a part above that."""
+    ta, tb = sim.a.tasks, sim.b.tasks
+    pa, pb = parents(ta), parents(tb)
+    count: dict[tuple[int, int], int] = {}
+    for i, j in sorted(linked):
+        if ta[i].container or ta[i].level == "part":
+            continue
+        for q in (j, pb[j]):
+            if q is None or not (tb[q].level == "part" or tb[q].container):
+                continue
+            for g in _ancestors(i, pa):
+                if _levels_fit(ta[g], tb[q]):
+                    count[(g, q)] = count.get((g, q), 0) + 1
+            break
+    for (g, q), n in sorted(count.items()):
+        if n >= cfg.group_min_tasks and (g, q) not in linked:
+            add(g, q, "carried_group", sim.score(g, q))
+
+
+def _ancestors(k: int, par: list[int | None]) -> list[int]:
+    """The groups enclosing item k, nearest first."""
+    out = []
+    up = par[k]
+    while up is not None:
+        out.append(up)
+        up = par[up]
+    return out
 
 
 def _implied_by_group(sim: Similarity, linked: set[tuple[int, int]]) -> set[tuple[int, int]]:
