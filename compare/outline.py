@@ -6,7 +6,7 @@ import re
 
 from compare.lexicon import HEAD_VERBS, YEAR
 from compare.model import Block, Outline, Part, Role, Task
-from compare.outline_paragraphs import among_run_in_tasks, work_text
+from compare.outline_paragraphs import among_run_in_tasks, continuations, work_text
 
 CN = "一二三四五六七八九十"
 H1_RE = re.compile(rf"^[{CN}]{{1,3}}[、.．]\s*")
@@ -375,13 +375,15 @@ def _tasks(blocks: list[Block]) -> list[Task]:
     Tasks are numbered items, bold-led paragraphs, 一是 clauses and the clauses of a heading that lists
     its tasks."""
     chosen = {i for i, b in enumerate(blocks) if _is_task_block(b)} - _principles(blocks)
+    continued = continuations(blocks, chosen)
+    chosen -= set(continued.values())
     tasks: list[Task] = []
     owned: set[int] = set()
     run_in: set[int] = set()  # plain paragraphs read as tasks among bold-led ones
     sections: list[int] = []
     for i in sorted(chosen):
         b = blocks[i]
-        if b.role in ("h1", "h2") and _is_section(blocks, i, chosen):
+        if b.role in ("h1", "h2") and i not in continued and _is_section(blocks, i, chosen):
             sections.append(i)
             continue
         after_item = i > 0 and (i - 1 in owned or i - 1 in run_in or blocks[i - 1].role in (
@@ -400,7 +402,7 @@ def _tasks(blocks: list[Block]) -> list[Task]:
         heading = first_sentence(b.text, 40) if b.role == "para" else b.heading or first_sentence(b.text, 40)
         if i in run_in:
             heading = first_sentence(work_text(b.text), 40)
-        end = b.end
+        end = blocks[continued[i]].end if i in continued else b.end
         # an item owns the plain paragraphs after it, up to the next item
         if b.role in ("h3", "enum", "lead"):
             for j in range(i + 1, len(blocks)):

@@ -1,4 +1,4 @@
-"""Which plain paragraphs of a work report state a piece of work of their own (国防, this year's 民生实事)."""
+"""Which paragraphs of a plan state a piece of work of their own (国防, 民生实事) or continue one."""
 
 from __future__ import annotations
 
@@ -51,3 +51,29 @@ def _states_work(text: str) -> bool:
     first = re.split(r"[，,。；;：:！!]", rest, maxsplit=1)[0]
     sentence = re.split(r"[。！!]", rest, maxsplit=1)[0]
     return len(first) >= 4 and not RHETORIC.search(sentence)
+
+
+def continuations(blocks: list[Block], chosen: set[int]) -> dict[int, int]:
+    """In a plan whose numbered headings mostly carry their own body and no items, such a heading followed by
+    one paragraph that opens like a bold-led item and no other item before the next heading
+    (（一）强化数据供给。支持…。\n深化政务数据共享。建立…\n（二）…): the heading's index → that paragraph's,
+    the item's next paragraph, not a sub-task making it a group of one."""
+    items: dict[int, list[int]] = {}
+    for i in sorted(chosen):
+        head = blocks[i]
+        if head.role != "h2" or len(head.text) <= len(head.heading) + INLINE_BODY:
+            continue
+        items[i] = []
+        for j in range(i + 1, len(blocks)):
+            if blocks[j].role in ("h1", "h2") or blocks[j].path[: len(head.path)] != head.path:
+                break  # the next heading, or a paragraph outside the heading (各位代表！…)
+            if blocks[j].role in ITEM_ROLES:
+                items[i].append(j)
+    if 2 * sum(1 for found in items.values() if not found) <= len(items):
+        return {}  # the plan's headings hold items: a lone one is an item too
+    return {i: found[0] for i, found in items.items()
+            if len(found) == 1 and blocks[found[0]].role == "lead" and found[0] in chosen}
+
+
+INLINE_BODY = 40  # characters after a heading's first sentence that make a body of its own
+ITEM_ROLES = ("h1", "h2", "h3", "lead", "enum")

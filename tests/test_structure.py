@@ -293,3 +293,35 @@ def test_a_boxs_title_heads_none_of_the_tasks_after_it(tmp_path):
     paths = {t.heading: t.path for t in ex.tasks}
     assert paths["统筹频谱资源配置"] == paths["加快千兆光网建设"] == ["重大任务", "建设泛在的信息基础设施"], paths
     assert not any(h.startswith("专栏") for h in paths)
+
+
+INLINE_PLAN = """全省数字经济发展规划
+一、夯实数字基础设施
+（一）建设信息网络。推进千兆光网和5G网络协同建设，提升骨干网络承载能力，扩大农村网络覆盖范围，推动网络提速降费。
+（二）发展算力设施。统筹布局绿色数据中心，推进算力资源调度，提升算力供给质量和利用效率，支持余热综合利用。
+二、发挥数据要素作用
+（一）提升数据供给质量。支持企业开展数据采集和标注，推进数据资源标准体系建设，提升数据管理水平和数据质量。
+深化公共数据有序共享。建立公共数据资源目录，推动基础公共数据安全有序开放，释放数据红利。
+（二）培育数据交易市场。建设数据交易场所，完善数据登记、定价和流通规则，培育数据服务商和数据经纪新业态。
+"""
+
+
+def test_a_lone_paragraph_after_a_heading_with_a_body_of_its_own_continues_it_in_a_plan_of_such_headings(
+        tmp_path):
+    ex = extract(load_document(_write(tmp_path, "plan.txt", INLINE_PLAN)), "b")
+    headings = {t.heading: t for t in ex.tasks}
+    assert "深化公共数据有序共享" not in headings
+    supply = headings["提升数据供给质量"]
+    assert not supply.container and "释放数据红利" in ex.document.text[supply.start:supply.end]
+
+
+def test_a_lone_bold_led_paragraph_stays_an_item_where_the_plans_headings_hold_items(tmp_path):
+    text = ("2026年政府工作报告\n二、2026年重点工作\n"
+            "（一）着力扩大国内需求。坚持扩大内需战略基点，统筹促消费和扩投资，增强经济增长内生动力和可持续性。\n"
+            "促进消费提质升级。开展消费促进活动，培育新型消费。\n扩大有效投资。实施重大项目，用好专项债券。\n"
+            "（二）加快发展新质生产力。推动科技创新和产业创新深度融合，培育壮大新兴产业和未来产业，改造提升传统产业。\n"
+            "培育未来产业。布局建设未来产业先导区。\n推进智能化改造。实施技术改造项目。\n"
+            "（三）持续保障和改善民生。坚持尽力而为、量力而行，办好民生实事，兜牢基本民生底线，提升公共服务水平。\n"
+            "稳定和扩大就业。实施就业优先政策，开展职业技能培训。\n")
+    ex = extract(load_document(_write(tmp_path, "2026_report.txt", text)), "b")
+    assert "稳定和扩大就业" in {t.heading for t in ex.tasks}
