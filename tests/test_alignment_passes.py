@@ -340,7 +340,7 @@ def test_a_task_carried_on_by_an_item_a_goal_of_b_names_carries_on_toward_that_g
     assert "二是开放枢纽提升" in partners and "三是创新能力提升" not in partners, links
 
 
-A_GROUPS = """某省2021年数字化发展行动计划
+A_REGROUPED = """某省2021年数字化发展行动计划
 一、重点任务
 （一）完善新设施。
 1.加快千兆光网建设。推进光纤到户改造，城市家庭千兆接入能力全覆盖。
@@ -351,7 +351,7 @@ A_GROUPS = """某省2021年数字化发展行动计划
 2.推进政务数据共享。完善数据共享交换体系，打破部门数据壁垒。
 """
 
-B_GROUPS = """某省2023年数字化转型实施方案
+B_REGROUPED = """某省2023年数字化转型实施方案
 一、夯实数字底座
 （一）千兆光网提速。推进光纤到户改造，实现城市家庭千兆接入全覆盖。
 （二）5G网络深度覆盖。新建5G基站3万个，向重点乡镇延伸覆盖。
@@ -365,7 +365,7 @@ B_GROUPS = """某省2023年数字化转型实施方案
 def test_a_part_whose_tasks_carry_on_under_several_b_parts_is_linked_to_each(tmp_path):
     # A's one part of tasks is regrouped into two B parts: it carries on in both, though its wording, spread
     # over all its groups, is close only to the first
-    links = _links(A_GROUPS, B_GROUPS, tmp_path)
+    links = _links(A_REGROUPED, B_REGROUPED, tmp_path)
     assert ("加快千兆光网建设", "千兆光网提速") in links
     assert {("重点任务", "夯实数字底座"), ("重点任务", "提升数字政府效能")} <= links
     assert ("完善新设施", "提升数字政府效能") not in links
