@@ -302,6 +302,7 @@ def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig 
     firmness = _firmness(y, lower_is_better) - _firmness(x, lower_is_better)
     if "=" in (x.comparator, y.comparator):
         firmness = 0  # a bare figure (200家, 达到7000万吨) says nothing of firmness: 200家以上 → 200家 holds
+    firmness += bool(x.stretch) - bool(y.stretch)  # 全年新增1000家 → 力争新增1000家: a commitment made an aim
     same_figure = _interval(x) == _interval(y)
     kind = _direction(x, y, firmness, lower_is_better)
     reasons = list(why)

@@ -317,6 +317,14 @@ def test_a_goal_kept_in_words_without_a_figure_is_reported_as_such(tmp_path):
     assert "不再给出数值" in said and "只增不减" in said
 
 
+def test_growth_kept_only_as_positive_growth_is_a_goal_kept_in_words(tmp_path):
+    brief = compare_plans(tmp_path, "主要预期目标是：全社会固定资产投资增长5%。\n",
+                          "主要预期目标是：全社会固定资产投资实现正增长。\n")
+    c = change_of(brief, "a", "5%")
+    words = [r for r in c.reasons if r["code"] == "named_without_figure"]
+    assert words and "正增长" in words[0]["args"]["quote"]
+
+
 def test_a_task_named_in_passing_is_not_a_goal_kept_in_words(tmp_path):
     brief = compare_plans(tmp_path, "（一）稳定农业。建设高标准农田80万亩。\n",
                           "（一）稳定农业。持续加强高标准农田建设，提升耕地质量。\n")
@@ -401,6 +409,16 @@ def test_the_same_figure_in_other_words(tmp_path, a_fig, b_fig, kind):
     brief = compare_plans(tmp_path, f"（一）壮大市场主体。培育外贸企业{a_fig}。\n",
                           f"（一）壮大市场主体。培育外贸企业{b_fig}。\n")
     assert_paired(brief, a_fig.lstrip("超"), b_fig, kind)
+
+
+@pytest.mark.parametrize("a_text, b_text, kind, said", [
+    ("全年培育外贸企业200家左右", "力争培育外贸企业200家左右", "deescalated", "stretch_added"),  # made an aim
+    ("力争培育外贸企业200家以上", "确保培育外贸企业200家以上", "escalated", "stretch_dropped"),  # made a commitment
+])
+def test_the_same_figure_as_an_aim_or_as_a_commitment(tmp_path, a_text, b_text, kind, said):
+    brief = compare_plans(tmp_path, f"（一）壮大市场主体。{a_text}。\n", f"（一）壮大市场主体。{b_text}。\n")
+    c = assert_paired(brief, a_text[-6:].lstrip("业"), b_text[-6:].lstrip("业"), kind)
+    assert [q["code"] for q in c.qualifiers] == [said]
 
 
 def test_a_stretch_figure_reached_after_a_growth_floor_is_a_growth_and_pairs_too(tmp_path):
