@@ -6,7 +6,7 @@ import re
 
 from compare.lexicon import HEAD_VERBS, YEAR
 from compare.model import Block, Outline, Part, Role, Task
-from compare.outline_paragraphs import among_run_in_tasks, continuations, work_text
+from compare.outline_paragraphs import among_run_in_tasks, continuations, section_intros, work_text
 
 CN = "一二三四五六七八九十"
 H1_RE = re.compile(rf"^[{CN}]{{1,3}}[、.．]\s*")
@@ -375,6 +375,7 @@ def _tasks(blocks: list[Block]) -> list[Task]:
     Tasks are numbered items, bold-led paragraphs, 一是 clauses and the clauses of a heading that lists
     its tasks."""
     chosen = {i for i, b in enumerate(blocks) if _is_task_block(b)} - _principles(blocks)
+    chosen -= section_intros(blocks, chosen)
     continued = continuations(blocks, chosen)
     chosen -= set(continued.values())
     tasks: list[Task] = []

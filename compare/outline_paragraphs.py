@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from compare.lexicon import ALIGN_STOP_WORDS
 from compare.model import Block
 
 # Words that open a paragraph before its work: an address, a time, the government speaking.
@@ -77,3 +78,43 @@ def continuations(blocks: list[Block], chosen: set[int]) -> dict[int, int]:
 
 INLINE_BODY = 40  # characters after a heading's first sentence that make a body of its own
 ITEM_ROLES = ("h1", "h2", "h3", "lead", "enum")
+
+
+# A section's opening statement and its call to act: 农稳国本，粮安天下。我们要…; 市场是最稀缺的资源。我们要…
+INTRO = re.compile(r"^[^。！!]{2,32}。(?:我们要|我们将|我们必须|必须|要)")
+INTRO_MAX = 150  # characters: a longer paragraph goes on to set out work of its own
+# …unless the statement names this year's work (今年将开展“十五五”规划编制工作。要…): then it is that task
+WORK_OF_THE_YEAR = re.compile(r"今年|年内|全年|规划|任务|工作")
+
+
+def section_intros(blocks: list[Block], chosen: set[int]) -> set[int]:
+    """Short paragraphs that open or close a section with a statement of its theme and a call to act, beside
+    the section's own bold-led tasks: the section's framing, not a task (a section that is all one such
+    paragraph keeps it, and so does one taking up a topic of its own, such as 国防)."""
+    out = set()
+    for i in sorted(chosen):
+        b = blocks[i]
+        if not _frames_its_section(b):
+            continue
+        siblings = [j for j in chosen if j != i and blocks[j].path == b.path and blocks[j].role == "lead"
+                    and not INTRO.match(blocks[j].text)]
+        if siblings:
+            out.add(i)
+    return out
+
+
+def _frames_its_section(b: Block) -> bool:
+    """A short statement and call to act (科技强则产业强。我们要…) that restates its section's theme."""
+    if b.role != "lead" or len(b.text) > INTRO_MAX or not INTRO.match(b.text):
+        return False
+    if WORK_OF_THE_YEAR.search(b.heading):
+        return False  # 今年将开展“十五五”规划编制工作。要…: this year's task
+    return bool(b.path) and _echoes(b.path[-1], b.text)  # not 军政军民团结是…。要支持国防…
+
+
+def _echoes(heading: str, text: str) -> bool:
+    """The text takes up a content word of the heading (…科技自立自强 under 推进科技自立自强)."""
+    import rjieba
+
+    words = {w for w in rjieba.cut(heading) if len(w) >= 2 and w not in ALIGN_STOP_WORDS}
+    return any(w in text for w in words)

@@ -325,3 +325,23 @@ def test_a_lone_bold_led_paragraph_stays_an_item_where_the_plans_headings_hold_i
             "稳定和扩大就业。实施就业优先政策，开展职业技能培训。\n")
     ex = extract(load_document(_write(tmp_path, "2026_report.txt", text)), "b")
     assert "稳定和扩大就业" in {t.heading for t in ex.tasks}
+
+
+FRAMED_REPORT = """2026年政府工作报告
+二、2026年重点工作
+（一）加快建设科技强省
+强化基础研究。布局建设省实验室3个，实施重大科技专项20项。
+加快成果转化。建设中试平台10个，技术合同成交额增长10%。
+科技强则产业强。我们要以更大力度建设科技强省，让创新活力竞相迸发。
+（二）统筹发展和安全
+防范化解重点风险。守住不发生系统性风险底线，稳妥化解地方债务。
+军政军民团结是我们的宝贵财富。我们要支持国防动员和后备力量建设，做好双拥共建。
+"""
+
+
+def test_a_short_statement_restating_its_sections_theme_is_not_a_task_but_a_topic_of_its_own_is(tmp_path):
+    ex = extract(load_document(_write(tmp_path, "2026_report.txt", FRAMED_REPORT)), "b")
+    headings = {t.heading for t in ex.tasks}
+    assert {"强化基础研究", "加快成果转化", "防范化解重点风险"} <= headings
+    assert "科技强则产业强" not in headings
+    assert "军政军民团结是我们的宝贵财富" in headings, headings  # 国防: a topic of its own
