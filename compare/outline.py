@@ -228,12 +228,12 @@ def _take_title(blocks: list[Block], title: str) -> str:
     if not blocks:
         return title
     # a line naming the kind of document among the first few short lines wins over page clutter above it
-    for k, b in enumerate(blocks[:4]):
-        if len(b.text) <= 40 and b.role in ("short", "para") and re.search(DOC_KIND + "$", b.text):
-            for clutter in blocks[:k]:
-                clutter.role = "title" if clutter.role != "title" else clutter.role
+    named = [k for k, b in enumerate(blocks[:4]) if len(b.text) <= 40 and b.role in ("short", "para", "title")
+             and re.search(DOC_KIND + "$", b.text)]
+    if named:  # the title, perhaps printed twice (…省政府工作报告 / 政府工作报告), and clutter above it
+        for b in blocks[: named[-1] + 1]:
             b.role = "title"
-            return title or b.text
+        return title or blocks[named[0]].text
     first = blocks[0]
     if (first.role in ("short", "para") and len(first.text) <= 40
             and first.text[-1] not in FINAL_PUNCT + "：:"):

@@ -345,3 +345,12 @@ def test_a_short_statement_restating_its_sections_theme_is_not_a_task_but_a_topi
     assert {"强化基础研究", "加快成果转化", "防范化解重点风险"} <= headings
     assert "科技强则产业强" not in headings
     assert "军政军民团结是我们的宝贵财富" in headings, headings  # 国防: a topic of its own
+
+
+def test_a_title_printed_twice_heads_no_part_and_the_opening_address_is_no_task(tmp_path):
+    text = ("2026年东江省政府工作报告\n政府工作报告\n2026年1月20日在东江省第十四届人民代表大会第五次会议上\n"
+            "各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员和其他列席人员提出意见。\n"
+            "一、2025年工作回顾\n"
+            "过去一年，全省地区生产总值增长5.2%。\n二、2026年重点工作\n（一）扩大有效投资。全年实施重大项目300个。\n")
+    ex = extract(load_document(_write(tmp_path, "2026_report.txt", text)), "b")
+    assert [t.heading for t in ex.tasks if t.level != "part"] == ["扩大有效投资"]
