@@ -27,6 +27,10 @@ def only(body: str):
     "新布局冷链物流中心30个。",
     "向社会资本推介优质项目200个以上。",
     "争创国家级专精特新企业40家。",
+    "提质改造农村公路2000公里。",
+    "扩充义务教育公办学位5万个。",
+    "补充配置中小学电脑10万台。",
+    "支持新实施30个技术攻关项目。",
 ])
 def test_a_years_work_count_is_an_increment(body):
     assert only(body).basis == "increment"
