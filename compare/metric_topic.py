@@ -1,10 +1,10 @@
-"""A bare head (产值, 装机, 产量) named by the industry or field its passage is about (氢能产业投资)."""
+"""Bare names completed from their passage (产值 → 氢能产业产值, 改造计划 → 城中村改造计划)."""
 
 from __future__ import annotations
 
 import re
 
-from compare.lexicon import HEAD_VERBS
+from compare.lexicon import ACTION_VERBS, HEAD_VERBS
 
 # Heads that say what is measured but not of what: a passage about one industry leaves its name out.
 BARE_HEAD = re.compile(r"总?产值|增加值|营收|营业收入|产量|装机|并网|产能|投资|产业(?:投资|产值|规模)")
@@ -57,3 +57,27 @@ def _topic(sentence: str) -> tuple[str, str] | None:
 def _noun(word: str, tag: str) -> bool:
     """A word that can name an industry: a noun, an abbreviation, a distinguishing word, 新 of 新材料."""
     return tag[0] in "njb" or word == "新"
+
+
+# A plan of work named by its verb alone (6000套改造计划): which work, the sentence said before (城中村改造).
+WORK_PLAN = re.compile(r"(?P<verb>改造|建设|治理|整治|搬迁)(?:计划|任务)")
+
+
+def work_of_the_sentence(before: str, metric: str) -> str:
+    """`开展城中村改造专项行动，年内完成6000套改造计划`: 改造计划 is the plan of 城中村改造."""
+    plan = WORK_PLAN.fullmatch(metric)
+    if not plan:
+        return metric
+    named = [ACTION_VERBS.sub("", n) for n in re.findall(rf"([\u4e00-\u9fff]{{2,8}}?){plan['verb']}", before)]
+    return named[-1] + metric if named and len(named[-1]) >= 2 else metric
+
+
+def projects_named_before(before: str) -> str:
+    """`优化重大项目包保机制，完成投资2440亿元`: the projects whose investment it is (重大项目), or ""."""
+    import rjieba
+
+    for m in reversed(list(re.finditer(r"([\u4e00-\u9fff]{2})(?:项目|工程)", before))):
+        tags = rjieba.tag(m.group(1))
+        if "等" not in m.group(1) and tags and tags[0][1] not in ("v", "vn", "d", "u", "p", "c"):
+            return m.group()
+    return ""

@@ -40,7 +40,7 @@ from compare.metric_phrase import (
     strip_leading,
     word_boundaries,
 )
-from compare.metric_topic import passage_topic
+from compare.metric_topic import passage_topic, projects_named_before, work_of_the_sentence
 from compare.model import Basis, Block, Kind, Outline, Target, Task
 from compare.outline import item_number_end
 from compare.quantity import Figure
@@ -300,6 +300,8 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
     if metric == "经济" and verb == "增长":
         metric += "增长"  # 经济增长5%左右: the growth of the economy, named as a reader says it
     comparator = comparator_of(left, cand.post, f, verb)
+    if comparator == "=" and _shares_the_bound(body, prev, f):
+        comparator = prev.target.comparator  # type: ignore[union-attr]  # 不低于740元/月和485元/月
     stretch = _stretch(body, cand, prev, joined, left, verb, action)
     action = action or listed
     carried = prev.target if inherited and prev is not None else None
@@ -324,6 +326,18 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
 
 
 STOCK_NOUNS = re.compile(r"总数|总量|总产|总规模|规模|累计|存量|总计|合计|面积|产量|其中")
+
+
+SHARED_BOUND = (">=", "<=", ">", "<")
+
+
+def _shares_the_bound(body: str, prev: Found | None, f: Figure) -> bool:
+    """`提高到不低于740元/月和485元/月`: a bare figure right after 和 or 、 takes the bound its partner's
+    words set (not one its partner's own 以上 sets: 智能工厂200家、绿色工厂200家以上 binds the last only)."""
+    if prev is None or prev.target.comparator not in SHARED_BOUND or prev.target.unit != f.unit:
+        return False
+    own_qualifier = re.search(r"(?:以上|以下|以内|之内|内|多|余)$", prev.target.written)
+    return body[prev.end:f.start] in ("和", "、", "及", "与") and not own_qualifier
 
 
 def _quote(body: str, cand: Candidate, prev: Found | None, own_start: int, span_end: int) -> str:
@@ -408,37 +422,13 @@ def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, me
     return readable_metric(metric), from_right, inherited
 
 
-# A plan of work named by its verb alone (6000套改造计划): which work, the sentence said before (城中村改造).
-WORK_PLAN = re.compile(r"(?P<verb>改造|建设|治理|整治|搬迁)(?:计划|任务)")
-
-
-def _work_of_the_sentence(before: str, metric: str) -> str:
-    """`开展城中村改造专项行动，年内完成6000套改造计划`: 改造计划 is the plan of 城中村改造."""
-    plan = WORK_PLAN.fullmatch(metric)
-    if not plan:
-        return metric
-    named = [ACTION_VERBS.sub("", n) for n in re.findall(rf"([\u4e00-\u9fff]{{2,8}}?){plan['verb']}", before)]
-    return named[-1] + metric if named and len(named[-1]) >= 2 else metric
-
-
 def _named_by_the_sentence(body: str, cand: Candidate, metric: str) -> str:
     """A bare name completed from its sentence or passage: 改造计划 → 城中村改造计划, 投资 → 重大项目投资,
     装机 → 风电装机."""
-    metric = _work_of_the_sentence(body[cand.sentence_start:cand.fig.start], metric)
+    metric = work_of_the_sentence(body[cand.sentence_start:cand.fig.start], metric)
     if metric == "投资" and cand.fig.unit == "元":
-        metric = _projects_named_before(body[cand.sentence_start:cand.clause_start]) + metric
+        metric = projects_named_before(body[cand.sentence_start:cand.clause_start]) + metric
     return passage_topic(body, cand.sentence_start, cand.clause_start, metric)
-
-
-def _projects_named_before(before: str) -> str:
-    """`优化重大项目包保机制，完成投资2440亿元`: the projects whose investment it is (重大项目), or ""."""
-    import rjieba
-
-    for m in reversed(list(re.finditer(r"([\u4e00-\u9fff]{2})(?:项目|工程)", before))):
-        tags = rjieba.tag(m.group(1))
-        if "等" not in m.group(1) and tags and tags[0][1] not in ("v", "vn", "d", "u", "p", "c"):
-            return m.group()
-    return ""
 
 
 WHOLE_TASK = re.compile(r"(?:总|年度|规划|全部)?任务")  # a share of a task named just before: whose task

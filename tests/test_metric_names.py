@@ -295,3 +295,10 @@ def test_a_ratios_qualifier_after_its_denominator_is_read():
 def test_a_quote_points_at_one_figure_when_its_clause_states_the_same_figure_twice():
     found = {t.metric: t.quote for t in targets("新培育数字化车间150个、省级智能工厂150个以上。")}
     assert found == {"数字化车间": "新培育数字化车间150个", "省级智能工厂": "省级智能工厂150个以上"}
+
+
+def test_a_bound_set_before_two_figures_joined_by_he_binds_both_but_an_own_qualifier_only_its_figure():
+    both = {t.written: t.comparator for t in targets("城乡低保标准提高到不低于800元/月和600元/月。")}
+    assert both == {"800元/月": ">=", "600元/月": ">="}
+    own = {t.written: t.comparator for t in targets("新培育智能工厂200家以上、绿色工厂150家。")}
+    assert own == {"200家以上": ">=", "150家": "="}
