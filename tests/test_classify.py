@@ -75,7 +75,7 @@ def test_figures_of_a_respectively_list_pair_by_place(tmp_path):
         "（一）扩大有效投资。力争全年交通、水利、能源领域投资额分别达950亿元、250亿元、500亿元。\n")
     assert_paired(brief, "900亿元", "950亿元", "escalated")
     assert_paired(brief, "300亿元", "250亿元", "deescalated")
-    assert_paired(brief, "500亿元", "500亿元", "unchanged")
+    assert_paired(brief, "500亿元", "500亿元", "deescalated")  # the same figure, now only an aim (力争)
 
 
 def test_the_change_stated_after_a_level_pairs_with_the_other_years_change(tmp_path):
@@ -430,7 +430,7 @@ def test_a_stretch_figure_reached_after_a_growth_floor_is_a_growth_and_pairs_too
 
 @pytest.mark.parametrize("a_text, b_text, a_fig, b_fig, kind", [
     ("培育专精特新企业100户以上", "新增专精特新企业150家以上", "100户以上", "150家以上", "escalated"),  # firms in 户 or 家
-    ("新增80个以上项目纳入国家重点项目库", "争取80个以上项目纳入国家重点项目库", "80个以上", "80个以上", "unchanged"),
+    ("新增80个以上项目纳入国家重点项目库", "争取80个以上项目纳入国家重点项目库", "80个以上", "80个以上", "deescalated"),  # compared; 争取 makes it an aim
 ])
 def test_this_years_counts_in_other_words_or_classifiers_compare(tmp_path, a_text, b_text, a_fig, b_fig, kind):
     brief = compare_plans(tmp_path, f"（一）壮大产业。{a_text}。\n", f"（一）壮大产业。{b_text}。\n")
