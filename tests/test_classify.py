@@ -565,3 +565,9 @@ def test_a_bare_capacity_named_by_its_passage_pairs_with_that_industrys(tmp_path
     brief = compare_plans(tmp_path, "（一）壮大风电产业。新增风电装机500万千瓦，新增光伏装机700万千瓦。\n",
                           "（一）发展清洁能源。风电产业拓展海上应用场景。力争新增装机突破800万千瓦。\n")
     assert_paired(brief, "500万千瓦", "800万千瓦", "escalated")
+
+
+def test_counts_of_projects_of_different_size_classes_are_different_indicators(tmp_path):
+    brief = compare_plans(tmp_path, "（一）推进技术改造。实施500万元以上技改项目8000个左右。\n",
+                          "（一）推进技术改造。实施投资2000万元以上的技改项目2500个。\n")
+    assert Counter(c.type for c in brief.changes) == Counter(dropped=1, new=1)
