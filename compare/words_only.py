@@ -13,9 +13,9 @@ if TYPE_CHECKING:
 
 CLAUSE = re.compile(r"[^，,。；;！？!?\n]+")
 FIGURE = re.compile(r"[0-9０-９]|百分之|[一二三四五六七八九十两]成")
-# Words that make a mention a goal: 只增不减, 实现正增长, 保持稳定, 与经济增长同步, 完成国家下达的目标
-GOAL_WORDS = re.compile(r"只增不减|不减|正增长|稳定|稳住|保持|同步|高于|快于|低于|不低于|不高于|控制在|"
-                        r"下达|确保|好于|优于")
+# Words that make a mention a goal: 只增不减, 实现正增长, 完成…年度任务, 保持稳定, 完成国家下达的目标
+GOAL_WORDS = re.compile(r"只增不减|不减|正增长|年度任务|稳定|稳住|保持|同步|高于|快于|低于|不低于|不高于|"
+                        r"控制在|下达|确保|好于|优于")
 MIN_NAME = 3  # a shorter name (用电, 投资) is met too often to mean the same indicator
 
 
