@@ -55,6 +55,8 @@ def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> lis
     _pass_promoted(sim, cfg, add)
     _pass_raised_to_part(sim, set(pairs), add)
     _pass_goal_named(sim, set(pairs), add)
+    if coarser_b(a, b, cfg):
+        _pass_into_coarser_b(sim, cfg, {i for i, _ in pairs}, add)
     _pass_carried_groups(sim, cfg, set(pairs), add)
     implied = _implied_by_group(sim, set(pairs))
     return [pairs[k] for k in sorted(pairs) if k not in implied]
@@ -118,6 +120,29 @@ def _pass_goal_named(sim: Similarity, linked: set[tuple[int, int]], add: Adder) 
         for g in goals:
             if name in tb[g].quote:
                 add(i, g, "goal_named", sim.score(i, g))
+
+
+def coarser_b(a: Extraction, b: Extraction, cfg: MatchConfig) -> bool:
+    """B regroups A's work into far fewer tasks (coarse_ratio times fewer or more) and is a plan of its own,
+    not a news report of one (whose silence means only that the report did not mention a task)."""
+    leaves_a = sum(1 for t in a.tasks if not t.container and t.level != "part")
+    leaves_b = sum(1 for t in b.tasks if not t.container and t.level != "part")
+    return b.document.type != "news_report" and leaves_a >= cfg.coarse_ratio * max(1, leaves_b)
+
+
+def _pass_into_coarser_b(sim: Similarity, cfg: MatchConfig, linked_a: set[int], add: Adder) -> None:
+    """Into a coarser B, each task of A still alone takes its closest plain B task from coarse_link_min: every
+    B task absorbs several of A's, so a task's closest successor need not return the compliment."""
+    ta, tb = sim.a.tasks, sim.b.tasks
+    best: dict[int, tuple[float, int]] = {}
+    for (i, j), score in sorted(sim.scores.items()):
+        if i in linked_a or ta[i].level == "part" or tb[j].level == "part" or tb[j].container:
+            continue
+        if (score, -j) > best.get(i, (-1.0, 0)):
+            best[i] = (score, -j)
+    for i, (score, neg_j) in sorted(best.items()):
+        if score >= cfg.coarse_link_min:
+            add(i, -neg_j, "into_coarser_b", score)
 
 
 def _pass_carried_groups(sim: Similarity, cfg: MatchConfig, linked: set[tuple[int, int]], add: Adder) -> None:

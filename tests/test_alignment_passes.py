@@ -369,3 +369,20 @@ def test_a_part_whose_tasks_carry_on_under_several_b_parts_is_linked_to_each(tmp
     assert ("加快千兆光网建设", "千兆光网提速") in links
     assert {("重点任务", "夯实数字底座"), ("重点任务", "提升数字政府效能")} <= links
     assert ("完善新设施", "提升数字政府效能") not in links
+
+
+def test_a_plan_that_regroups_into_far_fewer_tasks_is_coarser_but_a_news_report_of_one_is_not(tmp_path):
+    from compare.align import coarser_b
+    from compare.config import DEFAULT
+    from compare.pipeline import extract, load_document
+
+    many = "某省2021年数字政府建设实施方案\n一、重点任务\n" + "".join(
+        f"{k}.推进第{k}项数字政府工作。完善相关制度，提升服务能力和治理水平。\n" for k in range(1, 10))
+    few = "某省2023年数字政府能力提升实施方案\n一、重点任务\n1.夯实数字底座。建设统一政务云。\n2.提升服务效能。推进一网通办。\n"
+    news = "新华社讯 某省召开数字政府建设大会。会议提出，1.夯实数字底座。建设统一政务云。2.提升服务效能。推进一网通办。\n"
+    a = extract(load_document(_write(tmp_path, "a.txt", many)), "a")
+    plan = extract(load_document(_write(tmp_path, "b.txt", few)), "b")
+    report = extract(load_document(_write(tmp_path, "c.txt", news)), "b")
+    assert plan.document.type != "news_report" and coarser_b(a, plan, DEFAULT)
+    assert report.document.type == "news_report" and not coarser_b(a, report, DEFAULT)
+    assert not coarser_b(plan, a, DEFAULT)

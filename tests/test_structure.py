@@ -97,9 +97,9 @@ LABELLED_PAIRS = [
     pytest.param("seeds", "zhejiang_2020_work_points.txt", "zhejiang_2022_no1_project_upgrade.txt", 0.58,
                  id="headline"),
     # The 13th-five-year informatization plan → the 14th digital-economy plan (PDFs; a different series that
-    # regroups the work): 0.38 when the labels arrived, 0.47 once groups whose tasks carry on under a B part are
-    # linked to it; the goal for restructured pairs is 0.80.
-    pytest.param("plans", "informatization13_national_plan.pdf", "digital_economy14_national_plan.pdf", 0.45,
+    # regroups the work): 0.38 when the labels arrived, 0.49 once groups whose tasks carry on under a B part are
+    # linked to it, 0.53 once A's lone tasks join their closest task of the coarser B; the goal is 0.80.
+    pytest.param("plans", "informatization13_national_plan.pdf", "digital_economy14_national_plan.pdf", 0.5,
                  id="national-plans"),
 ]
 
