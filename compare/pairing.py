@@ -218,6 +218,15 @@ def _list_evidence(i: int, j: int, a: Side, b: Side, ctx: tuple, cfg: MatchConfi
 Why = tuple[str, dict]  # a reason's code and arguments, made into a reason only for the pairs chosen
 
 
+PROGRAMME_HEAD = re.compile(r"(?:项目|工程|行动|计划)$")
+
+
+def _projects_of(hx: str, hy: str, x: Target, y: Target) -> bool:
+    """`100个关键技术攻关项目` / `105项关键技术`: one name counts projects and the other what they work on, in
+    another unit; two counts of one programme in one unit (民生实事 / 民生实事项目) are not told apart."""
+    return bool(PROGRAMME_HEAD.search(hx)) != bool(PROGRAMME_HEAD.search(hy)) and x.unit != y.unit
+
+
 def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
                    cfg: MatchConfig) -> tuple[float, Why | None]:
     """How strongly the two metrics name one counted thing, and the reason to show."""
@@ -232,7 +241,8 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
         # 投资 / 重大工程投资; 欠发达县域帮扶 / 欠发达县域帮扶质效 when the figures are close
         # a two-character head (学生, 投资) names many things: only with close figures (残疾学生 ≠ 学生)
         within = long_.endswith(short) and (len(short) >= 3 or (len(short) == 2 and close))
-        if within or (close and len(short) >= 4 and long_.startswith(short)):
+        leads = long_.startswith(short) and not _projects_of(hx, hy, x, y)
+        if within or (close and len(short) >= 4 and leads):
             return cfg.second_head_within, ("same_head_noun", {"head": short})
     for h, other, t in ((hx, y, text_b), (hy, x, text_a)):
         if not elided(other.metric):
@@ -249,7 +259,8 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
         shared = shared if len(shared) >= 2 else ""
         # the words around the shared one must meet too: 省市首店 / 省级首店, never 专精特新企业 / 上云企业
         rest_x, rest_y = hx.replace(shared, ""), hy.replace(shared, "")
-        if close and shared and _modifiers_meet(rest_x, rest_y, shared == tail):
+        meet = _modifiers_meet(rest_x, rest_y, shared == tail) and not _projects_of(hx, hy, x, y)
+        if close and shared and meet:
             # a long shared phrase speaks without the outline's help
             score = cfg.second_strong if len(shared) >= cfg.second_long_word else cfg.second_shared_word
             return score, ("same_head_noun", {"head": shared})

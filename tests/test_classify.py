@@ -574,3 +574,9 @@ def test_counts_of_projects_of_different_size_classes_are_different_indicators(t
     brief = compare_plans(tmp_path, "（一）推进技术改造。实施500万元以上技改项目8000个左右。\n",
                           "（一）推进技术改造。实施投资2000万元以上的技改项目2500个。\n")
     assert Counter(c.type for c in brief.changes) == Counter(dropped=1, new=1)
+
+
+def test_projects_counted_in_one_unit_are_not_what_they_achieve_counted_in_another(tmp_path):
+    brief = compare_plans(tmp_path, "（一）强化科技攻关。实施120个以上关键技术攻关项目。\n",
+                          "（一）强化科技攻关。力争攻克关键技术130项以上。\n")
+    assert Counter(c.type for c in brief.changes) == Counter(dropped=1, new=1)
