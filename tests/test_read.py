@@ -587,3 +587,13 @@ def test_pdf_lines_wrap_at_the_common_full_width_though_some_lines_run_wider() -
     indented = "加快农村网络覆盖。充分发挥中央财政资金引导作用深入开"[:27]  # a paragraph's first line, indented
     out = unwrap([*body, indented, "展电信普遍服务试点工作。"])
     assert out[-1] == indented + "展电信普遍服务试点工作。"
+
+
+def test_pdf_lines_wrap_at_the_text_width_though_short_table_rows_are_commoner() -> None:
+    from compare.read.pdf import unwrap
+
+    rows = [f"指标{k:02d} 2020年 2025年 增长" for k in range(12)]  # a table, one short row per line
+    text = ["推进数字产业化和产业数字化加快建设现代化产业体系打造产业集群。"] * 6
+    wrapped = "加快农村网络覆盖。充分发挥中央财政资金引导作用深入开展电信普遍"
+    out = unwrap([*rows, *text, wrapped, "服务试点工作。"])
+    assert out[:12] == rows and out[-1] == wrapped + "服务试点工作。"

@@ -230,10 +230,12 @@ def unwrap(lines: list[str]) -> list[str]:
 
 
 def _full_width(widths: list[int]) -> int:
-    """The width of a full line: the commonest width when one in ten lines has it (justified text; a few wide
-    lines of digits or letter-spaced boxes aside), else the 90th percentile, at least the 2nd widest."""
+    """The width of a full line: the 90th percentile (at least the 2nd widest), or the commonest width a
+    little below it when one in ten lines has it (justified text; a few wide lines of digits or letter-spaced
+    boxes aside). A common short width (table rows) is no full line."""
+    high = widths[max(1, len(widths) // 10)]
     common, n = Counter(widths).most_common(1)[0]
-    return common if n >= len(widths) // 10 else widths[max(1, len(widths) // 10)]
+    return common if n >= len(widths) // 10 and common >= 0.75 * high else high
 
 
 def _short(exc: BaseException) -> str:
