@@ -57,6 +57,7 @@ def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> lis
     _pass_goal_named(sim, set(pairs), add)
     if coarser_b(a, b, cfg):
         _pass_into_coarser_b(sim, cfg, {i for i, _ in pairs}, add)
+    _pass_folded_groups(sim, cfg, add)
     _pass_carried_groups(sim, cfg, set(pairs), add)
     implied = _implied_by_group(sim, set(pairs))
     return [pairs[k] for k in sorted(pairs) if k not in implied]
@@ -167,6 +168,22 @@ def _pass_carried_groups(sim: Similarity, cfg: MatchConfig, linked: set[tuple[in
             add(g, q, "carried_group", sim.score(g, q))
 
 
+def _pass_folded_groups(sim: Similarity, cfg: MatchConfig, add: Adder) -> None:
+    """A group of A tasks that B folded into one task (“互联网+政务服务”行动 → 提高“互联网+政务服务”效能):
+    the group and a plain B task that are each other's closest item, scoring link_min or more, are linked."""
+    ta, tb = sim.a.tasks, sim.b.tasks
+    row: dict[int, tuple[float, int]] = {}
+    col: dict[int, tuple[float, int]] = {}
+    for (i, j), s in sorted(sim.scores.items()):
+        row[i] = max(row.get(i, (-1.0, 0)), (s, -j))
+        col[j] = max(col.get(j, (-1.0, 0)), (s, -i))
+    for i, (s, neg_j) in sorted(row.items()):
+        j = -neg_j
+        group = ta[i].container and ta[i].level != "part"
+        if group and not (tb[j].container or tb[j].level == "part") and -col[j][1] == i and s >= cfg.link_min:
+            add(i, j, "folded_group", s)
+
+
 def _ancestors(k: int, par: list[int | None]) -> list[int]:
     """The groups enclosing item k, nearest first."""
     out = []
@@ -178,15 +195,17 @@ def _ancestors(k: int, par: list[int | None]) -> list[int]:
 
 
 def _implied_by_group(sim: Similarity, linked: set[tuple[int, int]]) -> set[tuple[int, int]]:
-    """Redundant links of an A task linked both to a B part and to tasks of that part. Where the task was
-    raised to the part (its heading reads like the part's), the part link says it all and the member links
-    go; otherwise the member links are the specific ones and the part link goes."""
+    """Redundant links of an A task (or a group folded into one B task) linked both to a B part and to tasks
+    of that part. Where the task was raised to the part (its heading reads like the part's), the part link
+    says it all and the member links go; otherwise the member links are the specific ones and the part link
+    goes."""
     ta, tb = sim.a.tasks, sim.b.tasks
     pb = parents(tb)
     out: set[tuple[int, int]] = set()
     for i, j in linked:
         q = pb[j]
-        if q is None or tb[q].level != "part" or ta[i].container or (i, q) not in linked:
+        folded = ta[i].container and ta[i].level != "part" and not tb[j].container
+        if q is None or tb[q].level != "part" or (ta[i].container and not folded) or (i, q) not in linked:
             continue
         out.add((i, j) if reads_like(ta[i].heading, tb[q].heading) else (i, q))
     return out

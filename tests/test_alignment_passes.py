@@ -386,3 +386,32 @@ def test_a_plan_that_regroups_into_far_fewer_tasks_is_coarser_but_a_news_report_
     assert plan.document.type != "news_report" and coarser_b(a, plan, DEFAULT)
     assert report.document.type == "news_report" and not coarser_b(a, report, DEFAULT)
     assert not coarser_b(plan, a, DEFAULT)
+
+
+A_ACTIONS = """某省2021年数字化发展规划
+一、重点行动
+（一）“互联网+医疗健康”行动
+1.发展互联网医院。推动三级医院开设互联网诊疗服务，推广远程会诊和在线复诊。
+2.推广电子健康码。实现电子健康码在医疗机构就诊通用，推进检查检验结果互认。
+（二）智慧交通行动
+1.建设智能公路。推进高速公路车路协同改造。
+2.发展智慧停车。建设城市停车信息平台。
+"""
+
+B_FOLDED = """某省2025年数字经济发展规划
+一、提升公共服务数字化水平
+（一）提高“互联网+医疗健康”服务水平。发展互联网医院，推广远程会诊、在线复诊和电子健康码，推进检查检验结果互认。
+（二）推进教育数字化。建设智慧校园，推广在线课堂。
+二、推动交通数字化转型
+（一）建设智能公路网络。推进高速公路车路协同。
+（二）完善智慧停车系统。建设城市停车信息平台。
+"""
+
+
+def test_a_group_of_tasks_that_b_folded_into_one_task_is_linked_to_that_task(tmp_path):
+    # A's action of two tasks became one task of B: the action is linked to the task that took its work,
+    # not only to the part above it, and not to the part's other task
+    links = _links(A_ACTIONS, B_FOLDED, tmp_path)
+    assert ("“互联网+医疗健康”行动", "提高“互联网+医疗健康”服务水平") in links
+    assert ("“互联网+医疗健康”行动", "提升公共服务数字化水平") not in links
+    assert ("“互联网+医疗健康”行动", "推进教育数字化") not in links
