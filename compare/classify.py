@@ -300,8 +300,6 @@ def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig 
     lower_is_better = y.comparator in CEILING or x.comparator in CEILING or (
         y.direction is None and bool(LOWER_IS_BETTER.search(y.metric)))
     firmness = _firmness(y, lower_is_better) - _firmness(x, lower_is_better)
-    if "=" in (x.comparator, y.comparator):
-        firmness = 0  # a bare figure (200家, 达到7000万吨) says nothing of firmness: 200家以上 → 200家 holds
     firmness += bool(x.stretch) - bool(y.stretch)  # 全年新增1000家 → 力争新增1000家: a commitment made an aim
     same_figure = _interval(x) == _interval(y)
     kind = _direction(x, y, firmness, lower_is_better)
@@ -390,7 +388,8 @@ def _direction(x: Target, y: Target, firmness: int, lower_is_better: bool) -> st
 
 
 def _firmness(t: Target, lower_is_better: bool) -> int:
-    """How firmly a figure commits in the ambitious direction: 以上 (floor) > 左右 / bare > 以内 (ceiling)."""
+    """How firmly a figure commits in the ambitious direction: 以上 (floor) > 左右 / bare > 以内 (ceiling), so
+    the same figure without its 以上 (社零增长5%以上 → 5%) is lowered and with it added raised."""
     if t.comparator in (">=", ">"):
         return 0 if lower_is_better else 2
     if t.comparator in ("<=", "<"):

@@ -186,7 +186,8 @@ def test_money_arranged_is_a_level_and_a_new_amount_is_not_ranked_against_it(tmp
 def test_a_count_of_people_written_without_a_classifier_compares_with_one_written_with_it(tmp_path):
     brief = compare_plans(tmp_path, "（一）关爱学生。为150万中小学生开展视力筛查。\n",
                           "（一）关爱学生。为150万名以上中小学生开展视力筛查。\n")
-    assert_paired(brief, "150万", "150万名以上", "unchanged")  # a bare figure is no looser than 以上
+    c = assert_paired(brief, "150万", "150万名以上", "escalated")  # the same count, now a floor
+    assert "firmer_words" in {r["code"] for r in c.reasons}
 
 
 def test_a_stock_against_this_years_addition_is_rebased(tmp_path):
@@ -403,8 +404,9 @@ def test_total_output_and_output_are_one_indicator(tmp_path, a_text, b_text):
 
 
 @pytest.mark.parametrize("a_fig, b_fig, kind", [
-    ("200家以上", "200家", "unchanged"),  # a bare figure says nothing of firmness
-    ("超200家", "200家", "unchanged"),
+    ("200家以上", "200家", "deescalated"),  # the floor dropped: no longer at least 200
+    ("超200家", "200家", "deescalated"),
+    ("200家", "200家以上", "escalated"),  # the same figure made a floor
     ("200家左右", "200家以上", "escalated"),  # about → at least: firmer words
     ("200家以上", "200家左右", "deescalated"),
 ])
@@ -517,7 +519,8 @@ def test_stages_named_before_or_after_their_projects_pair(tmp_path):
     brief = compare_plans(tmp_path, "（一）发展新能源。开工、投产海上风电项目各900万千瓦以上。\n",
                           "（一）发展新能源。海上风电开工900万千瓦、投产600万千瓦以上。\n")
     paired = sorted((c.type, c.metric) for c in brief.changes if c.a and c.b)
-    assert [t for t, _ in paired] == ["deescalated", "unchanged"] and len(brief.changes) == 2, brief.changes
+    # 开工 900以上 → 900 loses its floor; 投产 900以上 → 600以上 falls
+    assert [t for t, _ in paired] == ["deescalated", "deescalated"] and len(brief.changes) == 2, brief.changes
 
 
 def test_a_place_in_a_reordered_list_pairs_nothing(tmp_path):
