@@ -162,7 +162,10 @@ LISTED_NAMES = re.compile(rf"(?<![\d.])({_NAME}(?:[、和及与]{_NAME})+)$")  #
 
 
 def _counts_its_list(body: str, f: Figure) -> bool:
-    """`建好福州、厦门、泉州3个…`: the figure only counts the names listed right before it."""
+    """`建好福州、厦门、泉州3个…`: the figure only counts the names listed right before it (or the
+    undertakings of the report's own livelihood package)."""
+    if _sizes_the_livelihood_package(body, f):
+        return True
     before = body[max(0, f.start - 48):f.start]
     m = LISTED_NAMES.search(before.removesuffix("等"))  # 人工智能、生物医药等2个产业: the list closed by 等
     if not m:
@@ -190,6 +193,21 @@ def _counts_the_list_after(body: str, f: Figure) -> bool:
     end = body.find("。", m.end())
     items = body[m.end():end if end >= 0 else len(body)]
     return f.value >= 3 and f.value in (len(items.split("；")), len(re.split(r"[，；]", items)))
+
+
+# The report's own package of livelihood undertakings: 办好45件民生实事, 10大类60项民生实事项目, 民生实事48件.
+PACKAGE = r"(?:重点)?“?(?:民生实事|惠民实事|为民办实事|民生工程|惠民工程)"
+PACKAGE_AFTER = re.compile(r"(?:[\d一二三四五六七八九十]+[件项])?" + PACKAGE)  # 12类45件民生实事
+PACKAGE_BEFORE = re.compile(PACKAGE + r"”?(?:项目)?$")
+
+
+def _sizes_the_livelihood_package(body: str, f: Figure) -> bool:
+    """`办好45件民生实事`: the number of undertakings in the report's own package, the length of a list the
+    report sets out (as 21个主要指标 counts its indicators), not a level to reach."""
+    if f.unit not in ("件", "项", "类", "大类"):
+        return False
+    before = PACKAGE_BEFORE.search(body, max(0, f.start - 10), f.start)
+    return bool(PACKAGE_AFTER.match(body, f.end) or before)
 
 
 def _inside_short_quote(body: str, pos: int) -> bool:
