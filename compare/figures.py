@@ -328,12 +328,23 @@ def _read_run(run: str) -> str | None:
     return _number_text(value)
 
 
+# A doubling written in words, as growth in 倍: 翻番 and 翻一番 (+1倍), 翻两番 (+3倍), 翻三番 (+7倍);
+# a slogan's count of doublings (六个翻番, 双翻番) is none.
+DOUBLING = re.compile(r"(?<![个双])翻(?P<times>[一两二三]?)番")
+DOUBLING_TIMES = {"": 1, "一": 1, "两": 2, "二": 2, "三": 3}
+
+
+def _doublings(text: str) -> list[Figure]:
+    return [Figure(m.start(), m.end(), m.group(0), float(2 ** DOUBLING_TIMES[m.group("times")] - 1), "倍")
+            for m in DOUBLING.finditer(text)]
+
+
 def parse_figures(text: str) -> list[Figure]:
     """Every figure in a text: value, low and high (for a range value is the low end), unit, approx, and the
-    span as written (start, end, text). A bare numeral is a figure too; runs that do not parse are left out
-    (see unread_spans)."""
+    span as written (start, end, text). A bare numeral is a figure too, and a doubling in words (翻一番) is
+    growth in 倍; runs that do not parse are left out (see unread_spans)."""
     shadow = Shadow(text)
-    out: list[Figure] = []
+    out: list[Figure] = _doublings(text) if "番" in text else []
     for m in FIGURE_RE.finditer(shadow.text):
         fig = arabic_figure(m)
         if fig is None or not finite(fig):
@@ -342,7 +353,7 @@ def parse_figures(text: str) -> list[Figure]:
         fig.start, fig.end, fig.written = start, end, text[start:end]
         fig.chinese, fig.approx = chinese, fig.approx or vague
         out.append(_fit_to_words(fig, text, vague))
-    return out
+    return sorted(out, key=lambda f: f.start)
 
 
 @lru_cache(maxsize=8192)

@@ -315,3 +315,18 @@ def test_an_annual_average_under_a_heading_naming_the_period_and_the_year_is_the
             "今年地区生产总值增长4.5%左右。\n")
     found = extract_targets(text, build_outline(text, year=YEAR), YEAR, "b")
     assert sorted((t.written, t.year) for t in found) == [("4.5%左右", 2026), ("5%左右", 2030)]
+
+
+@pytest.mark.parametrize("body, metric, value, stretch", [
+    ("力争新型储能装机规模实现翻番。", "新型储能装机规模", 1, True),
+    ("市级科技专项资金翻一番。", "市级科技专项资金", 1, False),
+    ("到2030年每千人口托位数较2020年翻两番。", "每千人口托位数", 3, False),
+])
+def test_a_doubling_in_words_is_growth_in_multiples(body, metric, value, stretch):
+    t = only(body)
+    assert (t.metric, t.value, t.unit, t.basis, t.stretch) == (metric, value, "倍", "growth", stretch)
+
+
+@pytest.mark.parametrize("body", ["数字经济实现智算规模等“六个翻番”。", "算力规模实现“双翻番”。"])
+def test_a_count_of_doublings_is_a_slogan_not_a_figure(body):
+    assert figures(body) == []
