@@ -62,6 +62,10 @@ TRAILING_NOISE = re.compile(r"(?:预计|首次|将|要|可|已|已经|共|合计
 
 
 YEAR_OF = re.compile(rf"{YEAR}年(?:底|末)?的?$")
+# What a base or a span leaves once its year is read as a time: 托位数较(2020年)翻两番,
+# 人均地区生产总值比(2020年), 营业收入较“十三五”末期翻一番, 高新技术企业数3年翻一番.
+BASE_LEFT_OVER = re.compile(r"(?:较|(?<=[值额量数])比)$|(?:较|比)“?十[三四五六]五”?(?:末期?|时期|期末)$|"
+                            r"(?<=[\u4e00-\u9fff]{2})(?:连续)?(?:\d+|[一二三四五六七八九十两]+)年(?:内|来|间)?$")
 BASE_YEAR = re.compile(rf"(?:比|较|与)?{YEAR}年(?:底|末)?(?:相比)?的?$")  # 能耗较2020年下降…: a base year
 PER_HEAD = r"(?:每[人户生]?(?:每)?[年月]?|人均|年均)"  # 每人每年, 每生每年, 每月: the figure's per-unit
 PER_DENOMINATOR = re.compile(r"每[\d.]+[万千百]?(?:人口|人|户)$")
@@ -154,7 +158,7 @@ def split_metric(left: str) -> tuple[str, str, str]:
             action = hits[-1].group(0)
             core = _after_mid_action(core, hits[-1])
     core = TRAILING_NOISE.sub("", BASE_YEAR.sub("", core.strip("的之 ")))  # 技术合同成交额2030年达到…
-    return action, core, verb
+    return action, BASE_LEFT_OVER.sub("", core), verb
 
 
 def _after_mid_action(core: str, hit: re.Match[str]) -> str:

@@ -93,8 +93,10 @@ def kind_and_year(body: str, start: int, sentence_start: int, block: Block, ctx:
     doc_year = ctx.year
     before = body[sentence_start:start]
     # the figure's own year, not a base it is measured against (较2017年, 是2017年的, 2017年以来)
-    years = [int(m.group(1)) for m in OWN_YEAR.finditer(before)]
-    explicit = years[-1] if years else None
+    years = [(int(m.group(1)), sentence_start + m.start()) for m in OWN_YEAR.finditer(before)]
+    explicit = years[-1][0] if years else None
+    # a horizon named after the year (2026年…到2030年) governs the figure, not the year
+    explicit_after = None if years and horizon is not None and years[-1][1] < horizon.end() else explicit
     forward = bool(FORWARD_CUES.search(before))
     past_year = explicit is not None and doc_year is not None and explicit < doc_year
     if block.part == "review":
@@ -108,7 +110,7 @@ def kind_and_year(body: str, start: int, sentence_start: int, block: Block, ctx:
         if explicit is not None and (doc_year is None or explicit <= doc_year):
             return "actual", explicit
         return "actual", _context_year(body, block, doc_year, before)
-    year = _target_year(before, sentence_start, block, ctx, horizon, explicit)
+    year = _target_year(before, sentence_start, block, ctx, horizon, explicit, explicit_after)
     if year == ctx.year and year and PLAN_OUTLINE.search(body, 0, start) and not THIS_YEAR.search(before):
         return "target", _period_end(year)  # 《纲要（草案）》明确了主要指标：…其中…比重21%
     return "target", year
@@ -124,21 +126,25 @@ def _period_end(year: int) -> int:
 
 
 def _target_year(before: str, sentence_start: int, block: Block, ctx: DocContext,
-                 horizon: re.Match[str] | None, explicit: int | None) -> int | None:
-    """The year a goal is set for: this year, a horizon stated before it, its own year, or its section's."""
+                 horizon: re.Match[str] | None, explicit: int | None,
+                 explicit_after: int | None) -> int | None:
+    """The year a goal is set for: this year, its own year named after any horizon, a horizon stated before
+    it, or its section's."""
     doc_year = ctx.year
     if _is_span(horizon) and horizon is not None and horizon.start() < sentence_start:
         horizon = None  # a span of years governs its own sentence only
     this_year = THIS_YEAR.search(before)
     if this_year and (horizon is None or horizon.end() <= sentence_start + this_year.start()):
         return doc_year  # 今年 after a period phrase (“十五五”时期，今年…): this year's figure
+    if explicit_after is not None and (doc_year is None or explicit_after >= doc_year):
+        return explicit_after  # “十五五”时期…，为实现2035年人均地区生产总值翻一番: the figure's own year wins
     stated = _horizon(horizon, ctx)
     if _is_span(horizon) and stated is None:
         return None  # 用3—5年时间，培养…: a goal with no single year
     if stated is not None and (doc_year is None or stated >= doc_year):
         return stated
     if explicit is not None and (doc_year is None or explicit >= doc_year):
-        return explicit
+        return explicit  # a horizon of the same sentence before it
     if re.search(r"今年|全年|年内|年底|明年", before):
         return doc_year + 1 if doc_year and "明年" in before else doc_year
     multi_year = bool(MULTI_YEAR.search(before))  # 年均增长5%, 《纲要》明确…: a goal for the period

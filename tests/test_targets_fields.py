@@ -160,7 +160,7 @@ def test_respectively_gives_every_name_the_whole_shared_head(body, first):
 @pytest.mark.parametrize("body, metric", [
     ("提高个税专项附加扣除标准，3000多万纳税人受益。", "纳税人"),
     ("光纤网络具备覆盖500万户家庭的能力。", "家庭"),
-    ("今年继续实施12大类50项民生实事。", "民生实事"),
+    ("今年继续推进8大类30项重点工程。", "重点工程"),
     ("盯紧抓实30个年产值过亿元的重点项目。", "年产值过亿元的重点项目"),
     ("在工业、农业、文旅等领域应用落地500个以上。", "应用落地"),
     ("拟连续三年发行地方专项债券，今年先发行800亿元。", "地方专项债券"),
@@ -172,8 +172,8 @@ def test_the_metric_is_the_thing_counted(body, metric):
 
 
 def test_the_quote_keeps_what_is_said_of_the_thing_counted():
-    t = only("年初确定的10件民生实事全部完成。", heading="一、2025年工作回顾")
-    assert (t.metric, t.quote) == ("民生实事", "年初确定的10件民生实事全部完成")
+    t = only("年初确定的10个重点项目全部完成。", heading="一、2025年工作回顾")
+    assert (t.metric, t.quote) == ("重点项目", "年初确定的10个重点项目全部完成")
 
 
 def test_a_step_climbed_onto_is_not_the_metric():
@@ -358,3 +358,25 @@ def test_a_section_of_the_periods_main_goals_sets_their_year():
 def test_a_year_stated_in_a_plan_outline_paragraph_wins_over_its_period():
     ts = found("《纲要（草案）》提出，到2035年人均地区生产总值达到15万元，其中森林覆盖率达到62%。")
     assert [(t.written, t.year) for t in ts] == [("15万元", 2035), ("62%", 2035)]
+
+
+def test_a_clauses_own_year_wins_over_the_period_of_its_paragraph():
+    # the paragraph speaks of “十五五”, the clause of the figure names its own year
+    ts = found("“十五五”时期，全区地区生产总值年均增长5%左右，为实现2035年人均地区生产总值比2020年翻一番打好基础。",
+               heading="二、“十五五”时期主要目标")
+    assert [(t.metric, t.year) for t in ts] == [("地区生产总值", 2030), ("人均地区生产总值", 2035)]
+
+
+@pytest.mark.parametrize("body, metric", [
+    ("每千人口托位数较2020年增长50%。", "每千人口托位数"),
+    ("省属企业营业收入较“十三五”末期增长50%。", "省属企业营业收入"),
+    ("高新技术企业数3年增长50%。", "高新技术企业数"),
+    ("城乡居民收入比缩小到1.9。", "城乡居民收入比"),
+])
+def test_a_base_or_a_span_of_years_is_not_part_of_the_metric(body, metric):
+    assert only(body).metric == metric
+
+
+def test_the_plan_of_the_year_is_not_the_counted_thing():
+    t = only("全年计划实施重点项目600个。")
+    assert (t.metric, t.basis) == ("重点项目", "increment")
