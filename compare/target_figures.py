@@ -15,6 +15,9 @@ CATEGORY_NOUNS = re.compile(r"^(?!投向|用于|投入|带动|撬动)(?:以上)?
 # A money threshold before 的 and the kind of thing it sizes: 投资2000万元以上的技改项目, 营收超千亿元的集群.
 CLASS_OF = re.compile(r"(?:以上|及以上)?的[\u4e00-\u9fff“”]{0,10}"
                       r"(?:企业|公司|项目|集群|园区|龙头|平台|城市|县|县域|村|乡镇|主体)(?=[\d，,。；;、和及与]|$)")
+# A capacity in the name of one project of a list closed by 等项目: 辉源20万吨铝板带箔、…等项目建设.
+NAMED_PROJECT = re.compile(r"(?!以上|以下|左右|以内|及以上|等)级?[\u4e00-\u9fff“”][^，,。；;：:]{0,48}?"
+                           r"等(?:重点|重大|骨干|一批)?(?:项目|工程)")
 # A count that sizes the things whose share is the goal: 30户以上自然村通硬化路的比例达到80%.
 CLASS_BEFORE_SHARE = re.compile(r"(?:以上|及以上)的?[\u4e00-\u9fff“”]{2,24}?(?:比例|比重|占比|覆盖率|率)"
                                 r"(?:达到|达|提高到|提升到|提高至|提升至|超过|为|不低于|稳定在|保持在)?"
@@ -86,10 +89,12 @@ def is_quantity(body: str, f: Figure, block: Block) -> bool:
 
 def _sizes_a_kind(body: str, f: Figure, before: str, after: str) -> bool:
     """`年综合能耗5000吨标准煤及以上重点用能单位`, `投资2000万元以上的技改项目`: a measure that sizes the
-    things meant; `15%所得税`: a tax rate. A project group's total investment (总投资500亿元以上的项目) stays
-    a quantity."""
+    things meant; `15%所得税`: a tax rate; `南网720兆瓦储能电站等项目`: a capacity in a project's name. A
+    project group's total investment (总投资500亿元以上的项目) stays a quantity."""
     if f.unit == "%" and TAX_RATE.match(body, f.end):
         return True
+    if f.unit not in COUNTED_BY and f.unit != "元" and NAMED_PROJECT.match(body, f.end):
+        return True  # the size that names a project, as its 50万吨 names 桥头铝电50万吨绿电铝项目
     money = CATEGORY_NOUNS.match(after) or (CLASS_OF.match(body, f.end) and not before.endswith("总投资"))
     if f.unit == "元" and money and not re.match(r"^以上[，。；]", after):
         return True

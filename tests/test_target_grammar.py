@@ -330,3 +330,20 @@ def test_a_doubling_in_words_is_growth_in_multiples(body, metric, value, stretch
 @pytest.mark.parametrize("body", ["数字经济实现智算规模等“六个翻番”。", "算力规模实现“双翻番”。"])
 def test_a_count_of_doublings_is_a_slogan_not_a_figure(body):
     assert figures(body) == []
+
+
+@pytest.mark.parametrize("body", [
+    "推动甲乙铝业30万吨高端铝板带、丙丁化工20万吨新材料等项目建设。",
+    "开工建设某某能源500兆瓦储能电站等重点项目。",
+])
+def test_a_capacity_that_names_a_project_of_a_list_is_not_a_target(body):
+    # each figure says which project is meant (甲乙铝业's 30万吨 plant), not a level to reach
+    assert figures(body) == []
+
+
+@pytest.mark.parametrize("body, written", [
+    ("新增储能装机200万千瓦等项目。", ["200万千瓦"]),
+    ("建成光伏发电300万千瓦、风电200万千瓦等重大项目。", ["300万千瓦", "200万千瓦"]),
+])
+def test_a_capacity_to_build_before_a_list_closed_by_projects_stays_a_target(body, written):
+    assert [t.written for t in figures(body)] == written
