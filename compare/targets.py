@@ -231,7 +231,7 @@ def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
     whom, used = served_people(body[max(0, f.start - 3):f.start], after)
     if whom:
         right, raw = whom, after[:used]
-    elif after and "\u4e00" <= after[0] <= "\u9fff" or after.startswith(("“", "(")):
+    elif after and "\u4e00" <= after[0] <= "\u9fff" or after.startswith(("“", "(")) or SPEC_LEAD.match(after):
         stop = RIGHT_STOP.search(after)
         graded, used = _graded_noun(after)
         raw = listed_kinds(after, stop) or (after[: stop.start()] if stop else after)[:24]
@@ -239,6 +239,10 @@ def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
         raw = after[:used] if graded else raw
     return Candidate(f, block, sent_start, clause_start, post, right.strip(), f.end + len(post),
                      span_end + len(raw))
+
+
+# A grade that opens the name of the thing counted: 14个750千伏电网工程, 3个10万吨级码头.
+SPEC_LEAD = re.compile(r"\d+(?:\.\d+)?(?:千伏|kV|万吨级|吨级|米级|兆瓦级)(?=[\u4e00-\u9fff])")
 
 
 def _graded_noun(after: str) -> tuple[str, int]:

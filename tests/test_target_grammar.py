@@ -347,3 +347,12 @@ def test_a_capacity_that_names_a_project_of_a_list_is_not_a_target(body):
 ])
 def test_a_capacity_to_build_before_a_list_closed_by_projects_stays_a_target(body, written):
     assert [t.written for t in figures(body)] == written
+
+
+@pytest.mark.parametrize("body, metric", [
+    ("推进甲乡、乙镇等14个750千伏电网工程。", "750千伏电网工程"),
+    ("建成东港、西港等3个10万吨级码头。", "10万吨级码头"),
+])
+def test_a_grade_opening_the_counted_things_name_is_part_of_it(body, metric):
+    # the places before 等 are examples; what is counted is named after the figure, grade and all
+    assert only(body).metric == metric
