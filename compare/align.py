@@ -55,6 +55,8 @@ def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> lis
     _pass_promoted(sim, cfg, add)
     _pass_raised_to_part(sim, set(pairs), add)
     _pass_goal_named(sim, set(pairs), add)
+    if not successive_editions(a, b):
+        _pass_goal_metric(sim, cfg, add)
     if coarser_b(a, b, cfg):
         _pass_into_coarser_b(sim, cfg, {i for i, _ in pairs}, add)
     _pass_folded_groups(sim, cfg, add)
@@ -121,6 +123,26 @@ def _pass_goal_named(sim: Similarity, linked: set[tuple[int, int]], add: Adder) 
         for g in goals:
             if name in tb[g].quote:
                 add(i, g, "goal_named", sim.score(i, g))
+
+
+def _pass_goal_metric(sim: Similarity, cfg: MatchConfig, add: Adder) -> None:
+    """A task whose target recurs, for a later year perhaps, among the figures of one of B's goal statements
+    (高新技术企业达5000家 → 二是创新模式跃升。…数字高新企业达到1.5万家) carries on toward that goal."""
+    from compare.metrics import metric_similarity
+
+    ta, tb = sim.a.tasks, sim.b.tasks
+    index_a = {t.id: i for i, t in enumerate(ta)}
+    index_b = {t.id: j for j, t in enumerate(tb)}
+    for y in sim.b.targets:
+        g = index_b.get(y.task or "")
+        if g is None or not GOAL_ITEM.match(tb[g].heading):
+            continue
+        for x in sim.a.targets:
+            i = index_a.get(x.task or "")
+            if i is None or ta[i].container:
+                continue
+            if metric_similarity(x.metric, y.metric) >= cfg.goal_metric_min:
+                add(i, g, "goal_metric", sim.score(i, g))
 
 
 def coarser_b(a: Extraction, b: Extraction, cfg: MatchConfig) -> bool:

@@ -69,6 +69,7 @@ class MatchConfig:
     # In successive editions of one issuer's document nearly every B task carries on an A task:
     coarse_ratio: float = 1.8  # B is coarser when A has this many times B's tasks: A's tasks merge into B's
     coarse_link_min: float = 0.18  # …then a task of A still alone takes its closest B task from this score
+    goal_metric_min: float = 0.55  # metric similarity from which a goal statement's figure continues a task's
     group_min_tasks: int = 2  # an A group carries on under a B part or group that took this many of its tasks
     lone_link_min: float = 0.15  # a B task still alone takes its closest A task from here; lower guesses more
 

@@ -415,3 +415,17 @@ def test_a_group_of_tasks_that_b_folded_into_one_task_is_linked_to_that_task(tmp
     assert ("“互联网+医疗健康”行动", "提高“互联网+医疗健康”服务水平") in links
     assert ("“互联网+医疗健康”行动", "提升公共服务数字化水平") not in links
     assert ("“互联网+医疗健康”行动", "推进教育数字化") not in links
+
+
+GOALS_A_FIRMS = GOALS_A.replace("（三）推进数字乡村建设。", "（三）壮大创新主体。完善孵化服务体系，建设众创空间和"
+                                 "科技企业孵化器，高新技术企业达到1800家。\n（四）推进数字乡村建设。")
+GOALS_B_FIRMS = GOALS_B + "四、完善孵化服务体系，建设众创空间和科技企业孵化器。\n"
+
+
+def test_a_task_whose_target_recurs_in_a_goal_of_b_carries_on_toward_that_goal(tmp_path):
+    # 高新技术企业 and 数字高新企业 name one indicator for different years: the task carries on toward the goal
+    # that sets it as well as into the item that takes its work, and a task without such a figure does not
+    links = _links(GOALS_A_FIRMS, GOALS_B_FIRMS, tmp_path)
+    assert ("壮大创新主体", "三是创新能力提升") in links, links
+    assert ("推进数字乡村建设", "三是创新能力提升") not in links
+    assert ("推进工业互联网平台建设", "三是创新能力提升") not in links
