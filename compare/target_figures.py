@@ -18,6 +18,10 @@ CLASS_OF = re.compile(r"(?:以上|及以上)?的[\u4e00-\u9fff“”]{0,10}"
 # A capacity in the name of one project of a list closed by 等项目: 辉源20万吨铝板带箔、…等项目建设.
 NAMED_PROJECT = re.compile(r"(?!以上|以下|左右|以内|及以上|等)级?[\u4e00-\u9fff“”][^，,。；;：:]{0,48}?"
                            r"等(?:重点|重大|骨干|一批)?(?:项目|工程)")
+# A count of the standing set a piece of work is about, after a verb of scope: 围绕22个产业, 深化10个合作功能
+# 平台建设, 围绕乳制品、牛羊肉等10个品类: the things exist, nothing is counted toward a goal.
+SCOPE_OF_WORK = re.compile(r"(?:围绕|依托|聚焦|立足|用好|巩固|深化)(?:全省|全市|全区|全国|现有)?"
+                           r"(?:[^，,。；;：:\d]{0,30}等|\d+[个条家类][^，,。；;：:\d]{1,12}、)?$")
 # A count that sizes the things whose share is the goal: 30户以上自然村通硬化路的比例达到80%.
 CLASS_BEFORE_SHARE = re.compile(r"(?:以上|及以上)的?[\u4e00-\u9fff“”]{2,24}?(?:比例|比重|占比|覆盖率|率)"
                                 r"(?:达到|达|提高到|提升到|提高至|提升至|超过|为|不低于|稳定在|保持在)?"
@@ -168,8 +172,10 @@ LISTED_NAMES = re.compile(rf"(?<![\d.])({_NAME}(?:[、和及与]{_NAME})+)$")  #
 
 def _counts_its_list(body: str, f: Figure) -> bool:
     """`建好福州、厦门、泉州3个…`: the figure only counts the names listed right before it (or the
-    undertakings of the report's own livelihood package)."""
+    undertakings of the report's own livelihood package, or the standing set the work is about)."""
     if _sizes_the_livelihood_package(body, f):
+        return True
+    if f.unit in COUNTED_BY and SCOPE_OF_WORK.search(body, max(0, f.start - 36), f.start):
         return True
     before = body[max(0, f.start - 48):f.start]
     m = LISTED_NAMES.search(before.removesuffix("等"))  # 人工智能、生物医药等2个产业: the list closed by 等

@@ -356,3 +356,18 @@ def test_a_capacity_to_build_before_a_list_closed_by_projects_stays_a_target(bod
 def test_a_grade_opening_the_counted_things_name_is_part_of_it(body, metric):
     # the places before 等 are examples; what is counted is named after the figure, grade and all
     assert only(body).metric == metric
+
+
+@pytest.mark.parametrize("body", [
+    "围绕12个产业、80条产业链，实施强链补链行动。",
+    "深化8个跨省毗邻地区合作平台建设。",
+    "围绕茶叶、水果等6个品类，推进精深加工。",
+    "守护、利用好120处文物保护单位。",
+])
+def test_a_count_of_the_standing_set_the_work_is_about_is_not_a_target(body):
+    # the industries, platforms and sites exist already: the figure says what the work covers
+    assert figures(body) == []
+
+
+def test_new_things_counted_after_a_scope_stay_targets():
+    assert [t.written for t in figures("聚焦13个产业集群，新建项目100个。")] == ["100个"]
