@@ -321,11 +321,14 @@ def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig 
 
 def _scope_changed(x: Target, y: Target) -> list[dict]:
     """A reason when one figure counts a list of kinds and the other one kind of it (农村公路 → 普通省道和
-    农村公路): the figures cover different things and cannot be ranked."""
+    农村公路, 高新技术企业 → 高新技术和科技型中小企业, the kinds sharing the last one's noun): the figures
+    cover different things and cannot be ranked."""
     hx, hy = head_noun(x.metric), head_noun(y.metric)
     for listed, one in ((hx, hy), (hy, hx)):
         items = [item.rstrip("等") for item in re.split(r"[、和及与]", listed) if item]
-        named = any(item == one or (len(one) >= 4 and item.endswith(one)) for item in items)
+        shared = [one[len(item):] for item in items[:-1] if one.startswith(item)]  # 高新技术(企业)
+        named = any(item == one or (len(one) >= 4 and item.endswith(one)) for item in items) or any(
+            2 <= len(noun) < len(items[-1]) and items[-1].endswith(noun) for noun in shared)
         if len(items) >= 2 and not re.search(r"[、和及与]", one) and named:
             return [reason("scope_changed", a=x.metric, b=y.metric)]
     return []

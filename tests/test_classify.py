@@ -583,3 +583,17 @@ def test_projects_counted_in_one_unit_are_not_what_they_achieve_counted_in_anoth
     brief = compare_plans(tmp_path, "（一）强化科技攻关。实施120个以上关键技术攻关项目。\n",
                           "（一）强化科技攻关。力争攻克关键技术130项以上。\n")
     assert Counter(c.type for c in brief.changes) == Counter(dropped=1, new=1)
+
+
+def test_kinds_sharing_the_last_ones_noun_against_one_of_them_are_rebased(tmp_path):
+    # 高新技术和科技型中小企业 counts two kinds of firm; 高新技术企业 one of them: the figures cover different things
+    brief = compare_plans(tmp_path, "（一）壮大创新主体。新增高新技术企业160家。\n",
+                          "（一）壮大创新主体。新增高新技术和科技型中小企业200家。\n")
+    c = assert_paired(brief, "160家", "200家", "rebased")
+    assert "scope_changed" in {r["code"] for r in c.reasons}
+
+
+def test_the_same_kinds_written_with_and_without_a_separator_still_rank(tmp_path):
+    brief = compare_plans(tmp_path, "（一）壮大创新主体。培育“独角兽”“瞪羚”企业100家。\n",
+                          "（一）壮大创新主体。培育“独角兽”、“瞪羚”企业120家。\n")
+    assert_paired(brief, "100家", "120家", "escalated")
