@@ -206,8 +206,9 @@ def _counts_the_list_after(body: str, f: Figure) -> bool:
     return f.value >= 3 and f.value in (len(items.split("；")), len(re.split(r"[，；]", items)))
 
 
-# The report's own package of livelihood undertakings: 办好45件民生实事, 10大类60项民生实事项目, 民生实事48件.
-PACKAGE = r"(?:重点)?“?(?:民生实事|惠民实事|为民办实事|民生工程|惠民工程)"
+# The report's own package of livelihood undertakings: 办好45件民生实事, 10大类60项民生实事项目, 民生实事48件,
+# 卫生健康为民服务15项实事.
+PACKAGE = r"(?:重点)?“?(?:民生实事|惠民实事|为民办实事|民生工程|惠民工程|实事)"
 PACKAGE_AFTER = re.compile(r"(?:[\d一二三四五六七八九十]+[件项])?" + PACKAGE)  # 12类45件民生实事
 PACKAGE_BEFORE = re.compile(PACKAGE + r"”?(?:项目)?$")
 
@@ -215,8 +216,8 @@ PACKAGE_BEFORE = re.compile(PACKAGE + r"”?(?:项目)?$")
 def _sizes_the_livelihood_package(body: str, f: Figure) -> bool:
     """`办好45件民生实事`: the number of undertakings in the report's own package, the length of a list the
     report sets out (as 21个主要指标 counts its indicators), not a level to reach."""
-    if f.unit not in ("件", "项", "类", "大类"):
-        return False
+    if f.unit not in ("件", "项", "类", "大类") or f.value >= 100:
+        return False  # 帮办实事17.5万件: matters handled, no package
     before = PACKAGE_BEFORE.search(body, max(0, f.start - 10), f.start)
     return bool(PACKAGE_AFTER.match(body, f.end) or before)
 

@@ -162,10 +162,15 @@ def test_a_count_of_the_items_listed_right_after_is_the_lists_length(body):
                                   "我们继续办好12件民生实事，涉及就业、养老等领域。",
                                   "今年将办好8类36件民生实事。",
                                   "保质保量完成25项惠民工程。",
-                                  "全省民生实事30件，年底前全部完成。"])
+                                  "全省民生实事30件，年底前全部完成。",
+                                  "实施教育为民服务12项实事。"])
 def test_the_size_of_the_reports_own_livelihood_package_is_not_a_target(body):
     # how many undertakings the report's own package holds, listed there or not, is the length of its list
     assert figures(body) == []
+
+
+def test_matters_handled_by_the_thousand_are_no_package():
+    assert [t.written for t in figures("今年帮办实事2万件以上。")] == ["2万件以上"]
 
 
 def test_money_for_the_livelihood_package_is_a_target():
