@@ -215,6 +215,38 @@ def _list_evidence(i: int, j: int, a: Side, b: Side, ctx: tuple, cfg: MatchConfi
     return False
 
 
+RATE_UNITS = ("%", "个百分点", "‰")  # rates run in lists, where a place, not a shared word, pairs them
+
+
+def _beside_a_pair(x: Target, y: Target, a: Side, b: Side, anchors: dict) -> bool:
+    """x and y sit in the sentences of an already paired figure, on the same side of it, and their names share
+    a word: one indicator renamed beside one that kept its name (博鳌乐城新引进特许药械产品40种，接待医疗旅游
+    50万人次 → 新引进国际创新药械100种，…接待医疗旅游100万人次以上)."""
+    shared = _grams(x.metric) & _grams(y.metric)
+    if x.unit in RATE_UNITS or not shared or _projects_of(head_noun(x.metric), head_noun(y.metric), x, y):
+        return False
+    for i0, j0 in (p for runs in anchors.values() for p in runs):
+        x0, y0 = a.targets[i0], b.targets[j0]
+        own = shared - _grams(x0.metric) - _grams(y0.metric)  # theirs, not the paired figure's (单位GDP…)
+        if (x.offset < x0.offset) != (y.offset < y0.offset) or not own:
+            continue
+        if _alone_beside(a, x, x0) and _alone_beside(b, y, y0):
+            return True
+    return False
+
+
+def _alone_beside(side: Side, t: Target, anchor: Target) -> bool:
+    """t is in the anchor's sentence, the only figure left unpaired of its kind of unit on that side of it."""
+    lo, hi = sorted((t.offset, anchor.offset))
+    if SENTENCE_END.search(side.text, lo, hi):
+        return False
+    before = t.offset < anchor.offset
+    same = [k for k in side.free if _unit_class(side.targets[k].unit) == _unit_class(t.unit)
+            and (side.targets[k].offset < anchor.offset) == before
+            and not SENTENCE_END.search(side.text, *sorted((side.targets[k].offset, anchor.offset)))]
+    return len(same) == 1
+
+
 Why = tuple[str, dict]  # a reason's code and arguments, made into a reason only for the pairs chosen
 
 
@@ -393,6 +425,8 @@ def _score(x: Target, y: Target, i: int, j: int, ctx: tuple, cfg: MatchConfig) -
     elif _plausible(x, y, cfg):  # without a list to place them, figures far apart are two indicators
         score, found = _name_evidence(x, y, a.text, b.text, cfg)
         why = [found] if found else []
+        if not score and same_unit(x, y) and _beside_a_pair(x, y, a, b, anchors):
+            score, why = cfg.second_named, [("same_passage", {})]
     else:
         return 0.0, []
     strong = score >= cfg.second_strong

@@ -597,3 +597,17 @@ def test_the_same_kinds_written_with_and_without_a_separator_still_rank(tmp_path
     brief = compare_plans(tmp_path, "（一）壮大创新主体。培育“独角兽”“瞪羚”企业100家。\n",
                           "（一）壮大创新主体。培育“独角兽”、“瞪羚”企业120家。\n")
     assert_paired(brief, "100家", "120家", "escalated")
+
+
+def test_an_indicator_renamed_beside_one_that_kept_its_name_pairs_with_its_successor(tmp_path):
+    # the visitors kept their name and pair; the imported drugs were renamed in the same sentence
+    brief = compare_plans(tmp_path, "（一）发展健康产业。某园区新引进特许药械产品30种，接待医疗旅游20万人次。\n",
+                          "（一）发展健康产业。新引进国际创新药械80种，打造康养品牌，接待医疗旅游40万人次以上。\n")
+    assert_paired(brief, "20万人次", "40万人次以上", "escalated")
+    assert_paired(brief, "30种", "80种", "escalated")
+
+
+def test_one_of_several_renamed_figures_beside_a_pair_is_not_guessed(tmp_path):
+    brief = compare_plans(tmp_path, "（一）更新管网。改造燃气管网650公里、供水管网100公里，完成投资50亿元。\n",
+                          "（一）更新管网。改造老旧供热、燃气、排水管网800公里、600公里、300公里，完成投资60亿元。\n")
+    assert not any(c.a and c.b and "供水" in c.metric for c in brief.changes), brief.changes
