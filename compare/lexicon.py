@@ -52,7 +52,7 @@ ACTION_VERBS = re.compile(
 # Scope, time and modal words that open a clause before its metric: 全省, 今年, 到2025年底, 确保.
 LEADING_NOISE = re.compile(
     r"^(?:其中|全省|全市|全区|全国|全县|全年|今年|明年|年内|每年|到年底|年底前|确保|力争|争取|努力|进一步|着力|加快|"
-    r"积极|全面|大力|持续|深入|扎实|稳步|有序|重点|同时|并|且|以及|和(?!美(?!丽))|及|与|再|还|总共|使|让|推动|推进|拟|"
+    r"积极|全面|大力|持续|深入|扎实|稳步|有序|重点|同时|并|且|以及|和(?!美(?!丽))|及|与|再|还|总共|使|让|推动好?|推进好?|拟|"
     r"计划(?!生育|单列)|"  # 全年计划实施项目2900个: the plan of this year, not the counted thing
     r"我省|我市|我区|我国|我县|我们|包括|"
     r"保质保量|高质高效|不折不扣|全力以赴|如期|按期|按时|圆满|足额|"  # how the work is done, not what

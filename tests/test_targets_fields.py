@@ -377,6 +377,10 @@ def test_a_base_or_a_span_of_years_is_not_part_of_the_metric(body, metric):
     assert only(body).metric == metric
 
 
+def test_a_verbs_complement_is_not_the_counted_thing():
+    assert only("推进好省重点项目总投资2万亿元。").metric == "省重点项目总投资"
+
+
 def test_the_plan_of_the_year_is_not_the_counted_thing():
     t = only("全年计划实施重点项目600个。")
     assert (t.metric, t.basis) == ("重点项目", "increment")
