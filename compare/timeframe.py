@@ -144,7 +144,7 @@ def _target_year(before: str, sentence_start: int, block: Block, ctx: DocContext
     if stated is not None and (doc_year is None or stated >= doc_year):
         return stated
     if explicit is not None and (doc_year is None or explicit >= doc_year):
-        return explicit  # a horizon of the same sentence before it
+        return explicit  # the horizon named after its year names no coming year
     if re.search(r"今年|全年|年内|年底|明年", before):
         return doc_year + 1 if doc_year and "明年" in before else doc_year
     multi_year = bool(MULTI_YEAR.search(before))  # 年均增长5%, 《纲要》明确…: a goal for the period
