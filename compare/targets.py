@@ -292,7 +292,10 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
         action = joined.action
     action = action or clause_action
     listed = "" if action else _listed_action(prev, f, left, verb)
-    metric, from_right, inherited = _choose_metric(body, cand, prev, left, metric, verb)
+    if _covers_a_share_of(cand, metric):
+        metric, from_right, inherited = readable_metric(cand.right_metric + metric + "率"), False, False
+    else:
+        metric, from_right, inherited = _choose_metric(body, cand, prev, left, metric, verb)
     if not metric:
         return None
     if from_right and verb and not action:
@@ -424,6 +427,12 @@ def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, me
     if len(metric) > 40:
         metric = metric[-20:]
     return readable_metric(metric), from_right, inherited
+
+
+def _covers_a_share_of(cand: Candidate, metric: str) -> bool:
+    """`宽带网络覆盖90%以上的贫困村`: the share of the things after the figure that the work covers
+    (贫困村宽带网络覆盖率, as an indicator table names it)."""
+    return cand.fig.unit == "%" and metric.endswith("覆盖") and len(metric) >= 4 and bool(cand.right_metric)
 
 
 def _named_by_the_sentence(body: str, cand: Candidate, metric: str) -> str:

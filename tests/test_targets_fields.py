@@ -384,3 +384,17 @@ def test_a_verbs_complement_is_not_the_counted_thing():
 def test_the_plan_of_the_year_is_not_the_counted_thing():
     t = only("全年计划实施重点项目600个。")
     assert (t.metric, t.basis) == ("重点项目", "increment")
+
+
+@pytest.mark.parametrize("body, metric", [
+    ("宽带网络覆盖90%以上的贫困村。", "贫困村宽带网络覆盖率"),
+    ("家庭医生签约服务覆盖80%的重点人群。", "重点人群家庭医生签约服务覆盖率"),
+    ("5G网络覆盖95%。", "5G网络覆盖"),
+])
+def test_a_share_covered_names_what_is_covered(body, metric):
+    # 覆盖90%的贫困村: the share of poor villages covered, as an indicator table names it
+    assert only(body, heading="二、发展目标").metric == metric
+
+
+def test_reaching_a_place_is_part_of_the_metric():
+    assert only("98%的行政村实现光纤通达。", heading="二、发展目标").metric.endswith("光纤通达")
