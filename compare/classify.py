@@ -126,7 +126,8 @@ def classify_changes(a: Extraction, b: Extraction, alignment: list[AlignedPair],
     b_of = {ib[j]: [ia[i] for i in is_] for j, is_ in first_b.items()}
     why_of = {(ia[i], ib[j]): w for (i, j), w in first_why.items()}
     _second_pass(a, b, goals_a, goals_b, (a_of, b_of, why_of), alignment, cfg)
-    changes = _changes(goals_a, goals_b, a_of, b_of, why_of, (a.document.year, b.document.year), cfg)
+    reviews = [t for t in a.targets + b.targets if t.kind == "actual"]
+    changes = _changes(goals_a, goals_b, a_of, b_of, why_of, (a.document.year, b.document.year), cfg, reviews)
     _note_words_only(changes, a, b)
     return changes
 
@@ -180,7 +181,7 @@ def _speaks_of(t: Target, goals: list[Target], paired: dict) -> bool:
 
 
 def _changes(ta: list[Target], tb: list[Target], a_of: dict, b_of: dict, why_of: dict,
-             years: tuple[int | None, int | None], cfg: MatchConfig) -> list[Change]:
+             years: tuple[int | None, int | None], cfg: MatchConfig, reviews: list[Target]) -> list[Change]:
     """The changes in A's then B's order; restatements left alone are not reported."""
     lone_a = [i for i, x in enumerate(ta) if i not in a_of and not x.restates and not _speaks_of(x, ta, a_of)]
     lone_b = [j for j, y in enumerate(tb) if j not in b_of and not y.restates and not _speaks_of(y, tb, b_of)]
@@ -190,7 +191,7 @@ def _changes(ta: list[Target], tb: list[Target], a_of: dict, b_of: dict, why_of:
     for i, x in enumerate(ta):
         for j in sorted(a_of.get(i, [])):
             why, score = why_of[(i, j)]
-            change = judge(x, tb[j], why, score, cfg)
+            change = judge(*_basis_from_review(x, tb[j], reviews, why), score, cfg)
             summed = [n for n in (*x.notes, *tb[j].notes) if n.get("code") == "summed"]
             if summed:
                 change = replace(change, reasons=[*change.reasons, *summed])
@@ -208,6 +209,25 @@ def _changes(ta: list[Target], tb: list[Target], a_of: dict, b_of: dict, why_of:
         changes.append(Change("new", y.metric, None, y.id, confidence=cfg.lone_confidence,
                               reasons=[reason("no_match_in_a"), *extra]))
     return changes
+
+
+def _basis_from_review(x: Target, y: Target, reviews: list[Target],
+                       why: list[dict]) -> tuple[Target, Target, list[dict]]:
+    """A figure read as a level (新能源装机600万千瓦以上) against the other plan's addition (新增开发装机
+    1000万千瓦) is an addition too when a review reports its year as one, at about its figure (新增开发装机
+    超过600万千瓦)."""
+    if {x.basis, y.basis} != {"level", "increment"}:
+        return x, y, why
+    level = x if x.basis == "level" else y
+    for t in reviews:
+        names = metric_similarity(t.metric, level.metric) >= 0.5 or (
+            len(t.metric) >= 2 and (level.metric.endswith(t.metric) or t.metric.endswith(level.metric)))
+        if (t.basis == "increment" and unit_key(t.unit) == unit_key(level.unit) and names and level.value
+                and abs(t.value - level.value) <= 0.1 * level.value):
+            said = [*why, reason("basis_from_review", quote=t.quote)]
+            added = replace(level, basis="increment")
+            return (added, y, said) if level is x else (x, added, said)
+    return x, y, why
 
 
 def _scored_candidates(a: Extraction, b: Extraction, ta: list[Target], tb: list[Target],

@@ -611,3 +611,21 @@ def test_one_of_several_renamed_figures_beside_a_pair_is_not_guessed(tmp_path):
     brief = compare_plans(tmp_path, "（一）更新管网。改造燃气管网650公里、供水管网100公里，完成投资50亿元。\n",
                           "（一）更新管网。改造老旧供热、燃气、排水管网800公里、600公里、300公里，完成投资60亿元。\n")
     assert not any(c.a and c.b and "供水" in c.metric for c in brief.changes), brief.changes
+
+
+def test_a_figure_the_next_review_reports_as_an_addition_ranks_against_an_addition(tmp_path):
+    # A's 500万千瓦 reads as a level on its own; B's review says 2025 added about that much, so it was an addition
+    a, b = tmp_path / "2025_plan.txt", tmp_path / "2026_plan.txt"
+    a.write_text(HEAD_A + "（一）发展新能源。新能源装机500万千瓦以上。\n", encoding="utf-8")
+    b.write_text(HEAD_B.replace("城镇新增就业53万人。", "城镇新增就业53万人，新增新能源装机超过500万千瓦。")
+                 + "（一）发展新能源。新增新能源装机800万千瓦。\n", encoding="utf-8")
+    forward, swapped = compare_files(a, b), compare_files(b, a)
+    c = assert_paired(forward, "500万千瓦以上", "800万千瓦", "escalated")
+    assert "basis_from_review" in {r["code"] for r in c.reasons}
+    assert [x.type for x in swapped.changes if x.a and x.b] == ["deescalated"]
+
+
+def test_without_such_a_review_a_level_against_an_addition_is_rebased(tmp_path):
+    brief = compare_plans(tmp_path, "（一）发展新能源。新能源装机500万千瓦以上。\n",
+                          "（一）发展新能源。新增新能源装机800万千瓦。\n")
+    assert_paired(brief, "500万千瓦以上", "800万千瓦", "rebased")
