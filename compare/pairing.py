@@ -276,6 +276,8 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
         leads = long_.startswith(short) and not _projects_of(hx, hy, x, y)
         if within or (close and len(short) >= 4 and leads):
             return cfg.second_head_within, ("same_head_noun", {"head": short})
+    if close and _one_stage_of_one_thing(hx, hy):
+        return cfg.second_head_within, ("same_head_noun", {"head": hx})
     for h, other, t in ((hx, y, text_b), (hy, x, text_a)):
         if not elided(other.metric):
             continue
@@ -297,6 +299,17 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
             score = cfg.second_strong if len(shared) >= cfg.second_long_word else cfg.second_shared_word
             return score, ("same_head_noun", {"head": shared})
     return 0.0, None
+
+
+STAGE = re.compile(r"开工|投产|竣工|建成|完工|投运|投用")  # the stage a count of projects reaches this year
+STAGE_MODAL = re.compile(r"^(?:拟|计划|新)")
+
+
+def _one_stage_of_one_thing(x: str, y: str) -> bool:
+    """`项目投产` and `拟竣工投产项目`: one thing counted at one stage, the stage named before or after it."""
+    sx, sy = set(STAGE.findall(x)), set(STAGE.findall(y))
+    rest_x, rest_y = (STAGE_MODAL.sub("", STAGE.sub("", h)) for h in (x, y))
+    return bool(sx & sy) and len(rest_x) >= 2 and rest_x == rest_y
 
 
 SHARE_OF = re.compile(r"占(?P<whole>[^占]{2,20}?)(?:的)?(?:比重|比例)$")

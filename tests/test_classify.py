@@ -629,3 +629,15 @@ def test_without_such_a_review_a_level_against_an_addition_is_rebased(tmp_path):
     brief = compare_plans(tmp_path, "（一）发展新能源。新能源装机500万千瓦以上。\n",
                           "（一）发展新能源。新增新能源装机800万千瓦。\n")
     assert_paired(brief, "500万千瓦以上", "800万千瓦", "rebased")
+
+
+def test_projects_at_one_stage_pair_whether_the_stage_is_named_before_or_after_them(tmp_path):
+    brief = compare_plans(tmp_path, "（一）扩大有效投资。推动2600多个项目投产达效。\n",
+                          "（一）扩大有效投资。抓好2400多个拟竣工投产项目。\n")
+    assert_paired(brief, "2600多个", "2400多个", "deescalated")
+
+
+def test_projects_at_different_stages_stay_apart(tmp_path):
+    brief = compare_plans(tmp_path, "（一）扩大有效投资。推动2600多个项目开工建设。\n",
+                          "（一）扩大有效投资。抓好2400多个拟竣工投产项目。\n")
+    assert not any(c.a and c.b for c in brief.changes if "项目" in c.metric), brief.changes
