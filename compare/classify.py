@@ -17,6 +17,7 @@ from compare.pairing import (
     compatible,
     elided,
     horizon_links,
+    one_of_the_kinds,
     same_horizon,
     same_unit,
     second_pass,
@@ -348,7 +349,8 @@ def _scope_changed(x: Target, y: Target) -> list[dict]:
         items = [item.rstrip("等") for item in re.split(r"[、和及与]", listed) if item]
         shared = [one[len(item):] for item in items[:-1] if one.startswith(item)]  # 高新技术(企业)
         named = any(item == one or (len(one) >= 4 and item.endswith(one)) for item in items) or any(
-            2 <= len(noun) < len(items[-1]) and items[-1].endswith(noun) for noun in shared)
+            2 <= len(noun) < len(items[-1]) and items[-1].endswith(noun) for noun in shared) or bool(
+            one_of_the_kinds(one, listed))
         if len(items) >= 2 and not re.search(r"[、和及与]", one) and named:
             return [reason("scope_changed", a=x.metric, b=y.metric)]
     return []

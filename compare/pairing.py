@@ -276,8 +276,9 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
         leads = long_.startswith(short) and not _projects_of(hx, hy, x, y)
         if within or (close and len(short) >= 4 and leads):
             return cfg.second_head_within, ("same_head_noun", {"head": short})
-    if close and _one_stage_of_one_thing(hx, hy):
-        return cfg.second_head_within, ("same_head_noun", {"head": hx})
+    same = _one_thing_told_otherwise(hx, hy)
+    if close and same:
+        return cfg.second_head_within, ("same_head_noun", {"head": same})
     for h, other, t in ((hx, y, text_b), (hy, x, text_a)):
         if not elided(other.metric):
             continue
@@ -310,6 +311,27 @@ def _one_stage_of_one_thing(x: str, y: str) -> bool:
     sx, sy = set(STAGE.findall(x)), set(STAGE.findall(y))
     rest_x, rest_y = (STAGE_MODAL.sub("", STAGE.sub("", h)) for h in (x, y))
     return bool(sx & sy) and len(rest_x) >= 2 and rest_x == rest_y
+
+
+WORK_WORDS = re.compile(r"(?:改造|建设|提升|整治)?(?:计划|任务|项目|工程)?")  # 城中村(改造计划): nothing else
+
+
+def _one_thing_told_otherwise(x: str, y: str) -> str:
+    """The thing two names count when they tell it differently: one stage of one thing (项目投产 / 拟竣工投产
+    项目), or one kind and a list that opens with it (城中村改造计划 / 城中村和城市危旧房); else ""."""
+    if _one_stage_of_one_thing(x, y):
+        return x
+    return one_of_the_kinds(x, y) or one_of_the_kinds(y, x)
+
+
+def one_of_the_kinds(one: str, listed: str) -> str:
+    """`城中村改造计划` against `城中村和城市危旧房`: the one name is the first kind of the other's list with
+    only work words after it, the same work over a wider scope. The kind, or ""."""
+    items = [k for k in re.split(r"[和、及与]", listed) if k]
+    if len(items) < 2 or re.search(r"[和、及与]", one):
+        return ""
+    kind = items[0]
+    return kind if len(kind) >= 2 and one.startswith(kind) and WORK_WORDS.fullmatch(one[len(kind):]) else ""
 
 
 SHARE_OF = re.compile(r"占(?P<whole>[^占]{2,20}?)(?:的)?(?:比重|比例)$")

@@ -641,3 +641,11 @@ def test_projects_at_different_stages_stay_apart(tmp_path):
     brief = compare_plans(tmp_path, "（一）扩大有效投资。推动2600多个项目开工建设。\n",
                           "（一）扩大有效投资。抓好2400多个拟竣工投产项目。\n")
     assert not any(c.a and c.b for c in brief.changes if "项目" in c.metric), brief.changes
+
+
+def test_one_kind_named_with_its_work_against_a_list_that_opens_with_it_is_a_change_of_scope(tmp_path):
+    # 棚户区改造计划 and 棚户区和老旧厂区: one piece of work, B's scope wider: paired, and not ranked
+    brief = compare_plans(tmp_path, "（一）推进城市更新。年内完成5000套棚户区改造计划。\n",
+                          "（一）推进城市更新。改造棚户区和老旧厂区5000套。\n")
+    c = assert_paired(brief, "5000套", "5000套", "rebased")
+    assert "scope_changed" in {r["code"] for r in c.reasons}
