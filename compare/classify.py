@@ -342,8 +342,9 @@ def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig 
 
 def _scope_changed(x: Target, y: Target) -> list[dict]:
     """A reason when one figure counts a list of kinds and the other one kind of it (农村公路 → 普通省道和
-    农村公路, 高新技术企业 → 高新技术和科技型中小企业, the kinds sharing the last one's noun): the figures
-    cover different things and cannot be ranked."""
+    农村公路, 高新技术企业 → 高新技术和科技型中小企业, the kinds sharing the last one's noun; 城中村改造计划 →
+    城中村和城市危旧房, one kind named with its work): the figures cover different things and cannot be
+    ranked."""
     hx, hy = head_noun(x.metric), head_noun(y.metric)
     for listed, one in ((hx, hy), (hy, hx)):
         items = [item.rstrip("等") for item in re.split(r"[、和及与]", listed) if item]
