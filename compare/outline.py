@@ -6,7 +6,14 @@ import re
 
 from compare.lexicon import HEAD_VERBS, YEAR
 from compare.model import Block, Outline, Part, Role, Task
-from compare.outline_paragraphs import among_run_in_tasks, continuations, section_intros, work_text
+from compare.outline_paragraphs import (
+    among_run_in_tasks,
+    continuations,
+    principles,
+    section_intros,
+    unnamed,
+    work_text,
+)
 
 CN = "一二三四五六七八九十"
 H1_RE = re.compile(rf"^[{CN}]{{1,3}}[、.．]\s*")
@@ -67,7 +74,10 @@ FINAL_PUNCT = "。；;！!？?…"
 SENTENCE_END_RE = re.compile(r"[。！？!?]")
 
 REVIEW_WORDS = re.compile(r"回顾|成就|成效|成绩|总结|过去一年|过去五年|发展基础|现实基础|发展现状|基础条件")
-CLOSING = re.compile(r"^各位代表[！!，,]")
+# the closing address of a report: 各位代表！…, or a line of verse and the rally
+# (唯有奋斗，…。让我们更加紧密地团结…)
+CLOSING = re.compile(r"^各位代表[！!，,]|^[^。！!]{2,40}[。！!]让我们")
+REPORTING = re.compile(r"^(?:现在[，,])?我代表[^，,。]{2,16}[，,]?向大会(?:作|报告)")
 VENUE_LINE = re.compile(rf"^(?:——)?{YEAR}年\d{{1,2}}月\d{{1,2}}日在.{{2,40}}会议上$")
 # The speaker under a report's title: 自治区主席 韦 韬, 省长 王伟中, 国务院总理 李 强
 SPEAKER_LINE = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:省长|主席|市长|总理|区长|州长|县长)"
@@ -280,7 +290,14 @@ def _assign_parts(blocks: list[Block], year: int | None) -> None:
     part: Part = "preamble"
     goals = False
     seen_forward_heading = closing = False
+    # the lines above 现在，我代表省人民政府向大会报告工作 (venue, speaker, byline) head the report,
+    # not a part
+    opening = next((k for k, b in enumerate(blocks[:12]) if REPORTING.match(b.text)), -1)
     for k, b in enumerate(blocks):
+        if k <= opening:
+            b.part = "other"
+            b.role = "title" if b.role in ("short", "h1", "h2") else b.role
+            continue
         if b.role == "title" or SPEAKER_LINE.match(b.text) or VENUE_LINE.match(b.text):
             b.role, b.part = "title", "other"
             continue
@@ -304,7 +321,7 @@ def _assign_parts(blocks: list[Block], year: int | None) -> None:
                 # the closing address of a report (各位代表！…) assigns no tasks
                 part, closing = "other", True
                 stack = []
-            elif closing and b.role == "lead":
+            elif closing and b.role == "lead" and not CLOSING.match(b.text):
                 part = "forward"  # …unless items follow it: 政府自身建设 (深入推进依法行政。…)
         if level is not None and part == "forward":
             seen_forward_heading = True
@@ -352,29 +369,12 @@ def _preamble_goal_lists(blocks: list[Block]) -> None:
         run = []
 
 
-# `实际工作中，重点把握以下几点：` `必须坚持以下原则：`: the 一是… items after it are principles, not tasks
-PRINCIPLES_LEAD = re.compile(r"(?:把握|遵循|坚持|贯彻)[^。：:]{0,12}(?:以下|如下)"
-                             r"[^。：:]{0,6}(?:几点|原则|要求)[：:]$")
-
-
-def _principles(blocks: list[Block]) -> set[int]:
-    """The 一是… paragraphs that follow a lead-in announcing principles to keep in mind."""
-    out: set[int] = set()
-    for i, b in enumerate(blocks):
-        if b.role != "enum" and PRINCIPLES_LEAD.search(b.text):
-            k = i + 1
-            while k < len(blocks) and blocks[k].role == "enum":
-                out.add(k)
-                k += 1
-    return out
-
-
 def _tasks(blocks: list[Block]) -> list[Task]:
     """Tasks in the forward part, with the headings that hold them first as parts (level "part").
 
     Tasks are numbered items, bold-led paragraphs, 一是 clauses and the clauses of a heading that lists
     its tasks."""
-    chosen = {i for i, b in enumerate(blocks) if _is_task_block(b)} - _principles(blocks)
+    chosen = {i for i, b in enumerate(blocks) if _is_task_block(b)} - principles(blocks)
     chosen -= section_intros(blocks, chosen)
     continued = continuations(blocks, chosen)
     chosen -= set(continued.values())
@@ -428,9 +428,13 @@ def _with_parts(blocks: list[Block], tasks: list[Task], sections: list[int]) -> 
         later = (k for k in range(i + 1, len(blocks)) if k in heads or blocks[k].role in ("h1", "h2"))
         stop = next((blocks[k].start for k in later if _heading_level(blocks[k]) <= level), blocks[-1].end)
         inside = [t for t in tasks if b.start <= t.start < stop]
-        if inside:
-            heading = b.heading or b.text
-            path = [p for p in b.path if p != heading]
+        heading = b.heading or b.text
+        path = [p for p in b.path if p != heading]
+        if len(inside) == 1 and not path and unnamed(next(x for x in blocks if x.start == inside[0].start)):
+            # a part that is one unnamed paragraph (四、全面加强政府自身建设 / 新使命…提出了更高要求。我们要…)
+            # is one task, named by its heading
+            inside[0].heading, inside[0].path, inside[0].start = heading, path, b.start
+        elif inside:
             # a top-level heading is a part; a numbered heading inside one is a task that holds sub-tasks
             parts.append(Task(id="", path=path, heading=heading, quote=b.text[:200], start=b.start,
                               end=max(stop, b.end), part=b.part, level="task" if path else "part",

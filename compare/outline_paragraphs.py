@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from compare.lexicon import ALIGN_STOP_WORDS
+from compare.lexicon import ALIGN_STOP_WORDS, YEAR
 from compare.model import Block
 
 # Words that open a paragraph before its work: an address, a time, the government speaking.
@@ -88,19 +88,71 @@ WORK_OF_THE_YEAR = re.compile(r"今年|年内|全年|规划|任务|工作")
 
 
 def section_intros(blocks: list[Block], chosen: set[int]) -> set[int]:
-    """Short paragraphs that open or close a section with a statement of its theme and a call to act, beside
-    the section's own bold-led tasks: the section's framing, not a task (a section that is all one such
-    paragraph keeps it, and so does one taking up a topic of its own, such as 国防)."""
+    """Paragraphs that frame a section rather than set out work, beside the section's own tasks: a short
+    statement of its theme and a call to act, a report's framing of the year (2026年是“十五五”开局之年),
+    the short codas of a plan that frames section after section so. A section that is all one such
+    paragraph keeps it, and so does one taking up a topic of its own, such as 国防, in a plan without that
+    house style."""
+    codas = _house_style_codas(blocks, chosen)
+    # a report to a congress (各位代表) opens its year's work with formulaic framing; a work conference's
+    # 今年是…之年。浙江将以…深化… goes straight on to the work
+    addressed = any("各位代表" in b.text for b in blocks)
     out = set()
     for i in sorted(chosen):
         b = blocks[i]
-        if not _frames_its_section(b):
+        opens_the_year = addressed and _frames_the_year(blocks, chosen, i)
+        if not (_frames_its_section(b) or i in codas or opens_the_year):
             continue
         siblings = [j for j in chosen if j != i and blocks[j].path == b.path and blocks[j].role == "lead"
                     and not INTRO.match(blocks[j].text)]
-        if siblings:
+        if opens_the_year:
+            out.add(i)
+            # the plain paragraphs after it carry the framing on (总体要求是…; 主要预期目标是…) up to the
+            # next item
+            k = i + 1
+            while k < len(blocks) and blocks[k].role == "para" and blocks[k].path == b.path:
+                out.add(k)
+                k += 1
+        elif siblings or i in codas:
             out.add(i)
     return out
+
+
+# The first sentence frames the year or the section's charge (今年是“十五五”开局之年;
+# …对政府工作提出了更高要求), or opens its overall requirements or its main goals
+# (今年工作的总体要求是：…; 主要预期目标是：…)
+YEAR_FRAMING = re.compile(rf"^(?:各位代表[！!，,])?(?:今年|明年|{YEAR}年)是|提出了?(?:新的)?更高(?:的)?要求"
+                          r"|^[^，,。：:]{0,16}(?:总的?要求|总体要求|主要(?:预期)?目标)(?:是|为)[：:]")
+# A call to act standing alone, one sentence: 我们要将“时时放心不下”的责任感，转化为…的行动力。
+CALL_ALONE = re.compile(r"^我们(?:要|将|必须)[^。！!]{4,70}[。！!]$")
+HOUSE_STYLE = 3  # codas a plan must have before its short framing paragraphs are read as framing, echo or not
+
+
+def _frames_the_year(blocks: list[Block], chosen: set[int], i: int) -> bool:
+    """A paragraph whose first sentence frames the year or the charge (2026年是…开局之年。我们要…) ahead of
+    the section's own tasks: the section's framing, whatever its length; its figures stay in the section."""
+    b = blocks[i]
+    first = re.split(r"[。！!]", b.text, maxsplit=1)[0]
+    if b.role not in ("lead", "para") or not YEAR_FRAMING.search(first):
+        return False
+    inner = [j for j in chosen
+             if j > i and blocks[j].path[: len(b.path)] == b.path and blocks[j].role != "para"]
+    return bool(b.path) and bool(inner)
+
+
+def _house_style_codas(blocks: list[Block], chosen: set[int]) -> set[int]:
+    """Short framing paragraphs after a section's bold-led tasks (市场是最稀缺的资源。我们要…), when the plan
+    has at least HOUSE_STYLE of them: its way of closing sections, not tasks."""
+    found = set()
+    for i in sorted(chosen):
+        b = blocks[i]
+        if b.role not in ("lead", "para") or not b.path or len(b.text) > INTRO_MAX:
+            continue
+        if not (INTRO.match(b.text) or CALL_ALONE.match(b.text)) or WORK_OF_THE_YEAR.search(b.heading or ""):
+            continue
+        if any(j < i and blocks[j].path == b.path and blocks[j].role == "lead" for j in chosen):
+            found.add(i)
+    return found if len(found) >= HOUSE_STYLE else set()
 
 
 def _frames_its_section(b: Block) -> bool:
@@ -118,3 +170,29 @@ def _echoes(heading: str, text: str) -> bool:
 
     words = {w for w in rjieba.cut(heading) if len(w) >= 2 and w not in ALIGN_STOP_WORDS}
     return any(w in text for w in words)
+
+
+# `实际工作中，重点把握以下几点：` `必须坚持以下原则：`: the 一是… items after it are principles, not tasks
+PRINCIPLES_LEAD = re.compile(r"(?:把握|遵循|坚持|贯彻)[^。：:]{0,12}(?:以下|如下)"
+                             r"[^。：:]{0,6}(?:几点|原则|要求)[：:]$")
+
+
+def principles(blocks: list[Block]) -> set[int]:
+    """The 一是… paragraphs that follow a lead-in announcing principles to keep in mind."""
+    out: set[int] = set()
+    for i, b in enumerate(blocks):
+        if b.role != "enum" and PRINCIPLES_LEAD.search(b.text):
+            k = i + 1
+            while k < len(blocks) and blocks[k].role == "enum":
+                out.add(k)
+                k += 1
+    return out
+
+
+RHETORIC_OPENING = re.compile(f"{RHETORIC.pattern}|{YEAR_FRAMING.pattern}")
+
+
+def unnamed(b: Block) -> bool:
+    """A paragraph with no heading of its own: a plain one, or one that opens with a statement
+    (新使命…提出了更高要求。我们要…) rather than a named piece of work."""
+    return b.role == "para" or b.role == "lead" and bool(RHETORIC_OPENING.search(b.heading))
