@@ -75,8 +75,8 @@ SENTENCE_END_RE = re.compile(r"[。！？!?]")
 
 REVIEW_WORDS = re.compile(r"回顾|成就|成效|成绩|总结|过去一年|过去五年|发展基础|现实基础|发展现状|基础条件")
 # the closing address of a report: 各位代表！…, or a line of verse and the rally
-# (唯有奋斗，…。让我们更加紧密地团结…)
-CLOSING = re.compile(r"^各位代表[！!，,]|^[^。！!]{2,40}[。！!]让我们")
+# (唯有奋斗，…。让我们更加紧密地团结…; 使命重在担当，…。我们要更加紧密地团结在…周围)
+CLOSING = re.compile(r"^各位代表[！!，,]|^[^。！!]{2,40}[。！!](?:让我们|[^。！!]{0,12}更加紧密地?团结在)")
 REPORTING = re.compile(r"^(?:现在[，,])?我代表[^，,。]{2,16}[，,]?向大会(?:作|报告)")
 VENUE_LINE = re.compile(rf"^(?:——)?{YEAR}年\d{{1,2}}月\d{{1,2}}日在.{{2,40}}会议上$")
 # The speaker under a report's title: 自治区主席 韦 韬, 省长 王伟中, 国务院总理 李 强
@@ -346,7 +346,7 @@ def _is_section(blocks: list[Block], i: int, chosen: set[int]) -> bool:
     """A numbered heading is a section when deeper items follow it, or when it is a bare heading line."""
     b = blocks[i]
     nxt = next((blocks[j] for j in range(i + 1, len(blocks))
-                if blocks[j].role in ("h1", "h2", "lead", "enum", "h3")), None)
+                if blocks[j].role in ("h1", "h2", "lead", "enum", "h3") and blocks[j].part != "other"), None)
     deeper = ("h2", "h3", "lead", "enum") if b.role == "h1" else ("h3", "lead", "enum")
     if nxt is not None and nxt.role in deeper and (i + 1) in chosen:
         return True

@@ -137,7 +137,7 @@ def _frames_the_year(blocks: list[Block], chosen: set[int], i: int) -> bool:
         return False
     inner = [j for j in chosen
              if j > i and blocks[j].path[: len(b.path)] == b.path and blocks[j].role != "para"]
-    return bool(b.path) and bool(inner)
+    return bool(inner)
 
 
 def _house_style_codas(blocks: list[Block], chosen: set[int]) -> set[int]:

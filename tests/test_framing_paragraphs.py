@@ -118,3 +118,23 @@ def test_a_part_that_is_one_unnamed_paragraph_is_one_task_named_by_its_heading(t
     named = [t for t in tasks if t.heading == "全面加强政府自身建设"]
     assert named and named[0].level == "task", [(t.heading, t.level) for t in tasks]
     assert not [t for t in tasks if t.heading.startswith("新任务对政府自身建设")]
+
+
+def test_the_rally_that_says_we_will_unite_closely_is_no_task_either(tmp_path):
+    text = YEAR_SECTION.replace("各位代表！蓝图已经绘就，实干成就未来。我们要奋力完成全年目标任务。\n",
+                                "三、加强政府自身建设\n坚持依法行政。严格规范公正文明执法。\n"
+                                "深化作风建设。持续为基层减负。\n各位代表！\n"
+                                "实干成就未来。我们要更加紧密地团结在一起，为全面完成全年目标任务而努力奋斗！\n")
+    headings = _headings(_tasks(tmp_path, text))
+    assert {"坚持依法行政", "深化作风建设"} <= headings, headings
+    assert not [h for h in headings if h.startswith("实干成就未来")], headings
+
+
+def test_the_last_numbered_item_with_its_own_text_stays_a_task_before_the_closing_address(tmp_path):
+    text = YEAR_SECTION.replace("各位代表！蓝图已经绘就，实干成就未来。我们要奋力完成全年目标任务。\n",
+                                "（三）保障基本民生。新建保障性住房2万套，推进老旧小区改造，办好民生实事。\n"
+                                "进一步加强政府自身建设，持续转变政府职能，扎实推进法治政府和服务型政府建设，"
+                                "提高行政效率和公信力。\n各位代表！\n我们要巩固民族团结，做好侨务和对台工作，推动各项事业发展。\n"
+                                "实干成就未来。我们要更加紧密地团结在一起，为全面完成全年目标任务而努力奋斗！\n")
+    headings = _headings(_tasks(tmp_path, text))
+    assert "保障基本民生" in headings, headings
