@@ -339,12 +339,24 @@ def _doublings(text: str) -> list[Figure]:
             for m in DOUBLING.finditer(text)]
 
 
+# Growth named without a figure: 固定资产投资实现正增长 is growth above 0 % (not 负增长, not 零增长); a run of
+# months or quarters (连续13个月正增长, 第四季度实现当季正增长) is a trend observed, not a rate
+POSITIVE_GROWTH = re.compile(r"正增长")
+TREND_SPAN = re.compile(r"连续|当季|当月|季度|个月")
+
+
+def _positive_growths(text: str) -> list[Figure]:
+    return [Figure(m.start(), m.end(), m.group(0), 0.0, "%") for m in POSITIVE_GROWTH.finditer(text)
+            if not TREND_SPAN.search(text, max(0, m.start() - 12), m.start())]
+
+
 def parse_figures(text: str) -> list[Figure]:
     """Every figure in a text: value, low and high (for a range value is the low end), unit, approx, and the
     span as written (start, end, text). A bare numeral is a figure too, and a doubling in words (翻一番) is
-    growth in 倍; runs that do not parse are left out (see unread_spans)."""
+    growth in 倍, and 正增长 growth above 0 %; runs that do not parse are left out (see unread_spans)."""
     shadow = Shadow(text)
     out: list[Figure] = _doublings(text) if "番" in text else []
+    out += _positive_growths(text) if "正增长" in text else []
     for m in FIGURE_RE.finditer(shadow.text):
         fig = arabic_figure(m)
         if fig is None or not finite(fig):

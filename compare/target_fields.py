@@ -18,6 +18,8 @@ def comparator_of(left: str, post: str, f: Figure, verb: str) -> Comparator:
     """>=, >, =, ~, <= or < from the words before the figure and the qualifier after it."""
     tail = left[-6:]
     post = re.sub(r"^[:∶]1", "", post)  # 2.1∶1左右: the qualifier of a ratio follows its denominator
+    if f.written == "正增长":
+        return ">"
     if verb in STEP_VERBS and post not in ("左右", "上下"):
         return ">="
     if post in ("以内", "以下", "之内", "内") or re.search(r"(?:不超过|不高于)$", tail):
@@ -77,7 +79,7 @@ def basis_of(f: Figure, verb: str, action: str, metric: str, left_clause: str, i
     if "累计" in left_clause or action.startswith("累计") or (
             coordinated_with is not None and coordinated_with.basis == "cumulative"):
         return "cumulative"
-    if f.unit == "倍":
+    if f.unit == "倍" or f.written == "正增长":
         return "growth"
     if f.unit == "个百分点" and verb in GROWTH_VERBS and POINTS_OVER_LAST_YEAR.search(left_clause):
         return "increment"

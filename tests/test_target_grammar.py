@@ -332,6 +332,19 @@ def test_a_doubling_in_words_is_growth_in_multiples(body, metric, value, stretch
     assert (t.metric, t.value, t.unit, t.basis, t.stretch) == (metric, value, "倍", "growth", stretch)
 
 
+@pytest.mark.parametrize("body, metric, stretch", [
+    ("社会投资总额实现正增长。", "社会投资总额", False),
+    ("外贸进出口总额力争保持正增长。", "外贸进出口总额", True),
+])
+def test_positive_growth_in_words_is_growth_above_zero(body, metric, stretch):
+    t = only(body)
+    assert (t.metric, t.value, t.unit, t.comparator, t.basis, t.stretch) == (metric, 0, "%", ">", "growth", stretch)
+
+
+def test_a_run_of_months_of_positive_growth_is_a_trend_not_a_rate():
+    assert [t.written for t in figures("商品房销售面积连续8个月正增长。") if t.written == "正增长"] == []
+
+
 @pytest.mark.parametrize("body", ["数字经济实现智算规模等“六个翻番”。", "算力规模实现“双翻番”。"])
 def test_a_count_of_doublings_is_a_slogan_not_a_figure(body):
     assert figures(body) == []
