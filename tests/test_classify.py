@@ -318,8 +318,15 @@ def test_a_goal_kept_in_words_without_a_figure_is_reported_as_such(tmp_path):
     assert "不再给出数值" in said and "只增不减" in said
 
 
+def test_a_growth_rate_that_becomes_positive_growth_is_lowered_not_dropped(tmp_path):
+    brief = compare_plans(tmp_path, "主要预期目标是：全社会固定资产投资增长5%。\n",
+                          "主要预期目标是：全社会固定资产投资实现正增长。\n")
+    c = change_of(brief, "a", "5%")
+    assert c.type == "deescalated", c.type
+
+
 @pytest.mark.parametrize(("a_text", "b_text", "a_fig", "said"), [
-    ("主要预期目标是：全社会固定资产投资增长5%。", "主要预期目标是：全社会固定资产投资实现正增长。", "5%", "正增长"),
+    ("主要预期目标是：粮食产量1200万吨以上。", "主要预期目标是：粮食产量只增不减。", "1200万吨以上", "只增不减"),
     ("（一）推进城市更新。改造城镇老旧小区600个。", "（一）推进城市更新。完成城镇老旧小区改造年度任务。", "600个", "年度任务"),
 ])
 def test_a_goal_kept_only_in_words_is_named_beside_the_dropped_figure(tmp_path, a_text, b_text, a_fig, said):
