@@ -320,8 +320,10 @@ def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig 
     delta = round(y.value - x.value, 6)
     lower_is_better = y.comparator in CEILING or x.comparator in CEILING or (
         y.direction is None and bool(LOWER_IS_BETTER.search(y.metric)))
-    firmness = _firmness(y, lower_is_better) - _firmness(x, lower_is_better)
-    firmness += bool(x.stretch) - bool(y.stretch)  # 全年新增1000家 → 力争新增1000家: a commitment made an aim
+    # the words rank after the figure: first its comparator (30%左右 → 力争30%以上 is raised), and only where
+    # that holds, 力争 (全年新增1000家 → 力争新增1000家: a commitment made an aim)
+    firmness = (_firmness(y, lower_is_better) - _firmness(x, lower_is_better)
+                or bool(x.stretch) - bool(y.stretch))
     same_figure = _interval(x) == _interval(y)
     kind = _direction(x, y, firmness, lower_is_better)
     reasons = list(why)

@@ -432,6 +432,15 @@ def test_the_same_figure_as_an_aim_or_as_a_commitment(tmp_path, a_text, b_text, 
     c = assert_paired(brief, a_text[-6:].lstrip("业"), b_text[-6:].lstrip("业"), kind)
     assert [q["code"] for q in c.qualifiers] == [said]
 
+@pytest.mark.parametrize("a_text, b_text, kind", [
+    ("外贸企业占比达30%左右", "力争外贸企业占比30%以上", "escalated"),  # a floor set, though only as an aim
+    ("力争外贸企业占比30%以上", "外贸企业占比30%左右", "deescalated"),
+])
+def test_a_changed_comparator_ranks_before_a_changed_aim(tmp_path, a_text, b_text, kind):
+    brief = compare_plans(tmp_path, f"（一）壮大市场主体。{a_text}。\n", f"（一）壮大市场主体。{b_text}。\n")
+    assert_paired(brief, a_text[-5:], b_text[-5:], kind)
+
+
 
 def test_a_stretch_figure_reached_after_a_growth_floor_is_a_growth_and_pairs_too(tmp_path):
     brief = compare_plans(tmp_path, "（一）扩大投资。全社会固定资产投资增长10%以上、力争达到12%。\n",
