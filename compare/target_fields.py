@@ -41,7 +41,7 @@ def comparator_of(left: str, post: str, f: Figure, verb: str) -> Comparator:
 TRANSFORMED = re.compile(r"(?:提档升级|提质升级|改造升级|升级改造|升级|改造|转型|投入使用|投用|投运|造林|"
                          r"开工|投产|并网)$")
 # Words that make a count this period's new things: 新增, 新认定, 新转化, 比上年增加.
-NEW_THINGS = re.compile(r"新(?:增|建|认定|入选|培育|开工|引进|落地|开通|转化|签约|投产|设立|开设|布局|"
+NEW_THINGS = re.compile(r"新(?:增|建|认定|入选|培育|开工|引进|落地|开通|上线|转化|签约|投产|设立|开设|布局|"
                         r"招引|创建|实施)|比上年增加")
 PEOPLE_FLOW = re.compile(r"就业|培训|转移|资助|救助|帮扶|招聘|招收|招募|引进")
 

@@ -31,6 +31,7 @@ def only(body: str):
     "扩充义务教育公办学位5万个。",
     "补充配置中小学电脑10万台。",
     "支持新实施30个技术攻关项目。",
+    "新上线30个政务服务事项。",
 ])
 def test_a_years_work_count_is_an_increment(body):
     assert only(body).basis == "increment"
