@@ -11,6 +11,7 @@ from compare.outline_paragraphs import (
     continuations,
     principles,
     section_intros,
+    sections_of_plain_text,
     unnamed,
     work_text,
 )
@@ -382,6 +383,7 @@ def _tasks(blocks: list[Block]) -> list[Task]:
     owned: set[int] = set()
     run_in: set[int] = set()  # plain paragraphs read as tasks among bold-led ones
     sections: list[int] = []
+    owner: dict[int, int] = {}  # an owned paragraph → the item or section heading it belongs to
     for i in sorted(chosen):
         b = blocks[i]
         if b.role in ("h1", "h2") and i not in continued and _is_section(blocks, i, chosen):
@@ -395,6 +397,7 @@ def _tasks(blocks: list[Block]) -> list[Task]:
         if b.role == "para" and after_item:
             # a plain paragraph after a numbered item belongs to that item, not a task of its own
             owned.add(i)
+            owner[i] = owner.get(i - 1, i - 1)
             continue
         clauses = clause_list(b) if b.role in ("h1", "h2") else []
         if clauses:
@@ -413,6 +416,7 @@ def _tasks(blocks: list[Block]) -> list[Task]:
         path = [p for p in b.path if p != heading]
         tasks.append(Task(id="", path=path, heading=heading, quote=b.text[:200], start=b.start, end=end,
                           part=b.part))
+    tasks += sections_of_plain_text(blocks, tasks, sections, owner)
     return _with_parts(blocks, tasks, sections)
 
 

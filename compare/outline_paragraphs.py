@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from compare.lexicon import ALIGN_STOP_WORDS, YEAR
-from compare.model import Block
+from compare.model import Block, Task
 
 # Words that open a paragraph before its work: an address, a time, the government speaking.
 ADDRESS = re.compile(r"^(?:各位代表[，,]|同志们[，,])?(?:新的一年|今年)?[，,]?(?:我们)?(?:将|要)?")
@@ -196,3 +196,23 @@ def unnamed(b: Block) -> bool:
     """A paragraph with no heading of its own: a plain one, or one that opens with a statement
     (新使命…提出了更高要求。我们要…) rather than a named piece of work."""
     return b.role == "para" or b.role == "lead" and bool(RHETORIC_OPENING.search(b.heading))
+
+
+# a section that sets out the year's or the period's frame, not a piece of work: 总体要求和目标任务, 主要考虑
+FRAMING_HEADING = re.compile(r"目标|要求|考虑|思路")
+
+
+def sections_of_plain_text(blocks: list[Block], tasks: list[Task], sections: list[int],
+                            owner: dict[int, int]) -> list[Task]:
+    """A section heading whose text is plain paragraphs and holds no task (三、全面加强政府自身建设 /
+    加快推动…): one task, named by its heading (taken out of sections, so it is no part)."""
+    out = []
+    for s in list(sections):
+        body = sorted(i for i, o in owner.items() if o == s)
+        heading = blocks[s].heading or blocks[s].text
+        if body and not any(heading in t.path for t in tasks) and not FRAMING_HEADING.search(heading):
+            sections.remove(s)
+            out.append(Task(id="", path=[p for p in blocks[s].path if p != heading], heading=heading,
+                            quote=blocks[body[0]].text[:200], start=blocks[s].start, end=blocks[body[-1]].end,
+                            part=blocks[s].part))
+    return out

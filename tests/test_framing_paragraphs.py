@@ -138,3 +138,26 @@ def test_the_last_numbered_item_with_its_own_text_stays_a_task_before_the_closin
                                 "实干成就未来。我们要更加紧密地团结在一起，为全面完成全年目标任务而努力奋斗！\n")
     headings = _headings(_tasks(tmp_path, text))
     assert "保障基本民生" in headings, headings
+
+
+PLAIN_SECTIONS = """东江省政府工作报告
+各位代表：
+一、2026年工作总体要求和目标任务
+今年工作的总体要求是：坚持稳中求进，着力扩大内需，着力推动创新，确保“十五五”开好局。
+实现上述目标，必须坚持稳中求进，统筹发展和安全，扎实推进各项工作落地见效。
+二、2026年重点工作
+（一）坚持内需主导，持续扩大有效需求
+实施提振消费专项行动，举办促消费活动300场，实施省重点项目500个，完成年度投资4000亿元。
+（二）坚持创新驱动，加快培育新质生产力
+布局建设省实验室3个，实施重大科技专项20项，建设中试平台10个，推动科技成果就地转化，培育壮大新兴产业。
+三、全面加强政府自身建设
+加快推动政府治理体系和治理能力现代化，坚持依法行政，持续为基层减负，建设人民满意的服务型政府。
+"""
+
+
+def test_a_section_written_as_plain_paragraphs_is_one_task_named_by_its_heading(tmp_path):
+    tasks = _tasks(tmp_path, PLAIN_SECTIONS)
+    headings = _headings(tasks)
+    assert {"坚持内需主导，持续扩大有效需求", "坚持创新驱动，加快培育新质生产力", "全面加强政府自身建设"} <= headings, \
+        [(t.heading, t.level) for t in tasks]
+    assert "2026年工作总体要求和目标任务" not in headings  # the year's frame, not a piece of work
