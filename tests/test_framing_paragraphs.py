@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from compare.pipeline import extract, load_document
 
 YEAR_SECTION = """政府工作报告。 东江日报记者 王明 摄
@@ -100,14 +102,18 @@ def test_one_slogan_closing_one_section_is_not_enough_to_call_a_topic_of_its_own
     assert "军政军民团结是我们的宝贵财富" in headings, headings
 
 
-def test_the_closing_rally_of_a_report_is_no_task_even_without_an_address_to_the_deputies(tmp_path):
+@pytest.mark.parametrize("closing, rally", [
+    ("唯有实干，方能不负人民。让我们更加紧密地团结起来，为全面完成全年目标任务而努力奋斗！\n", "唯有实干"),
+    ("各位代表！\n实干成就未来。我们要更加紧密地团结在一起，为全面完成全年目标任务而努力奋斗！\n", "实干成就未来"),
+])
+def test_the_closing_rally_of_a_report_is_no_task_with_or_without_an_address_to_the_deputies(tmp_path, closing,
+                                                                                            rally):
     text = YEAR_SECTION.replace("各位代表！蓝图已经绘就，实干成就未来。我们要奋力完成全年目标任务。\n",
                                 "三、加强政府自身建设\n坚持依法行政。严格规范公正文明执法。\n"
-                                "深化作风建设。持续为基层减负。\n"
-                                "唯有实干，方能不负人民。让我们更加紧密地团结起来，为全面完成全年目标任务而努力奋斗！\n")
+                                "深化作风建设。持续为基层减负。\n" + closing)
     headings = _headings(_tasks(tmp_path, text))
     assert {"坚持依法行政", "深化作风建设"} <= headings, headings
-    assert not [h for h in headings if h.startswith("唯有实干")], headings
+    assert not [h for h in headings if h.startswith(rally)], headings
 
 
 def test_a_part_that_is_one_unnamed_paragraph_is_one_task_named_by_its_heading(tmp_path):
@@ -118,16 +124,6 @@ def test_a_part_that_is_one_unnamed_paragraph_is_one_task_named_by_its_heading(t
     named = [t for t in tasks if t.heading == "全面加强政府自身建设"]
     assert named and named[0].level == "task", [(t.heading, t.level) for t in tasks]
     assert not [t for t in tasks if t.heading.startswith("新任务对政府自身建设")]
-
-
-def test_the_rally_that_says_we_will_unite_closely_is_no_task_either(tmp_path):
-    text = YEAR_SECTION.replace("各位代表！蓝图已经绘就，实干成就未来。我们要奋力完成全年目标任务。\n",
-                                "三、加强政府自身建设\n坚持依法行政。严格规范公正文明执法。\n"
-                                "深化作风建设。持续为基层减负。\n各位代表！\n"
-                                "实干成就未来。我们要更加紧密地团结在一起，为全面完成全年目标任务而努力奋斗！\n")
-    headings = _headings(_tasks(tmp_path, text))
-    assert {"坚持依法行政", "深化作风建设"} <= headings, headings
-    assert not [h for h in headings if h.startswith("实干成就未来")], headings
 
 
 def test_the_last_numbered_item_with_its_own_text_stays_a_task_before_the_closing_address(tmp_path):
