@@ -22,6 +22,10 @@ NAMED_PROJECT = re.compile(r"(?!以上|以下|左右|以内|及以上|等)级?[\
 # 平台建设, 围绕乳制品、牛羊肉等10个品类: the things exist, nothing is counted toward a goal.
 SCOPE_OF_WORK = re.compile(r"(?:围绕|依托|聚焦|立足|用好|巩固|深化)(?:全省|全市|全区|全国|现有)?"
                            r"(?:[^，,。；;：:\d]{0,30}等|\d+[个条家类][^，,。；;：:\d]{1,12}、)?$")
+# The size of a list another body drew up (省委确定的339项重点改革任务, 中央部署的14项…): the work carries
+# it out, the count is the list's length, not a goal (a quota 下达 to the province is one)
+LIST_SET_ELSEWHERE = re.compile(r"(?:党中央|中央|国家|省委|市委|区委|党委)[^，,。；;\d]{0,8}"
+                                r"(?:确定|部署|明确)的$")
 # A count that sizes the things whose share is the goal: 30户以上自然村通硬化路的比例达到80%.
 CLASS_BEFORE_SHARE = re.compile(r"(?:以上|及以上)的?[\u4e00-\u9fff“”]{2,24}?(?:比例|比重|占比|覆盖率|率)"
                                 r"(?:达到|达|提高到|提升到|提高至|提升至|超过|为|不低于|稳定在|保持在)?"
@@ -175,7 +179,8 @@ def _counts_its_list(body: str, f: Figure) -> bool:
     undertakings of the report's own livelihood package, or the standing set the work is about)."""
     if _sizes_the_livelihood_package(body, f):
         return True
-    if f.unit in COUNTED_BY and SCOPE_OF_WORK.search(body, max(0, f.start - 36), f.start):
+    if f.unit in COUNTED_BY and (SCOPE_OF_WORK.search(body, max(0, f.start - 36), f.start)
+                                 or LIST_SET_ELSEWHERE.search(body, max(0, f.start - 24), f.start)):
         return True
     before = body[max(0, f.start - 48):f.start]
     m = LISTED_NAMES.search(before.removesuffix("等"))  # 人工智能、生物医药等2个产业: the list closed by 等

@@ -390,3 +390,12 @@ def test_a_count_of_the_standing_set_the_work_is_about_is_not_a_target(body):
 
 def test_new_things_counted_after_a_scope_stay_targets():
     assert [t.written for t in figures("聚焦13个产业集群，新建项目100个。")] == ["100个"]
+
+
+@pytest.mark.parametrize("body", ["稳步推进省委确定的120项重点改革任务落地。", "紧扣市委部署的36项改革任务，细化分工。"])
+def test_the_length_of_a_list_another_body_drew_up_is_not_a_target(body):
+    assert figures(body) == []
+
+
+def test_a_quota_handed_down_to_the_province_is_still_a_target():
+    assert only("完成国家下达的高标准农田建设任务80万亩。").value == 800000
