@@ -192,7 +192,8 @@ def _changes(ta: list[Target], tb: list[Target], a_of: dict, b_of: dict, why_of:
     for i, x in enumerate(ta):
         for j in sorted(a_of.get(i, [])):
             why, score = why_of[(i, j)]
-            change = judge(*_basis_from_review(x, tb[j], reviews, why), score, cfg)
+            pair = _level_from_review(*_basis_from_review(x, tb[j], reviews, why), reviews)
+            change = judge(*pair, score, cfg)
             summed = [n for n in (*x.notes, *tb[j].notes) if n.get("code") == "summed"]
             if summed:
                 change = replace(change, reasons=[*change.reasons, *summed])
@@ -229,6 +230,34 @@ def _basis_from_review(x: Target, y: Target, reviews: list[Target],
             added = replace(level, basis="increment")
             return (added, y, said) if level is x else (x, added, said)
     return x, y, why
+
+
+def _level_from_review(x: Target, y: Target, why: list[dict],
+                       reviews: list[Target]) -> tuple[Target, Target, list[dict]]:
+    """A rise in points (城镇化率提升1个百分点以上) against the other plan's level (城镇化率达到58.1%)
+    compares once the rising plan's own review gives the level it rises from (由52.23%提高到58.08%): about
+    59.08 %."""
+    for level, rise in ((x, y), (y, x)):
+        if not (level.unit == "%" and rise.unit == "个百分点" and rise.basis in ("growth", "increment")
+                and level.basis in ("share", "level")):
+            continue
+        side = rise.id.split("-")[0] + "-"
+        bases = [t for t in reviews if t.id.startswith(side) and t.unit == "%"
+                 and metric_similarity(t.metric, rise.metric) >= LEVEL_NAME_MIN]
+        if not bases:
+            continue
+        base = max(bases, key=lambda t: (t.year or 0, t.offset))  # the latest level the review gives
+        implied = round(base.value + rise.value, 4)
+        if abs(implied - level.value) > LEVEL_NEAR * level.value:
+            continue  # not the level the other plan speaks of
+        said = [*why, reason("level_from_review", quote=base.quote, figure=f"{implied:g}%")]
+        raised = replace(rise, value=implied, unit="%", basis=level.basis, low=None, high=None)
+        return (x, raised, said) if rise is y else (raised, y, said)
+    return x, y, why
+
+
+LEVEL_NAME_MIN = 0.8  # a review figure names the same indicator as the rise this closely
+LEVEL_NEAR = 0.2  # …and the level it implies lies within this share of the other plan's
 
 
 def _scored_candidates(a: Extraction, b: Extraction, ta: list[Target], tb: list[Target],

@@ -665,3 +665,21 @@ def test_one_kind_named_with_its_work_against_a_list_that_opens_with_it_is_a_cha
                           "（一）推进城市更新。改造棚户区和老旧厂区5000套。\n")
     c = assert_paired(brief, "5000套", "5000套", "rebased")
     assert "scope_changed" in {r["code"] for r in c.reasons}
+
+
+def test_a_rise_in_points_ranks_against_a_level_once_the_review_gives_the_level_it_rises_from(tmp_path):
+    # B's +1 point on the 59.5% its review reports is about 60.5%, above A's 60%
+    a, b = tmp_path / "2025_plan.txt", tmp_path / "2026_plan.txt"
+    a.write_text(HEAD_A + "（一）推进新型城镇化。常住人口城镇化率达到60%。\n", encoding="utf-8")
+    b.write_text(HEAD_B.replace("城镇新增就业53万人。", "城镇新增就业53万人，常住人口城镇化率由55%提高到59.5%。")
+                 + "（一）推进新型城镇化。常住人口城镇化率提高1个百分点以上。\n", encoding="utf-8")
+    forward, swapped = compare_files(a, b), compare_files(b, a)
+    c = assert_paired(forward, "60%", "1个百分点以上", "escalated")
+    assert "level_from_review" in {r["code"] for r in c.reasons}
+    assert [x.type for x in swapped.changes if x.a and x.b and "城镇化率" in x.metric] == ["deescalated"]
+
+
+def test_without_the_level_it_rises_from_a_rise_in_points_against_a_level_is_rebased(tmp_path):
+    brief = compare_plans(tmp_path, "（一）推进新型城镇化。常住人口城镇化率达到60%。\n",
+                          "（一）推进新型城镇化。常住人口城镇化率提高1个百分点以上。\n")
+    assert_paired(brief, "60%", "1个百分点以上", "rebased")
