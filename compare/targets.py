@@ -398,7 +398,9 @@ def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, me
     from_right = False
     ends_open = bool(re.search(r"(?:和|及|与|或|、)$", metric) or ACTION_VERBS.fullmatch(metric or "-")
                      or COUNTED_GROUP.search(metric)) or _opens_with_verb(metric) or names_nothing(metric)
-    if cand.right_metric and (len(metric) <= 1 or ends_open or (not verb and not metric)
+    # 宁夏电网7个750千伏输变电工程: a count of things of a grade names them after it, whoever owns them
+    spec_led = bool(SPEC_LEAD.match(cand.right_metric))
+    if cand.right_metric and (len(metric) <= 1 or ends_open or (not verb and not metric) or spec_led
                               or (names_no_thing(metric) and not names_no_thing(cand.right_metric)
                                   and len(cand.right_metric) >= 2)):  # 产能达到22亿方: 方 is no thing
         metric, from_right = cand.right_metric, True

@@ -399,3 +399,7 @@ def test_the_length_of_a_list_another_body_drew_up_is_not_a_target(body):
 
 def test_a_quota_handed_down_to_the_province_is_still_a_target():
     assert only("完成国家下达的高标准农田建设任务80万亩。").value == 800000
+
+
+def test_a_count_of_things_of_a_grade_is_named_by_them_not_by_their_owner():
+    assert only("新建东江电网5个500千伏输变电工程。").metric == "500千伏输变电工程"
