@@ -33,7 +33,7 @@ CLASS_BEFORE_SHARE = re.compile(r"(?:以上|及以上)的?[\u4e00-\u9fff“”]{
 # The figure a rate is counted per (每10万人刑事案件数, 每千人口床位数): a denominator, not a target.
 PER_FIGURE = re.compile(r"每$")
 # Ordinals and ranks (第3, 前10), and a list announced (重点做好以下9项): not targets.
-ZONE_WORDS = ("沿线", "两岸", "周边", "沿岸")  # a distance after them marks out a zone
+ZONE_WORDS = ("沿线", "两岸", "周边", "沿岸", "海拔")  # a distance or height after them marks out a zone
 NOT_TARGET_BEFORE = ("第", "前", "No.", "NO.", "以下", "如下", "下列", "上述")
 NOT_TARGET_AFTER = re.compile(r"^(?:级|届|次会议|周年|岁|位|强|号|版|代|中全会|大|"
                               r"条(?:措施|政策|举措|意见|”|》)|"

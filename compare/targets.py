@@ -228,6 +228,8 @@ def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
     if after.startswith("的"):
         after = after[1:]
         span_end += 1
+    zone = ZONE_QUALIFIER.match(after)  # 100所海拔1500米以上农村中小学: the schools, of that zone
+    lead, after = (after[: zone.end()], after[zone.end():]) if zone else ("", after)
     whom, used = served_people(body[max(0, f.start - 3):f.start], after)
     if whom:
         right, raw = whom, after[:used]
@@ -237,8 +239,12 @@ def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
         raw = listed_kinds(after, stop) or (after[: stop.start()] if stop else after)[:24]
         right = counted_noun(graded or raw, f.unit, span_end > f.end + len(post))
         raw = after[:used] if graded else raw
+    right, raw = (lead + right.strip(), lead + raw) if zone and right else (right, raw)
     return Candidate(f, block, sent_start, clause_start, post, right.strip(), f.end + len(post),
                      span_end + len(raw))
+
+
+ZONE_QUALIFIER = re.compile(r"海拔[\d.]+(?:米|公里)(?:以上|以下)?")
 
 
 # A grade that opens the name of the thing counted: 14个750千伏电网工程, 3个10万吨级码头.

@@ -403,3 +403,8 @@ def test_a_quota_handed_down_to_the_province_is_still_a_target():
 
 def test_a_count_of_things_of_a_grade_is_named_by_them_not_by_their_owner():
     assert only("新建东江电网5个500千伏输变电工程。").metric == "500千伏输变电工程"
+
+
+def test_an_altitude_marks_out_the_places_counted_and_is_not_a_target():
+    t = only("为80所海拔2000米以上农村学校建设供暖设施。")
+    assert (t.value, t.unit) == (80, "所") and t.metric.startswith("海拔2000米以上农村学校"), t.metric
