@@ -235,3 +235,14 @@ def _inside_short_quote(body: str, pos: int) -> bool:
     if close < 0 or close - open_ > 17:
         return False
     return body.rfind("”", open_, pos) < 0
+
+
+# The speaker's region as it is (我区每年接待游客近3亿人次, 我区1100多种“蒙”字标好产品, …还有158万残疾人):
+# a fact about the present, unless the sentence sets out to change it (我省将…, 要…, 力争…)
+THE_REGION = re.compile(r"^(?:我区|我省|我市|我国)")
+AIMED_AT = re.compile(r"将|要|力争|确保|争取|计划|预计|目标|推动|推进|实施")
+
+
+def states_the_region(sentence: str) -> bool:
+    """True when the sentence up to a figure describes the speaker's region as it is, not a goal."""
+    return bool(THE_REGION.match(sentence)) and not AIMED_AT.search(sentence)

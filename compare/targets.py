@@ -46,7 +46,7 @@ from compare.outline import item_number_end
 from compare.quantity import Figure
 from compare.reasons import reason
 from compare.target_fields import basis_of, comparator_of
-from compare.target_figures import is_quantity
+from compare.target_figures import is_quantity, states_the_region
 from compare.timeframe import DocContext, horizons, kind_and_year, opens_clause
 
 STRONG_DELIM = "，,；;。：:！!？?\n\t"
@@ -325,7 +325,8 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
         basis = prev.target.basis  # 实施重大项目2500个，其中亿元以上项目1500个: part of this year's work
     direction = "down" if DOWN_WORDS.search(verb or "") or (
         carried is not None and carried.direction == "down" and not verb) else None
-    fact = POPULATION_FACT.search(metric) and not (action or from_right or _acted_on(metric))
+    fact = POPULATION_FACT.search(metric) and not (action or from_right or _acted_on(metric)) or \
+        states_the_region(body[cand.sentence_start:f.start])
     kind, year, stretch = _kind_and_year(body, cand, ctx, cuts, left, verb == "有" or bool(fact), stretch)
     quote = _quote(body, cand, prev, own_start, span_end)
     offset = block.start + f.start

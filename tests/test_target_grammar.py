@@ -408,3 +408,13 @@ def test_a_count_of_things_of_a_grade_is_named_by_them_not_by_their_owner():
 def test_an_altitude_marks_out_the_places_counted_and_is_not_a_target():
     t = only("为80所海拔2000米以上农村学校建设供暖设施。")
     assert (t.value, t.unit) == (80, "所") and t.metric.startswith("海拔2000米以上农村学校"), t.metric
+
+
+@pytest.mark.parametrize("body", ["我省每年接待游客近2亿人次，这些消费潜力还很大。",
+                                  "我市60岁以上老年人超过80万，还有12万失能老人，服务需求很大。"])
+def test_the_region_described_as_it_is_holds_no_target(body):
+    assert [t.written for t in figures(body) if t.kind == "target"] == []
+
+
+def test_the_region_set_to_change_keeps_its_target():
+    assert only("我省将新建养老床位2万张。").value == 20000
