@@ -17,12 +17,12 @@ from compare.pairing import (
     compatible,
     elided,
     horizon_links,
-    one_of_the_kinds,
     same_horizon,
     same_unit,
     second_pass,
 )
 from compare.reasons import reason
+from compare.same_thing import one_of_the_kinds
 from compare.words_only import words_only_notes
 
 if TYPE_CHECKING:

@@ -19,6 +19,7 @@ from compare.config import DEFAULT, MatchConfig
 from compare.metrics import head_noun, metric_similarity, unit_factor, unit_key
 from compare.model import Target
 from compare.reasons import reason
+from compare.same_thing import one_thing_told_otherwise
 
 STOCK = {"level", "cumulative"}  # a stock reached: rankable against each other
 RATES = {"growth", "share"}  # a percentage read as a growth or as a level of the same rate (涨幅, 上涨)
@@ -276,7 +277,7 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
         leads = long_.startswith(short) and not _projects_of(hx, hy, x, y)
         if within or (close and len(short) >= 4 and leads):
             return cfg.second_head_within, ("same_head_noun", {"head": short})
-    same = _one_thing_told_otherwise(hx, hy)
+    same = one_thing_told_otherwise(hx, hy)
     if close and same:
         return cfg.second_head_within, ("same_head_noun", {"head": same})
     for h, other, t in ((hx, y, text_b), (hy, x, text_a)):
@@ -300,38 +301,6 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
             score = cfg.second_strong if len(shared) >= cfg.second_long_word else cfg.second_shared_word
             return score, ("same_head_noun", {"head": shared})
     return 0.0, None
-
-
-STAGE = re.compile(r"开工|投产|竣工|建成|完工|投运|投用")  # the stage a count of projects reaches this year
-STAGE_MODAL = re.compile(r"^(?:拟|计划|新)")
-
-
-def _one_stage_of_one_thing(x: str, y: str) -> bool:
-    """`项目投产` and `拟竣工投产项目`: one thing counted at one stage, the stage named before or after it."""
-    sx, sy = set(STAGE.findall(x)), set(STAGE.findall(y))
-    rest_x, rest_y = (STAGE_MODAL.sub("", STAGE.sub("", h)) for h in (x, y))
-    return bool(sx & sy) and len(rest_x) >= 2 and rest_x == rest_y
-
-
-WORK_WORDS = re.compile(r"(?:改造|建设|提升|整治)?(?:计划|任务|项目|工程)?")  # 城中村(改造计划): nothing else
-
-
-def _one_thing_told_otherwise(x: str, y: str) -> str:
-    """The thing two names count when they tell it differently: one stage of one thing (项目投产 / 拟竣工投产
-    项目), or one kind and a list that opens with it (城中村改造计划 / 城中村和城市危旧房); else ""."""
-    if _one_stage_of_one_thing(x, y):
-        return x
-    return one_of_the_kinds(x, y) or one_of_the_kinds(y, x)
-
-
-def one_of_the_kinds(one: str, listed: str) -> str:
-    """`城中村改造计划` against `城中村和城市危旧房`: the one name is the first kind of the other's list with
-    only work words after it, the same work over a wider scope. The kind, or ""."""
-    items = [k for k in re.split(r"[和、及与]", listed) if k]
-    if len(items) < 2 or re.search(r"[和、及与]", one):
-        return ""
-    kind = items[0]
-    return kind if len(kind) >= 2 and one.startswith(kind) and WORK_WORDS.fullmatch(one[len(kind):]) else ""
 
 
 SHARE_OF = re.compile(r"占(?P<whole>[^占]{2,20}?)(?:的)?(?:比重|比例)$")

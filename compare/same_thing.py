@@ -1,0 +1,46 @@
+"""Names that count one thing told differently: one stage of it, one kind of a list, kinds reordered."""
+
+from __future__ import annotations
+
+import re
+
+STAGE = re.compile(r"开工|投产|竣工|建成|完工|投运|投用")  # the stage a count of projects reaches this year
+STAGE_MODAL = re.compile(r"^(?:拟|计划|新)")
+
+
+def _one_stage_of_one_thing(x: str, y: str) -> bool:
+    """`项目投产` and `拟竣工投产项目`: one thing counted at one stage, the stage named before or after it."""
+    sx, sy = set(STAGE.findall(x)), set(STAGE.findall(y))
+    rest_x, rest_y = (STAGE_MODAL.sub("", STAGE.sub("", h)) for h in (x, y))
+    return bool(sx & sy) and len(rest_x) >= 2 and rest_x == rest_y
+
+
+WORK_WORDS = re.compile(r"(?:改造|建设|提升|整治)?(?:计划|任务|项目|工程)?")  # 城中村(改造计划): nothing else
+
+
+def one_thing_told_otherwise(x: str, y: str) -> str:
+    """The thing two names count when they tell it differently: one stage of one thing (项目投产 / 拟竣工投产
+    项目), or one kind and a list that opens with it (城中村改造计划 / 城中村和城市危旧房); else ""."""
+    if _one_stage_of_one_thing(x, y) or _kinds_reordered(x, y):
+        return x
+    return one_of_the_kinds(x, y) or one_of_the_kinds(y, x)
+
+
+def _kinds_reordered(x: str, y: str) -> bool:
+    """`中试基地和概念验证中心` / `概念验证和中试平台`: the same kinds listed in another order, each kind's
+    name opening with the same two characters as its counterpart's."""
+    kx, ky = ([k for k in re.split(r"[和、及与]", h) if k] for h in (x, y))
+    if len(kx) < 2 or len(kx) != len(ky) or kx == ky:
+        return False
+    return all(any(len(a) >= 2 and b[:2] == a[:2] for b in ky) for a in kx) and \
+        all(any(len(b) >= 2 and a[:2] == b[:2] for a in kx) for b in ky)
+
+
+def one_of_the_kinds(one: str, listed: str) -> str:
+    """`城中村改造计划` against `城中村和城市危旧房`: the one name is the first kind of the other's list with
+    only work words after it, the same work over a wider scope. The kind, or ""."""
+    items = [k for k in re.split(r"[和、及与]", listed) if k]
+    if len(items) < 2 or re.search(r"[和、及与]", one):
+        return ""
+    kind = items[0]
+    return kind if len(kind) >= 2 and one.startswith(kind) and WORK_WORDS.fullmatch(one[len(kind):]) else ""
