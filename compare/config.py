@@ -26,7 +26,7 @@ class MatchConfig:
     mutual_link_min: float = 0.1  # a pair that is each other's best partner is linked from this lower score
     link_min: float = 0.25  # a best partner at or above this is linked; lower admits loose links
     split_within: float = 0.9  # a second partner (a split) must score within this share of the best one
-    context_link_min: float = 0.15  # a task's best partner within its paired groups is linked from this score
+    context_link_min: float = 0.13  # a task's best partner within its paired groups is linked from this score
     promoted_min: float = 0.3  # a task whose best counterpart is a numbered item with sub-tasks links to them
     promoted_member_min: float = 0.15  # …each sub-task it is linked to scoring at least this against it
     promoted_member_share: float = 0.5  # …and at least this share of the closest sub-task's score

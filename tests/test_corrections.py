@@ -170,7 +170,7 @@ def test_note_is_attached_to_the_change(brief):
 
 def test_link_unlink_and_note_on_tasks(brief):
     tasks = {s: {t["heading"]: t["id"] for t in brief["tasks"][s]} for s in "ab"}
-    ic, future = tasks["a"]["推进集成电路产业集聚"], tasks["b"]["前瞻布局未来产业"]
+    ic, future = tasks["a"]["加强组织协调"], tasks["b"]["五是营造良好发展氛围"]
     soft_a, soft_b = tasks["a"]["推进软件产业提质发展"], tasks["b"]["推动软件产业做优做强"]
     assert any(p["a"] == soft_a and p["b"] == soft_b for p in brief["alignment"])
     assert not any(p["a"] == ic and p["b"] == future for p in brief["alignment"])
@@ -181,9 +181,9 @@ a = { task = "推进软件产业提质发展" }
 b = { task = "推动软件产业做优做强" }
 
 [[link]]
-a = { task = "推进集成电路产业集聚", quote = "推进集成电路产业集聚。围绕设计、制造" }
-b = { task = "前瞻布局未来产业" }
-note = "IC now sits under future industries"
+a = { task = "加强组织协调", quote = "加强组织协调。充分发挥省数字经济发展领导小组" }
+b = { task = "五是营造良好发展氛围" }
+note = "coordination now serves the climate for growth"
 
 [[note]]
 a = { task = "推进人工智能创新发展" }
@@ -192,7 +192,7 @@ note = "checked"
 ''')
     assert not any(p["a"] == soft_a and p["b"] == soft_b for p in out["alignment"])
     link = next(p for p in out["alignment"] if p["a"] == ic and p["b"] == future)
-    assert link["corrected"] and link["method"] == "analyst" and link["note"].startswith("IC now")
+    assert link["corrected"] and link["method"] == "analyst" and link["note"].startswith("coordination now")
     noted = next(p for p in out["alignment"] if p["a"] == ai_a and p["b"] == ai_b)
     assert noted["note"] == "checked" and noted["method"] != "analyst"
     assert len(out["corrections"]["applied"]) == 3
