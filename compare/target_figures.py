@@ -75,7 +75,8 @@ def is_quantity(body: str, f: Figure, block: Block) -> bool:
         return False
     if before.endswith(NOT_TARGET_BEFORE) or NOT_TARGET_AFTER.match(after) or PER_FIGURE.search(before):
         return False
-    if _streak(before, f, after) or _round_the_clock(before, f) or _marks_a_zone(before, f):
+    if _streak(before, f, after) or _round_the_clock(before, f) or _marks_a_zone(before, f) or \
+            _grades_a_vehicle(before, f, after):
         return False
     if NOT_TARGET_WITH_UNIT.match(body[f.end - len(f.unit):f.end + 6] if f.unit else after):
         return False
@@ -126,6 +127,11 @@ def _streak(before: str, f: Figure, after: str) -> bool:
 def _marks_a_zone(before: str, f: Figure) -> bool:
     """`长江沿线1公里化工腾退地块`: a distance that marks out a zone, not a length of work."""
     return f.unit in ("米", "公里") and before.endswith(ZONE_WORDS)
+
+
+def _grades_a_vehicle(before: str, f: Figure, after: str) -> bool:
+    """`时速250公里城际市域列车`, `时速350公里高铁`: the speed class of what is built, not a goal."""
+    return before.endswith("时速") and bool(re.match(r"[\u4e00-\u9fff]", after))
 
 
 def _round_the_clock(before: str, f: Figure) -> bool:

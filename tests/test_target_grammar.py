@@ -418,3 +418,7 @@ def test_the_region_described_as_it_is_holds_no_target(body):
 
 def test_the_region_set_to_change_keeps_its_target():
     assert only("我省将新建养老床位2万张。").value == 20000
+
+
+def test_the_speed_class_of_a_train_is_not_a_target():
+    assert [t.written for t in figures("加快时速250公里城际市域列车研制应用。")] == []
