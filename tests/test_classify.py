@@ -29,6 +29,14 @@ def compare_plans(tmp_path: Path, body_a: str, body_b: str) -> Brief:
     return compare_files(a, b)
 
 
+def compare_with_b_review(tmp_path: Path, body_a: str, review: str, body_b: str) -> tuple[Brief, Brief]:
+    """Both directions of a pair whose B review also reports `review` (after its employment figure)."""
+    a, b = tmp_path / "2025_plan.txt", tmp_path / "2026_plan.txt"
+    a.write_text(HEAD_A + body_a, encoding="utf-8")
+    b.write_text(HEAD_B.replace("城镇新增就业53万人。", f"城镇新增就业53万人，{review}。") + body_b, encoding="utf-8")
+    return compare_files(a, b), compare_files(b, a)
+
+
 def figure(brief: Brief, side: str, written: str) -> Target:
     """The target of side a or b whose figure is written so (exactly one must exist)."""
     found = [t for t in (brief.targets_a if side == "a" else brief.targets_b)
@@ -631,11 +639,8 @@ def test_one_of_several_renamed_figures_beside_a_pair_is_not_guessed(tmp_path):
 
 def test_a_figure_the_next_review_reports_as_an_addition_ranks_against_an_addition(tmp_path):
     # A's 500万千瓦 reads as a level on its own; B's review says 2025 added about that much, so it was an addition
-    a, b = tmp_path / "2025_plan.txt", tmp_path / "2026_plan.txt"
-    a.write_text(HEAD_A + "（一）发展新能源。新能源装机500万千瓦以上。\n", encoding="utf-8")
-    b.write_text(HEAD_B.replace("城镇新增就业53万人。", "城镇新增就业53万人，新增新能源装机超过500万千瓦。")
-                 + "（一）发展新能源。新增新能源装机800万千瓦。\n", encoding="utf-8")
-    forward, swapped = compare_files(a, b), compare_files(b, a)
+    forward, swapped = compare_with_b_review(tmp_path, "（一）发展新能源。新能源装机500万千瓦以上。\n",
+                                             "新增新能源装机超过500万千瓦", "（一）发展新能源。新增新能源装机800万千瓦。\n")
     c = assert_paired(forward, "500万千瓦以上", "800万千瓦", "escalated")
     assert "basis_from_review" in {r["code"] for r in c.reasons}
     assert [x.type for x in swapped.changes if x.a and x.b] == ["deescalated"]
@@ -669,11 +674,9 @@ def test_one_kind_named_with_its_work_against_a_list_that_opens_with_it_is_a_cha
 
 def test_a_rise_in_points_ranks_against_a_level_once_the_review_gives_the_level_it_rises_from(tmp_path):
     # B's +1 point on the 59.5% its review reports is about 60.5%, above A's 60%
-    a, b = tmp_path / "2025_plan.txt", tmp_path / "2026_plan.txt"
-    a.write_text(HEAD_A + "（一）推进新型城镇化。常住人口城镇化率达到60%。\n", encoding="utf-8")
-    b.write_text(HEAD_B.replace("城镇新增就业53万人。", "城镇新增就业53万人，常住人口城镇化率由55%提高到59.5%。")
-                 + "（一）推进新型城镇化。常住人口城镇化率提高1个百分点以上。\n", encoding="utf-8")
-    forward, swapped = compare_files(a, b), compare_files(b, a)
+    forward, swapped = compare_with_b_review(tmp_path, "（一）推进新型城镇化。常住人口城镇化率达到60%。\n",
+                                             "常住人口城镇化率由55%提高到59.5%",
+                                             "（一）推进新型城镇化。常住人口城镇化率提高1个百分点以上。\n")
     c = assert_paired(forward, "60%", "1个百分点以上", "escalated")
     assert "level_from_review" in {r["code"] for r in c.reasons}
     assert [x.type for x in swapped.changes if x.a and x.b and "城镇化率" in x.metric] == ["deescalated"]
