@@ -434,7 +434,8 @@ def _with_parts(blocks: list[Block], tasks: list[Task], sections: list[int]) -> 
         inside = [t for t in tasks if b.start <= t.start < stop]
         heading = b.heading or b.text
         path = [p for p in b.path if p != heading]
-        if len(inside) == 1 and not path and unnamed(next(x for x in blocks if x.start == inside[0].start)):
+        own = next((x for x in blocks if x.start == inside[0].start), None) if len(inside) == 1 else None
+        if own is not None and not path and unnamed(own):
             # a part that is one unnamed paragraph (四、全面加强政府自身建设 / 新使命…提出了更高要求。我们要…)
             # is one task, named by its heading
             inside[0].heading, inside[0].path, inside[0].start = heading, path, b.start
