@@ -362,13 +362,20 @@ def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig 
     if firmness and same_figure:
         reasons.append(reason("firmer_words" if firmness > 0 else "looser_words"))
     if x.unit in ("%", "个百分点") and kind != "unchanged":
-        reasons.append(reason("points", delta=f"{'+' if delta >= 0 else ''}{delta:g}"))
+        reasons.append(reason("points", delta=_points(x, y)))
     if lower_is_better and kind != "unchanged":
         reasons.append(reason("lower_is_better"))
     if x.year and y.year and x.year != y.year:
         reasons.append(reason("horizon", a=x.year, b=y.year))
     return Change(kind, metric, x.id, y.id, ratio=ratio, delta=delta, confidence=confidence,
                   reasons=reasons, qualifiers=quals)
+
+
+def _points(x: Target, y: Target) -> str:
+    """B less A in points (`+0.5`); for a range, the change of each end (`5%左右` → `5%-5.5%`: `+0…+0.5`)."""
+    (alo, ahi), (blo, bhi) = _interval(x), _interval(y)
+    low, high = round(blo - alo, 6), round(bhi - ahi, 6)
+    return f"{low:+g}" if low == high else f"{low:+g}…{high:+g}"
 
 
 def _scope_changed(x: Target, y: Target) -> list[dict]:

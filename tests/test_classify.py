@@ -692,3 +692,10 @@ def test_the_same_kinds_listed_in_another_order_pair(tmp_path):
     brief = compare_plans(tmp_path, "（一）强化科技创新。新建20家中试基地和概念验证中心。\n",
                           "（一）培育壮大新兴产业。推动产业链延链补链。\n（二）深化改革开放。新建概念验证和中试平台20家。\n")
     assert_paired(brief, "20家", "20家", "unchanged")
+
+
+def test_a_range_says_how_far_each_end_moved(tmp_path):
+    brief = compare_plans(tmp_path, "（一）稳定经济增长。地区生产总值增长5%左右。\n",
+                          "（一）稳定经济增长。地区生产总值增长5%-5.5%。\n")
+    c = assert_paired(brief, "5%左右", "5%-5.5%", "escalated")
+    assert [r["args"]["delta"] for r in c.reasons if r["code"] == "points"] == ["+0…+0.5"]
