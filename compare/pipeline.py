@@ -63,8 +63,9 @@ def compare_documents(a: Extraction, b: Extraction, config: MatchConfig = DEFAUL
     from compare.align import align_tasks
     from compare.classify import classify_changes
     from compare.merged_sums import with_merged_sums
+    from compare.standing_sets import without_standing_sets
 
-    a, b = with_merged_sums(a, b)
+    a, b = with_merged_sums(*without_standing_sets(a, b))
     alignment = align_tasks(a, b, config)
     set_relations(alignment)
     changes = classify_changes(a, b, alignment, config)

@@ -19,9 +19,20 @@ CLASS_OF = re.compile(r"(?:以上|及以上)?的[\u4e00-\u9fff“”]{0,10}"
 NAMED_PROJECT = re.compile(r"(?!以上|以下|左右|以内|及以上|等)级?[\u4e00-\u9fff“”][^，,。；;：:]{0,48}?"
                            r"等(?:重点|重大|骨干|一批)?(?:项目|工程)")
 # A count of the standing set a piece of work is about, after a verb of scope: 围绕22个产业, 深化10个合作功能
-# 平台建设, 围绕乳制品、牛羊肉等10个品类: the things exist, nothing is counted toward a goal.
-SCOPE_OF_WORK = re.compile(r"(?:围绕|依托|聚焦|立足|用好|巩固|深化)(?:全省|全市|全区|全国|现有)?"
-                           r"(?:[^，,。；;：:\d]{0,30}等|\d+[个条家类][^，,。；;：:\d]{1,12}、)?$")
+# 平台建设, 围绕乳制品、牛羊肉等10个品类, 串联500处文保单位和900个景点: the things exist, nothing is counted
+# toward a goal.
+SCOPE_OF_WORK = re.compile(r"(?:围绕|依托|聚焦|立足|用好|巩固|深化|串联)(?:全省|全市|全区|全国|现有)?"
+                           r"(?:[^，,。；;：:\d]{0,30}等|\d+[个条家类处座所][^，,。；;：:\d]{1,12}[、和])?$")
+# A count of a designated set whose members the work upgrades or equips (推动4个万亿级产业基地提质升级,
+# 支持22个国家级产业融合载体延伸上下游产业链, 完善6个国家级经开区“管委会＋公司”运营模式): the designation
+# (国家级, 省级, 万亿级…) names things that exist; the verb after them says what is done to them.
+_DESIGNATED = r"(?:国家级|国家|省级|自治区级|市级|万亿级|千亿级|百亿级)[^，,。；;：:、\d]{1,14}?"
+DESIGNATED_SET = re.compile(_DESIGNATED + r"(?:、\d+[个家座条所处]" + _DESIGNATED + r")*"
+                            r"(?:提质升级|提档升级|提质增效|提级扩能|扩容提质|转型升级|改革|延伸|做大做强|做强做优|"
+                            r"“[^”]{1,12}”(?:运营|管理)?(?:模式|机制|体制))")
+# …and the verb that opens it, right before the count or before the list the count continues
+ENABLING_VERB = re.compile(r"(?:推动|支持|促进|引导|推进|完善|深化|鼓励)(?:\d+[个家座条所处]" + _DESIGNATED
+                           + r"、)*$")
 # The size of a list another body drew up (省委确定的339项重点改革任务, 中央部署的14项…): the work carries
 # it out, the count is the list's length, not a goal (a quota 下达 to the province is one)
 LIST_SET_ELSEWHERE = re.compile(r"(?:党中央|中央|国家|省委|市委|区委|党委)[^，,。；;\d]{0,8}"
@@ -188,6 +199,9 @@ def _counts_its_list(body: str, f: Figure) -> bool:
     if f.unit in COUNTED_BY and (SCOPE_OF_WORK.search(body, max(0, f.start - 36), f.start)
                                  or LIST_SET_ELSEWHERE.search(body, max(0, f.start - 24), f.start)):
         return True
+    if f.unit in COUNTED_BY and f.low is None and ENABLING_VERB.search(body, max(0, f.start - 40), f.start) \
+            and DESIGNATED_SET.match(body, f.end):
+        return True  # 推动4个万亿级产业基地提质升级: the designated set upgraded, not a count aimed at
     before = body[max(0, f.start - 48):f.start]
     m = LISTED_NAMES.search(before.removesuffix("等"))  # 人工智能、生物医药等2个产业: the list closed by 等
     if not m:

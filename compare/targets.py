@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 
+from compare.cuts import STRONG_DELIM, Cuts
 from compare.figures import parse_figures
 from compare.lexicon import (
     ACTION_VERBS,
@@ -47,10 +47,7 @@ from compare.quantity import Figure
 from compare.reasons import reason
 from compare.target_fields import basis_of, comparator_of
 from compare.target_figures import is_quantity, states_the_region
-from compare.timeframe import DocContext, horizons, kind_and_year, opens_clause
-
-STRONG_DELIM = "，,；;。：:！!？?\n\t"
-SENT_DELIM = "。！!？?\n"
+from compare.timeframe import DocContext, kind_and_year
 
 SENTENCE_STRETCH = re.compile(r"力争|争取")
 # Nouns that a plan counts but does not aim at: the population it serves
@@ -169,47 +166,6 @@ def _flat_table_targets(block: Block, outline: Outline) -> list[Found]:
                    notes=[reason("flat_table")])
         out.append(Found(t, cell.start + cell.column, cell.end, "", task))
     return out
-
-
-class Cuts:
-    """Where sentences and clauses start in a paragraph, looked up by bisection (no rescans per figure)."""
-
-    MAX_SENTENCE = 600  # context windows are capped, so a pathological 10-million-character line stays linear
-    MAX_CLAUSE = 200
-
-    def __init__(self, body: str) -> None:
-        self.sentence = [i for i, c in enumerate(body) if c in SENT_DELIM]
-        self.clause = [i for i, c in enumerate(body) if c in STRONG_DELIM
-                       and not (c == ":" and body[i - 1:i].isdigit() and body[i + 1:i + 2] == "1")]  # 2.50:1
-        self.horizons = [(m.end(), m) for m in horizons(body)]
-        self.openers = [(end, m) for end, m in self.horizons if opens_clause(body, m)]
-        self.opening = {m.start() for _, m in self.openers}
-
-    @staticmethod
-    def _start(cuts: list[int], pos: int, cap: int) -> int:
-        i = bisect_left(cuts, pos)
-        return max(cuts[i - 1] + 1 if i else 0, pos - cap)
-
-    def sentence_start(self, pos: int) -> int:
-        """Start of the sentence holding pos."""
-        return self._start(self.sentence, pos, self.MAX_SENTENCE)
-
-    def clause_start(self, pos: int) -> int:
-        """Start of the clause holding pos."""
-        return self._start(self.clause, pos, self.MAX_CLAUSE)
-
-    def horizon_before(self, pos: int) -> re.Match[str] | None:
-        """The last 到20XX年-style horizon before pos in its sentence, else the last one that opens a clause
-        earlier in the paragraph (`到2027年，…`); one named inside a list (`绘制好…、到2035年及中长期
-        “三张图”`) does not reach the next sentence."""
-        i = bisect_left(self.horizons, (pos + 1,)) if self.horizons else 0
-        if not i:
-            return None
-        last = self.horizons[i - 1][1]
-        if last.start() >= self.sentence_start(pos) or last.start() in self.opening:
-            return last
-        k = bisect_left(self.openers, (pos + 1,)) if self.openers else 0
-        return self.openers[k - 1][1] if k else None
 
 
 def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:

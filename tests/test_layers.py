@@ -22,10 +22,10 @@ PACKAGE = ROOT / "compare"
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("base", ("compare.errors", "compare.model", "compare.lexicon", "compare.config", "compare.outputs")),
     ("input", ("compare.read", "compare.normalise")),
-    ("stages", ("compare.outline", "compare.outline_paragraphs", "compare.quantity", "compare.figures", "compare.metric_phrase", "compare.metric_topic", "compare.metric_lists", "compare.listed_kinds", "compare.targets",
+    ("stages", ("compare.outline", "compare.outline_paragraphs", "compare.cuts", "compare.quantity", "compare.figures", "compare.metric_phrase", "compare.metric_topic", "compare.metric_lists", "compare.listed_kinds", "compare.targets",
                 "compare.target_fields", "compare.target_figures", "compare.timeframe", "compare.metrics", "compare.themes", "compare.words_only",
                 "compare.tables_flat", "compare.tables_rows", "compare.docinfo", "compare.reasons", "compare.redline")),
-    ("matching", ("compare.similarity", "compare.align", "compare.same_thing", "compare.pairing", "compare.merged_sums", "compare.classify")),
+    ("matching", ("compare.similarity", "compare.align", "compare.same_thing", "compare.pairing", "compare.merged_sums", "compare.standing_sets", "compare.classify")),
     ("pipeline", ("compare.pipeline",)),
     ("api", ("compare",)),  # the package root: __version__ and lazy re-exports of the pipeline
     ("corrections", ("compare.corrections_match", "compare.corrections_apply", "compare.corrections")),  # an analyst's corrections, applied to a brief's data

@@ -382,10 +382,28 @@ def test_a_grade_opening_the_counted_things_name_is_part_of_it(body, metric):
     "深化8个跨省毗邻地区合作平台建设。",
     "围绕茶叶、水果等6个品类，推进精深加工。",
     "守护、利用好120处文物保护单位。",
+    "提升旅游公路功能，串联300处文物保护单位和600个景区景点。",
 ])
 def test_a_count_of_the_standing_set_the_work_is_about_is_not_a_target(body):
     # the industries, platforms and sites exist already: the figure says what the work covers
     assert figures(body) == []
+
+
+@pytest.mark.parametrize("body", [
+    "推动3个千亿级产业园区提档升级。",
+    "支持15个国家级农业产业园延伸产业链条。",
+    "完善5个省级高新区“园区＋公司”管理模式。",
+    "推动6个国家物流枢纽、2个国家骨干冷链物流基地提质增效。",
+])
+def test_a_designated_set_that_the_work_upgrades_is_not_a_target(body):
+    # 千亿级, 国家级, 省级 name parks and hubs that exist; the verb after them says what is done to them
+    assert figures(body) == []
+
+
+@pytest.mark.parametrize("body, written", [("推动1200个左右村庄提档升级。", "1200个左右"),
+                                           ("新认定8个省级特色产业园。", "8个")])
+def test_things_to_upgrade_or_designate_this_year_stay_targets(body, written):
+    assert [t.written for t in figures(body)] == [written]
 
 
 def test_new_things_counted_after_a_scope_stay_targets():

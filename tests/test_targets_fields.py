@@ -195,6 +195,18 @@ def test_a_horizon_that_opens_a_sentence_governs_the_next_one():
     assert [t.year for t in ts] == [2030, 2030]
 
 
+def test_a_horizon_inside_a_sentences_predicate_governs_that_sentence_only():
+    # 力争到2028年 belongs to the farmland sentence; the roads and toilets after it are this year's work
+    ts = found("新建高标准农田20万亩，力争到2028年将永久基本农田全部建成高标准农田。"
+               "改造农村公路800公里，农村卫生厕所普及率达到75%以上。", heading="二、重点工作")
+    assert [(t.written, t.year) for t in ts] == [("20万亩", YEAR), ("800公里", YEAR), ("75%以上", YEAR)]
+
+
+def test_a_part_of_the_last_sentences_goal_keeps_its_horizon():
+    ts = found("计划提出到2030年数字经济总量达8000亿元。其中，核心产业增加值3000亿元。", heading="二、重点工作")
+    assert [t.year for t in ts] == [2030, 2030]
+
+
 def test_a_new_verb_before_an_earlier_figure_does_not_make_a_total_new():
     ts = found("新增国家级绿色工厂20家、总数达到120家，力争新增智能工厂80家、机器人产量突破5000台。")
     assert [t.basis for t in ts] == ["increment", "level", "increment", "level"]
