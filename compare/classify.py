@@ -347,7 +347,7 @@ def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig 
     x, why = _in_units_of(x, y, why)
     ratio = round(y.value / x.value, 4) if x.value else None
     delta = round(y.value - x.value, 6)
-    lower_is_better = y.comparator in CEILING or x.comparator in CEILING or (
+    lower_is_better = y.comparator in CEILING or x.comparator in CEILING or _falls_to(x) or _falls_to(y) or (
         y.direction is None and bool(LOWER_IS_BETTER.search(y.metric)))
     # the words rank after the figure: first its comparator (30%左右 → 力争30%以上 is raised), and only where
     # that holds, 力争 (全年新增1000家 → 力争新增1000家: a commitment made an aim)
@@ -435,6 +435,12 @@ def _rebase_reasons(x: Target, y: Target) -> list[dict]:
     if x.basis != y.basis:
         what.append(reason("basis_changed", a=x.basis, b=y.basis))
     return what
+
+
+def _falls_to(t: Target) -> bool:
+    """`比重下降至14.2%`, `浓度下降到30微克`: a level to fall to, where lower is better (the size of a fall,
+    `能耗下降3%`, is growth: there more is better)."""
+    return t.direction == "down" and t.basis in ("level", "share")
 
 
 def _direction(x: Target, y: Target, firmness: int, lower_is_better: bool) -> str:

@@ -59,13 +59,29 @@ def _names_a_kind(item: str, listed: bool) -> bool:
 
 
 def kinds_before(text: str, unit: str) -> bool:
-    """`新培育独角兽、小巨人、单项冠军企业`: kinds listed before one count of them all, each a noun phrase."""
-    if unit not in COUNT_UNITS or "、" not in text or re.search(r"[\d，,；;：:]", text):
+    """`新培育独角兽、小巨人、单项冠军企业`: kinds listed before one count of them all, each a noun phrase;
+    `改造供水、排水、燃气管网`: short modifiers listed before the noun they share, one measure of them all."""
+    if "、" not in text or re.search(r"[\d，,；;：:]", text):
         return False
     items = ACTION_VERBS.sub("", strip_leading(text)).split("、")
+    if _modifiers_of_one_noun(items):
+        return True
+    if unit not in COUNT_UNITS:
+        return False
     if any(ACTION_VERBS.match(k) or ITEM_OPENS_WITH_VERB.match(k) for k in items[1:]):
         return False  # 推进产业升级、新建厂房300家: the last clause has a verb of its own
     return all(2 <= len(k) <= 12 and _names_a_kind(k, k is not items[0]) for k in items)
 
 
 COUNT_UNITS = frozenset("个家所项座条处户名人台辆套张床支批只部场")
+# The nouns a list of short modifiers shares: networks, routes and a programme's projects
+# (供水、排水、燃气管网; 城市、农村公路; 邻县高速通、乡镇便捷通项目).
+SHARED_NOUN = re.compile(r"(?:管网|管道|管线|管廊|公路|道路|线路|电网|航道|绿道|项目|工程)$")
+
+
+def _modifiers_of_one_noun(items: list[str]) -> bool:
+    """`供排水、供热管网`: every item but the last a modifier of up to five characters, the last ending in the
+    network, route or kind of project they share."""
+    *mods, last = items
+    return bool(mods and SHARED_NOUN.search(last) and len(last) <= 10
+                and all(2 <= len(m) <= 5 and not ITEM_OPENS_WITH_VERB.match(m) for m in mods))

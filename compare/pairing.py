@@ -19,7 +19,7 @@ from compare.config import DEFAULT, MatchConfig
 from compare.metrics import head_noun, metric_similarity, unit_factor, unit_key
 from compare.model import Target
 from compare.reasons import reason
-from compare.same_thing import one_thing_told_otherwise
+from compare.same_thing import one_thing_told_otherwise, programme_named
 
 STOCK = {"level", "cumulative"}  # a stock reached: rankable against each other
 RATES = {"growth", "share"}  # a percentage read as a growth or as a level of the same rate (涨幅, 上涨)
@@ -280,15 +280,9 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
     same = one_thing_told_otherwise(hx, hy)
     if close and same:
         return cfg.second_head_within, ("same_head_noun", {"head": same})
-    for h, other, t in ((hx, y, text_b), (hy, x, text_a)):
-        if not elided(other.metric):
-            continue
-        sentence = _sentence(t, other.offset)
-        # the whole name, or its first conjunct: 重大科技专项(和重点研发计划)
-        for name in (h, re.split(r"[和及与、]", h)[0]):
-            if len(name) >= cfg.second_named_min and name in sentence:
-                # the longer name wins when two are mentioned: 超长期特别国债 over 特别国债
-                return cfg.second_named + 0.01 * min(len(name), 10), ("named_in_sentence", {"head": name})
+    named = _named_in_the_other_sentence(x, y, (hx, hy), (text_a, text_b), cfg)
+    if named[1] is not None:
+        return named
     if hx and hy:
         tail, lead = _common_tail(hx, hy), _common_lead(hx, hy)
         shared = tail if len(tail) >= 2 and len(tail) >= len(lead) else lead if len(lead) >= 3 else tail
@@ -340,10 +334,17 @@ def _modifiers_meet(x: str, y: str, shared_is_head: bool) -> bool:
 NOUN_AFTER = re.compile(r"[^，,。；;、：:（(）)\s]{2,24}")
 
 
+# One example, 等, then the kind counted: 水池等调蓄设施 counts 调蓄设施 (not 平等, 同等…: 等 inside a word).
+EXAMPLES_THEN_KIND = re.compile(r"^[\u4e00-\u7b48\u7b4a-\u9fff]{1,8}"
+                                r"(?<![平同对相均优高中初上次特一二三头何])等(?P<kind>[\u4e00-\u9fff]{3,})$")
+
+
 def _name_after(t: Target, text: str) -> str:
-    """A metric, or for an elided one the noun written right after the figure: 等1.22万个亿元以上项目."""
+    """A metric without the example that opens it (水池等调蓄设施 counts 调蓄设施), or for an elided one the
+    noun written right after the figure: 等1.22万个亿元以上项目."""
     if not elided(t.metric):
-        return t.metric
+        kind = EXAMPLES_THEN_KIND.match(t.metric)
+        return kind.group("kind") if kind else t.metric
     m = NOUN_AFTER.match(text, t.offset + len(t.written))
     return m.group() if m and len(_hanzi(m.group())) >= 2 else t.metric
 
@@ -351,6 +352,27 @@ def _name_after(t: Target, text: str) -> str:
 def _hanzi(text: str) -> set[str]:
     """The Chinese characters of a text: the words that can meet (digits and marks say nothing)."""
     return {ch for ch in text if "\u4e00" <= ch <= "\u9fff"}
+
+
+def _named_in_the_other_sentence(x: Target, y: Target, heads: tuple[str, str], texts: tuple[str, str],
+                                 cfg: MatchConfig) -> tuple[float, Why | None]:
+    """Evidence that one figure's sentence names the other's thing: its whole name where the figure's own
+    name is elided (先发行1万亿 after 超长期特别国债), or the quoted programme both belong to."""
+    (hx, hy), (text_a, text_b) = heads, texts
+    for h, other, t in ((hx, y, text_b), (hy, x, text_a)):
+        if not elided(other.metric):
+            continue
+        sentence = _sentence(t, other.offset)
+        # the whole name, or its first conjunct: 重大科技专项(和重点研发计划)
+        for name in (h, re.split(r"[和及与、]", h)[0]):
+            if len(name) >= cfg.second_named_min and name in sentence:
+                # the longer name wins when two are mentioned: 超长期特别国债 over 特别国债
+                return cfg.second_named + 0.01 * min(len(name), 10), ("named_in_sentence", {"head": name})
+    for q, other, t in ((x, y, text_b), (y, x, text_a)):
+        named = programme_named(q.metric, _sentence(t, other.offset), other.metric)
+        if named and q.unit == other.unit:  # 建设16个“两通工程”项目 / 实施“两通工程”2.0版，建设…项目26个
+            return cfg.second_head_within, ("named_in_sentence", {"head": named})
+    return 0.0, None
 
 
 def _sentence(text: str, offset: int) -> str:

@@ -1,4 +1,5 @@
-"""Names that count one thing told differently: one stage of it, one kind of a list, kinds reordered."""
+"""Names that count one thing told differently: one stage of it, one kind of a list, kinds reordered, the
+projects of a quoted programme."""
 
 from __future__ import annotations
 
@@ -44,3 +45,17 @@ def one_of_the_kinds(one: str, listed: str) -> str:
         return ""
     kind = items[0]
     return kind if len(kind) >= 2 and one.startswith(kind) and WORK_WORDS.fullmatch(one[len(kind):]) else ""
+
+
+QUOTED_NAME = re.compile(r"“([^“”]{3,12})”(.*)$")
+
+
+def programme_named(metric: str, sentence: str, other_metric: str) -> str:
+    """`“两通工程”项目` against `实施“两通工程”2.0版，建设…铁路通项目26个`: the quoted programme a figure's
+    name gives, when the other figure's sentence names it too and both count the same kind of thing (项目,
+    事项; never `“多田套合”面积` against 高标准农田); else ""."""
+    m = QUOTED_NAME.search(metric)
+    if not m or f"“{m.group(1)}”" not in sentence:
+        return ""
+    counted = m.group(2)
+    return m.group(1) if len(counted) >= 2 and other_metric.endswith(counted[-2:]) else ""

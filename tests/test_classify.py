@@ -699,3 +699,55 @@ def test_a_range_says_how_far_each_end_moved(tmp_path):
                           "（一）稳定经济增长。地区生产总值增长5%-5.5%。\n")
     c = assert_paired(brief, "5%左右", "5%-5.5%", "escalated")
     assert [r["args"]["delta"] for r in c.reasons if r["code"] == "points"] == ["+0…+0.5"]
+
+
+def test_a_count_the_other_plan_writes_as_a_designated_set_is_that_sets_size(tmp_path):
+    # A alone cannot tell 3个千亿级产业园区 from a goal; B upgrades the same three parks, so neither plan
+    # sets a goal for them: no change is reported, and A's figure says why it is no target
+    brief = compare_plans(tmp_path, "加快建设3个千亿级产业园区，新建标准厂房40万平方米。\n",
+                          "推动3个千亿级产业园区提档升级，新建标准厂房50万平方米。\n")
+    assert [c.type for c in brief.changes] == ["escalated"]
+    parks = [t for t in brief.targets_a if t.written == "3个"]
+    assert [(t.kind, t.notes[-1]["code"]) for t in parks] == [("actual", "standing_set")]
+
+
+def test_a_count_of_new_parks_stays_a_goal_when_the_other_plan_upgrades_other_ones(tmp_path):
+    brief = compare_plans(tmp_path, "新建3个省级产业园区。\n", "推动8个千亿级产业园区提档升级。\n")
+    assert [(c.type, c.a is not None) for c in brief.changes] == [("dropped", True)]
+
+
+def test_a_ratio_to_fall_to_ranks_lower_as_more_ambitious(tmp_path):
+    # 下降至 a level: the lower level is the greater ambition (a fall's size, 下降3%, ranks the other way)
+    brief = compare_plans(tmp_path, "物流费用占地区生产总值的比重下降至14.5%，单位能耗下降2.5%。\n",
+                          "物流费用占地区生产总值的比重下降至14%，单位能耗下降3%。\n")
+    assert assert_paired(brief, "14.5%", "14%", "escalated")
+    assert assert_paired(brief, "2.5%", "3%", "escalated")
+
+
+def test_networks_listed_before_their_shared_noun_are_one_measure_and_pair(tmp_path):
+    brief = compare_plans(tmp_path, "改造供水、排水、燃气管网1500公里以上。\n", "新建改造供排水、燃气管网1200公里。\n")
+    change = assert_paired(brief, "1500公里以上", "1200公里", "deescalated")
+    assert figure(brief, "a", "1500公里以上").metric == "供水、排水、燃气管网"
+    assert change.metric == "供排水、燃气管网"
+
+
+def test_a_count_of_a_quoted_programmes_projects_pairs_with_the_projects_the_programme_lists(tmp_path):
+    # B names the programme in the figure's sentence and lists its kinds of project: one count renamed
+    brief = compare_plans(tmp_path, "加快交通建设，建设12个“三联工程”项目。\n",
+                          "实施“三联工程”升级版，建设城际快联、乡村畅联项目18个。\n")
+    change = assert_paired(brief, "12个", "18个", "escalated")
+    assert change.metric == "城际快联、乡村畅联项目"
+
+
+def test_a_programme_named_beside_another_kind_of_measure_stays_apart(tmp_path):
+    # both sentences name “良田工程”, but one counts farmland built and the other the programme's area
+    brief = compare_plans(tmp_path, "实施“良田工程”，新建高标准农田60万亩以上。\n",
+                          "深化“良田工程”，新增“良田工程”面积40万亩。\n")
+    assert sorted(c.type for c in brief.changes) == ["dropped", "new"]
+
+
+def test_a_kind_named_by_an_example_first_pairs_with_the_kind(tmp_path):
+    # 蓄水池等灌溉设施 counts 灌溉设施, the kind A counted as 小型灌溉设施
+    brief = compare_plans(tmp_path, "实施农田水利工程，其中新建塘坝8座、小型灌溉设施420座。\n",
+                          "实施农田水利工程，其中新建塘坝10座、蓄水池等灌溉设施600个。\n")
+    assert_paired(brief, "420座", "600个", "escalated")
