@@ -6,12 +6,13 @@ import re
 
 from compare.lexicon import ACTION_VERBS, HEAD_VERBS
 
-# Heads that say what is measured but not of what: a passage about one industry leaves its name out.
-BARE_HEAD = re.compile(r"总?产值|增加值|营收|营业收入|产量|装机|并网|产能|投资|产业(?:投资|产值|规模)")
+# Heads that say what is measured but not of what: a passage about one industry or field leaves its name out.
+BARE_HEAD = re.compile(r"总?产值|增加值|营收|营业收入|产量|装机|并网|产能|投资|产业(?:投资|产值|规模)|项目")
 # …and those read as the industry's own (产值 of 氢能产业 is 氢能产业产值, 装机 of 风电 is 风电装机).
 INDUSTRY_OWN = re.compile(r"总?产值|增加值|营收|营业收入|投资")
-# A sentence that opens on its topic: `氢能产业加快发展`, `天然气开发方面，…`, `推动生物医药产业向高端延伸`.
-TOPIC = re.compile(r"(?P<topic>[\u4e00-\u9fff]{2,10}?)(?P<kind>产业|方面|领域)(?![化链园区工集基])")
+# A sentence that opens on its topic: `氢能产业加快发展`, `天然气开发方面，…`, `推动生物医药产业向高端延伸`,
+# `高速公路，开工…`.
+TOPIC = re.compile(r"(?P<topic>[\u4e00-\u9fff]{2,10}?)(?P<kind>产业|方面|领域|(?=[，,]))(?![化链园区工集基])")
 TOPIC_TAIL = re.compile(r"(?:发展|开发|开采|建设|生产)$")
 NO_TOPIC = re.compile(r"^(?:一|另|这|那|各|多|两|其他|相关|重点|有关)")
 SENTENCE_END = re.compile(r"[。！!？?\n]")
@@ -28,9 +29,11 @@ def passage_topic(body: str, sentence_start: int, clause_start: int, metric: str
     openings = [body[sentence_start:clause_start]]
     before = [s for s in SENTENCE_END.split(body[:sentence_start]) if s.strip()]
     openings += list(reversed(before[-SENTENCES_BACK:]))
+    if metric == "项目":  # 公路方面，新开工…等2个项目: projects take only their own sentence's field
+        openings = openings[:1]
     for text in openings:
         found = _topic(text)
-        if found:
+        if found and not (metric == "项目" and found[1] == "产业"):
             name, kind = found
             if kind == "产业" and INDUSTRY_OWN.fullmatch(metric):
                 return name + "产业" + metric
@@ -46,6 +49,8 @@ def _topic(sentence: str) -> tuple[str, str] | None:
     if not m:
         return None
     tags = rjieba.tag(TOPIC_TAIL.sub("", m["topic"]))
+    if not m["kind"] and (HEAD_VERBS.match(sentence.strip()) or not (tags and _noun(*tags[0]))):
+        return None  # 突出市场化导向，…: a verb's object before the comma, no topic
     while tags and not _noun(*tags[0]):  # the verbs it opens with: 加快壮大|氢能
         tags = tags[1:]
     name = "".join(w for w, _ in tags)

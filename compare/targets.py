@@ -176,8 +176,8 @@ def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
     rest = body[f.end:f.end + 64]
     m = POST_QUALIFIER.match(rest)
     post = m.group(0) if m else ""
-    if post in ("多", "余") and 1 not in word_boundaries(rest[:8]):
-        post = ""  # 6条多式联运: 多 starts the next word
+    if post in ("多", "余", "内") and 1 not in word_boundaries(rest[:8]):
+        post = ""  # 6条多式联运, 540万千瓦内用煤电: 多, 内 start the next word
     after = rest[len(post):]
     right, raw = "", ""
     span_end = f.end + len(post)
@@ -264,7 +264,8 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
         action = verb  # 完成1万家企业数智化转型: the verb acts on the thing counted after the figure
     if joined is not None and joined.target.unit == f.unit and is_bare_verb(metric):
         metric = parallel_verb(joined.target.metric, metric) or metric  # 开工742个、完工548个
-    span_end = cand.right_end if from_right else cand.span_end
+    does = f.unit == "%" and bool(cand.right_metric) and metric.endswith(cand.right_metric)  # 企业100%使用…
+    span_end = cand.right_end if from_right or does else cand.span_end
 
     if metric == "经济" and verb == "增长":
         metric += "增长"  # 经济增长5%左右: the growth of the economy, named as a reader says it
@@ -389,9 +390,25 @@ def _choose_metric(body: str, cand: Candidate, prev: Found | None, left: str, me
     if not metric:
         metric = cand.right_metric or strip_leading(left).strip("的 ")
     metric = _named_by_the_sentence(body, cand, metric)
+    metric = _share_that_does(body, cand, metric) or metric
     if len(metric) > 40:
         metric = metric[-20:]
     return readable_metric(metric), from_right, inherited
+
+
+# Things a share of which does what the words after the figure say (制造业企业100%使用绿色电力)
+SHARE_OF_WHOM = re.compile(r"(?:尽快|力争|推动|推进|确保|实现|基本|全面|逐步)*(?P<who>[\u4e00-\u9fff]{2,10}?"
+                           r"(?:企业|学校|医院|村|社区|乡镇|农户|家庭|居民|学生|单位|机构))$")
+SHARE_DOES = re.compile(r"(?:使用|实现|开展|完成|接入|配备|具备|通过|落实|参加|参与)[^，,；;。：:\d]{2,16}")
+
+
+def _share_that_does(body: str, cand: Candidate, metric: str) -> str:
+    """`尽快实现制造业企业100%使用清洁和绿色电力`: the share of the things named before the figure that do
+    what the words after it say (制造业企业使用清洁和绿色电力); "" when the figure is no such share."""
+    if cand.fig.unit != "%" or metric == cand.right_metric:
+        return ""
+    who, does = SHARE_OF_WHOM.fullmatch(metric), SHARE_DOES.match(body, cand.span_end)
+    return who.group("who") + does.group() if who and does else ""
 
 
 def _covers_a_share_of(cand: Candidate, metric: str) -> bool:

@@ -3,6 +3,8 @@ sentence here is our own."""
 
 from __future__ import annotations
 
+import pytest
+
 from compare.figures import parse_figures
 from compare.outline import build_outline
 from compare.targets import extract_targets
@@ -302,3 +304,18 @@ def test_a_bound_set_before_two_figures_joined_by_he_binds_both_but_an_own_quali
     assert both == {"800元/月": ">=", "600元/月": ">="}
     own = {t.written: t.comparator for t in targets("新培育智能工厂200家以上、绿色工厂150家。")}
     assert own == {"200家以上": ">=", "150家": "="}
+
+
+def test_a_share_of_things_that_do_something_is_named_by_what_they_do():
+    # 100% of the firms use green power: the share is of firms using it, and the quote says so
+    t = targets("加快能源转型，力争全省规上工业企业100%使用绿色电力。")[0]
+    assert (t.metric, t.quote) == ("规上工业企业使用绿色电力", "力争全省规上工业企业100%使用绿色电力")
+
+
+@pytest.mark.parametrize("body, metric", [
+    ("铁路方面，新开工沿江高铁等3个项目，建成通车东西干线等4个项目。", "铁路项目"),
+    ("高速公路，开工南环改扩建等2个项目，建成北环等6个项目。", "高速公路项目"),
+    ("突出市场化导向，每个领域遴选10个项目。", "项目"),
+])
+def test_projects_take_the_field_their_sentence_opens_on(body, metric):
+    assert {t.metric for t in targets(body)} == {metric}

@@ -440,3 +440,9 @@ def test_the_region_set_to_change_keeps_its_target():
 
 def test_the_speed_class_of_a_train_is_not_a_target():
     assert [t.written for t in figures("加快时速250公里城际市域列车研制应用。")] == []
+
+
+def test_nei_opening_the_next_word_is_no_ceiling():
+    # 内用煤电: coal power for use inside the province, not "within 300万千瓦"
+    t = only("建成新区电厂扩建等300万千瓦内用煤电项目。")
+    assert (t.written, t.comparator, t.metric) == ("300万千瓦", "=", "内用煤电项目")
