@@ -283,6 +283,9 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
     named = _named_in_the_other_sentence(x, y, (hx, hy), (text_a, text_b), cfg)
     if named[1] is not None:
         return named
+    owner = _owner_opens_the_other_sentence(x, y, (text_a, text_b))
+    if close and owner:
+        return cfg.second_strong, ("same_head_noun", {"head": owner})
     if hx and hy:
         tail, lead = _common_tail(hx, hy), _common_lead(hx, hy)
         shared = tail if len(tail) >= 2 and len(tail) >= len(lead) else lead if len(lead) >= 3 else tail
@@ -295,6 +298,19 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
             score = cfg.second_strong if len(shared) >= cfg.second_long_word else cfg.second_shared_word
             return score, ("same_head_noun", {"head": shared})
     return 0.0, None
+
+
+def _owner_opens_the_other_sentence(x: Target, y: Target, texts: tuple[str, str]) -> str:
+    """The thing two names count after different owners (`…试验区师生规模` / `在园师生规模`), when the owner
+    one name gives, four characters or more, is what the other figure's sentence opens on (`…试验区二期加快
+    建设，在园师生规模1.5万人以上`); else ""."""
+    tail = _common_tail(x.metric, y.metric)
+    if len(tail) < 2:
+        return ""
+    (ta, tb), rx, ry = texts, x.metric[: -len(tail)], y.metric[: -len(tail)]
+    opening_b, opening_a = (re.split(r"[，,：:]", _sentence(t, f.offset).strip(), maxsplit=1)[0]
+                            for t, f in ((tb, y), (ta, x)))
+    return tail if (len(rx) >= 4 and rx in opening_b) or (len(ry) >= 4 and ry in opening_a) else ""
 
 
 SHARE_OF = re.compile(r"占(?P<whole>[^占]{2,20}?)(?:的)?(?:比重|比例)$")

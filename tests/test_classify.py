@@ -751,3 +751,19 @@ def test_a_kind_named_by_an_example_first_pairs_with_the_kind(tmp_path):
     brief = compare_plans(tmp_path, "实施农田水利工程，其中新建塘坝8座、小型灌溉设施420座。\n",
                           "实施农田水利工程，其中新建塘坝10座、蓄水池等灌溉设施600个。\n")
     assert_paired(brief, "420座", "600个", "escalated")
+
+
+@pytest.mark.parametrize("body_a, body_b, a_fig, b_fig, kind", [
+    ("东湖科学城师生规模突破2万人。\n", "东湖科学城二期加快建设，在校师生规模3万人以上。\n", "2万人", "3万人以上", "escalated"),
+    ("坚决打赢黄河滩区治理攻坚战，开展林草修复、沙化土地等综合治理200万亩。\n", "实施黄河滩区综合治理180万亩。\n",
+     "200万亩", "180万亩", "deescalated"),
+])
+def test_a_thing_counted_after_the_owner_the_other_sentence_opens_on_pairs(tmp_path, body_a, body_b, a_fig, b_fig,
+                                                                           kind):
+    assert_paired(compare_plans(tmp_path, body_a, body_b), a_fig, b_fig, kind)
+
+
+def test_an_owner_named_later_in_the_other_sentence_is_another_things(tmp_path):
+    brief = compare_plans(tmp_path, "新增义务教育学位5万个。\n",
+                          "推动基础教育提质，加快义务教育优质均衡县创建，新增普通高中学位3万个。\n")
+    assert sorted(c.type for c in brief.changes) == ["dropped", "new"]
