@@ -370,18 +370,24 @@ def _hanzi(text: str) -> set[str]:
     return {ch for ch in text if "\u4e00" <= ch <= "\u9fff"}
 
 
+# Money named only as money (筹措资金835亿元以上，实施…工程): its purpose, said in its sentence, names it.
+MONEY_ONLY = re.compile(r"(?:筹措|安排|投入|统筹|落实)?(?:各类|财政)?资金")
+
+
 def _named_in_the_other_sentence(x: Target, y: Target, heads: tuple[str, str], texts: tuple[str, str],
                                  cfg: MatchConfig) -> tuple[float, Why | None]:
     """Evidence that one figure's sentence names the other's thing: its whole name where the figure's own
     name is elided (先发行1万亿 after 超长期特别国债), or the quoted programme both belong to."""
     (hx, hy), (text_a, text_b) = heads, texts
     for h, other, t in ((hx, y, text_b), (hy, x, text_a)):
-        if not elided(other.metric):
+        if not (elided(other.metric) or (other.unit.endswith("元") and MONEY_ONLY.fullmatch(other.metric))):
             continue
         sentence = _sentence(t, other.offset)
-        # the whole name, or its first conjunct: 重大科技专项(和重点研发计划)
-        for name in (h, re.split(r"[和及与、]", h)[0]):
+        # the whole name, its first conjunct (重大科技专项(和重点研发计划)), or a programme without 项目
+        for name in (h, re.split(r"[和及与、]", h)[0], re.sub(r"(?<=工程)项目$", "", h)):
             if len(name) >= cfg.second_named_min and name in sentence:
+                if not elided(other.metric) and len(name) >= 6:  # money raised for the programme named
+                    return cfg.second_head_within, ("named_in_sentence", {"head": name})
                 # the longer name wins when two are mentioned: 超长期特别国债 over 特别国债
                 return cfg.second_named + 0.01 * min(len(name), 10), ("named_in_sentence", {"head": name})
     for q, other, t in ((x, y, text_b), (y, x, text_a)):

@@ -767,3 +767,9 @@ def test_an_owner_named_later_in_the_other_sentence_is_another_things(tmp_path):
     brief = compare_plans(tmp_path, "新增义务教育学位5万个。\n",
                           "推动基础教育提质，加快义务教育优质均衡县创建，新增普通高中学位3万个。\n")
     assert sorted(c.type for c in brief.changes) == ["dropped", "new"]
+
+
+def test_money_raised_pairs_with_the_money_of_the_programme_its_sentence_names(tmp_path):
+    brief = compare_plans(tmp_path, "筹措资金120亿元以上，实施十项民生保障工程。\n",
+                          "筹措135亿元实施十项民生保障工程项目。\n")
+    assert_paired(brief, "120亿元以上", "135亿元", "escalated")
