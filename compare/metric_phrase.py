@@ -113,6 +113,7 @@ def names_nothing(metric: str) -> bool:
 # name no thing counted by the second figure.
 COUNTED_GROUP = re.compile(r"[\d.]+[万亿]?(?:[个项家条组批户名所座处]|大)[\u4e00-\u9fff]{0,4}")
 LEADING_COUNT = re.compile(r"^[\d.]+[万亿]?[个项家条组批户名所座处](?=[\u4e00-\u9fff“])")
+SET_SIZE = re.compile(r"^\d+[个条所座处](?!及?以[上下])(?=[\u4e00-\u9fff“])")  # not 30户以上自然村: a class
 
 
 # verb, verbal noun, adjective, adverb, particle, conjunction, preposition
@@ -232,7 +233,8 @@ METRIC_HEAD = re.compile(r"^(?:或|和(?!美(?!丽))|及|并(?![网购联轨])|�
                          r"第[0-9一二三四五六七八九十]+(?:批|次|届)|"
                          r"(?:较|比)(?:“十[三四五]五”(?:末|时期|期末|期间)?|\d+年前|上次|上年|去年|同期)(?:的)?)+")
 # A span of time alone names nothing (5年增长18.7%): the figure belongs to the previous metric.
-PERIOD_ONLY = re.compile(r"(?:近|这|过去)?(?:\d+|[一二两三四五六七八九十]+)年(?:来|间|内)?")
+PERIOD_ONLY = re.compile(r"(?:近|这|过去)?(?:\d+|[一二两三四五六七八九十]+)年(?:来|间|内)?|"
+                         r"(?:今年|全年|明年)?(?:年底|年末|年中|上半年|下半年|\d{1,2}月(?:底|末)?)")
 
 
 def readable_metric(metric: str) -> str:
@@ -241,6 +243,7 @@ def readable_metric(metric: str) -> str:
     while prev != metric:
         prev = metric
         metric = METRIC_HEAD.sub("", METRIC_TAIL.sub("", metric.strip()))
+        metric = SET_SIZE.sub("", metric)  # 74个国控断面水质优良比例: the set's size is no part of the name
     for op, cl in (("(", ")"), ("（", "）")):
         if metric.count(op) > metric.count(cl):  # 县(市 → 县
             metric = metric[: metric.rindex(op)]

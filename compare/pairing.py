@@ -19,7 +19,7 @@ from compare.config import DEFAULT, MatchConfig
 from compare.metrics import head_noun, metric_similarity, unit_factor, unit_key
 from compare.model import Target
 from compare.reasons import reason
-from compare.same_thing import one_thing_told_otherwise, programme_named
+from compare.same_thing import modifiers_meet, one_thing_told_otherwise, programme_named
 
 STOCK = {"level", "cumulative"}  # a stock reached: rankable against each other
 RATES = {"growth", "share"}  # a percentage read as a growth or as a level of the same rate (涨幅, 上涨)
@@ -292,7 +292,7 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
         shared = shared if len(shared) >= 2 else ""
         # the words around the shared one must meet too: 省市首店 / 省级首店, never 专精特新企业 / 上云企业
         rest_x, rest_y = hx.replace(shared, ""), hy.replace(shared, "")
-        meet = _modifiers_meet(rest_x, rest_y, shared == tail) and not _projects_of(hx, hy, x, y)
+        meet = modifiers_meet(rest_x, rest_y, shared == tail) and not _projects_of(hx, hy, x, y)
         if close and shared and meet:
             # a long shared phrase speaks without the outline's help
             score = cfg.second_strong if len(shared) >= cfg.second_long_word else cfg.second_shared_word
@@ -323,28 +323,6 @@ def _other_denominator(x: str, y: str) -> bool:
         return False
     wx, wy = ({a + b for a, b in itertools.pairwise(m["whole"])} for m in (mx, my))
     return not wx & wy
-
-
-# verbs inside the words around a shared name: wording of the sentence, not the name of a programme
-VERB_INSIDE = re.compile(r"实施好|实施|推进|推动|建设|抓好|完成|开展|新增|新建|打造|培育|提升|加快|滚动")
-
-
-# Scope words that many programmes share say nothing of which one is meant: 国家临床重点专科建设项目 and
-# 国家区域医疗中心项目 share only 国家.
-SCOPE_PAIRS = frozenset({"国家", "省级", "全省", "市级", "县级", "重点", "示范", "国际", "全国"})
-
-
-def _modifiers_meet(x: str, y: str, shared_is_head: bool) -> bool:
-    """The words around a shared name meet: one is empty, or they share a character (省市 / 省级). Before one
-    shared head noun, two long modifiers, their verbs set aside, must share a pair of characters:
-    乡村振兴“十大行动”重点项目 and 工业战略性新兴产业重点项目 share only 兴, two programmes."""
-    nouns = [VERB_INSIDE.sub("", re.sub(r"[^\u4e00-\u9fff]", "", t)) for t in (x, y)]
-    if not nouns[0] or not nouns[1]:
-        return True
-    if shared_is_head and min(map(len, nouns)) >= 4:
-        pairs = [{a + b for a, b in itertools.pairwise(t)} - SCOPE_PAIRS for t in nouns]
-        return bool(pairs[0] & pairs[1])
-    return bool(set(nouns[0]) & set(nouns[1]))
 
 
 NOUN_AFTER = re.compile(r"[^，,。；;、：:（(）)\s]{2,24}")

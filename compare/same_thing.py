@@ -1,8 +1,9 @@
 """Names that count one thing told differently: one stage of it, one kind of a list, kinds reordered, the
-projects of a quoted programme."""
+projects of a quoted programme; and whether the words around a name two metrics share meet."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 STAGE = re.compile(r"开工|投产|竣工|建成|完工|投运|投用")  # the stage a count of projects reaches this year
@@ -59,3 +60,25 @@ def programme_named(metric: str, sentence: str, other_metric: str) -> str:
         return ""
     counted = m.group(2)
     return m.group(1) if len(counted) >= 2 and other_metric.endswith(counted[-2:]) else ""
+
+
+# verbs inside the words around a shared name: wording of the sentence, not the name of a programme
+VERB_INSIDE = re.compile(r"实施好|实施|推进|推动|建设|抓好|完成|开展|新增|新建|打造|培育|提升|加快|滚动")
+
+
+# Scope words that many programmes share say nothing of which one is meant: 国家临床重点专科建设项目 and
+# 国家区域医疗中心项目 share only 国家.
+SCOPE_PAIRS = frozenset({"国家", "省级", "全省", "市级", "县级", "重点", "示范", "国际", "全国"})
+
+
+def modifiers_meet(x: str, y: str, shared_is_head: bool) -> bool:
+    """The words around a shared name meet: one is empty, or they share a character (省市 / 省级). Before one
+    shared head noun, two long modifiers, their verbs set aside, must share a pair of characters:
+    乡村振兴“十大行动”重点项目 and 工业战略性新兴产业重点项目 share only 兴, two programmes."""
+    nouns = [VERB_INSIDE.sub("", re.sub(r"[^\u4e00-\u9fff]", "", t)) for t in (x, y)]
+    if not nouns[0] or not nouns[1]:
+        return True
+    if shared_is_head and min(map(len, nouns)) >= 4:
+        pairs = [{a + b for a, b in itertools.pairwise(t)} - SCOPE_PAIRS for t in nouns]
+        return bool(pairs[0] & pairs[1])
+    return bool(set(nouns[0]) & set(nouns[1]))

@@ -37,8 +37,9 @@ ENABLING_VERB = re.compile(r"(?:推动|支持|促进|引导|推进|完善|深化
 # it out, the count is the list's length, not a goal (a quota 下达 to the province is one)
 LIST_SET_ELSEWHERE = re.compile(r"(?:党中央|中央|国家|省委|市委|区委|党委)[^，,。；;\d]{0,8}"
                                 r"(?:确定|部署|明确)的$")
-# A count that sizes the things whose share is the goal: 30户以上自然村通硬化路的比例达到80%.
-CLASS_BEFORE_SHARE = re.compile(r"(?:以上|及以上)的?[\u4e00-\u9fff“”]{2,24}?(?:比例|比重|占比|覆盖率|率)"
+# A count that sizes the things whose share is the goal: 30户以上自然村通硬化路的比例达到80%,
+# 45个重点开发区规模以上工业总产值占全省开发区的比重达84%.
+CLASS_BEFORE_SHARE = re.compile(r"(?:以上|及以上)?的?[\u4e00-\u9fff“”]{2,24}?(?:比例|比重|占比|覆盖率|率)"
                                 r"(?:达到|达|提高到|提升到|提高至|提升至|超过|为|不低于|稳定在|保持在)?"
                                 r"(?:约|近)?[\d.]+%")
 # The figure a rate is counted per (每10万人刑事案件数, 每千人口床位数): a denominator, not a target.
@@ -87,7 +88,7 @@ def is_quantity(body: str, f: Figure, block: Block) -> bool:
     if before.endswith(NOT_TARGET_BEFORE) or NOT_TARGET_AFTER.match(after) or PER_FIGURE.search(before):
         return False
     if _streak(before, f, after) or _round_the_clock(before, f) or _marks_a_zone(before, f) or \
-            _grades_a_vehicle(before, f, after):
+            _grades_a_vehicle(before, f, after) or _norm_for_each(body, f):
         return False
     if NOT_TARGET_WITH_UNIT.match(body[f.end - len(f.unit):f.end + 6] if f.unit else after):
         return False
@@ -133,6 +134,16 @@ def _streak(before: str, f: Figure, after: str) -> bool:
     """`连续48个月保持两位数增长`, `连续12个季度`: a streak's length, not a quantity aimed at."""
     timed = f.unit in ("个月", "天", "周") or (f.unit == "个" and after.startswith(("月", "季度")))
     return before.endswith("连续") and timed
+
+
+# Each of many places as the subject (各地, 各县, 每个乡镇): what follows is a norm for each, not a total.
+FOR_EACH = re.compile(r"(?:各(?:地|县|市|区|乡镇|村)|每(?:个)?(?:县|市|乡镇|村))[^，,。；;\d]{0,16}$")
+
+
+def _norm_for_each(body: str, f: Figure) -> bool:
+    """`支持各县集中资源发展1-2个主导产业`: a small range set for each county, not a count aimed at."""
+    small_range = f.low is not None and (f.high or f.value) <= 5
+    return small_range and bool(FOR_EACH.search(body, max(0, f.start - 24), f.start))
 
 
 def _marks_a_zone(before: str, f: Figure) -> bool:

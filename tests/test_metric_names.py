@@ -319,3 +319,13 @@ def test_a_share_of_things_that_do_something_is_named_by_what_they_do():
 ])
 def test_projects_take_the_field_their_sentence_opens_on(body, metric):
     assert {t.metric for t in targets(body)} == {metric}
+
+
+def test_an_enterprise_class_after_the_figure_stays_in_the_name():
+    # 规模以上 names a class of firms (规上), not a bound on 1500户
+    assert metrics("完成1500户规模以上工业企业数字化改造。") == {"1500户": "规模以上工业企业数字化改造"}
+
+
+def test_a_time_word_before_a_figure_is_no_name():
+    # 年底 and 6月 say when; the thing counted is named once, before the first figure
+    assert metrics("力争今年6月接入智慧应用超过150个、年底超过220个。") == {"150个": "接入智慧应用", "220个": "接入智慧应用"}

@@ -389,6 +389,21 @@ def test_a_count_of_the_standing_set_the_work_is_about_is_not_a_target(body):
     assert figures(body) == []
 
 
+def test_a_count_of_the_things_whose_share_is_the_goal_is_not_a_target():
+    # the 60 monitored sections are counted only to say whose quality share rises to 95%
+    assert [(t.written, t.metric) for t in figures("60个国考断面水质优良比例达到95%。")] == \
+        [("95%", "国考断面水质优良比例")]
+
+
+@pytest.mark.parametrize("body", ["引导各县集中资源培育2-3个特色产业。", "每个乡镇发展1—2个主导产业。"])
+def test_a_small_range_set_for_each_place_is_a_norm_not_a_target(body):
+    assert figures(body) == []
+
+
+def test_a_provincial_total_after_a_norm_for_each_place_stays_a_target():
+    assert [t.written for t in figures("推动各地新建2-3个产业园区，全省新增园区50个。")] == ["50个"]
+
+
 @pytest.mark.parametrize("body", [
     "推动3个千亿级产业园区提档升级。",
     "支持15个国家级农业产业园延伸产业链条。",
