@@ -739,37 +739,28 @@ def test_a_count_of_a_quoted_programmes_projects_pairs_with_the_projects_the_pro
     assert change.metric == "城际快联、乡村畅联项目"
 
 
-def test_a_programme_named_beside_another_kind_of_measure_stays_apart(tmp_path):
+@pytest.mark.parametrize("body_a, body_b", [
     # both sentences name “良田工程”, but one counts farmland built and the other the programme's area
-    brief = compare_plans(tmp_path, "实施“良田工程”，新建高标准农田60万亩以上。\n",
-                          "深化“良田工程”，新增“良田工程”面积40万亩。\n")
+    ("实施“良田工程”，新建高标准农田60万亩以上。\n", "深化“良田工程”，新增“良田工程”面积40万亩。\n"),
+    # 义务教育 opens no sentence of B's: it names another thing there
+    ("新增义务教育学位5万个。\n", "推动基础教育提质，加快义务教育优质均衡县创建，新增普通高中学位3万个。\n"),
+])
+def test_other_things_named_near_each_other_stay_apart(tmp_path, body_a, body_b):
+    brief = compare_plans(tmp_path, body_a, body_b)
     assert sorted(c.type for c in brief.changes) == ["dropped", "new"]
-
-
-def test_a_kind_named_by_an_example_first_pairs_with_the_kind(tmp_path):
-    # 蓄水池等灌溉设施 counts 灌溉设施, the kind A counted as 小型灌溉设施
-    brief = compare_plans(tmp_path, "实施农田水利工程，其中新建塘坝8座、小型灌溉设施420座。\n",
-                          "实施农田水利工程，其中新建塘坝10座、蓄水池等灌溉设施600个。\n")
-    assert_paired(brief, "420座", "600个", "escalated")
 
 
 @pytest.mark.parametrize("body_a, body_b, a_fig, b_fig, kind", [
+    # 蓄水池等灌溉设施 counts 灌溉设施, the kind A counted as 小型灌溉设施
+    ("实施农田水利工程，其中新建塘坝8座、小型灌溉设施420座。\n", "实施农田水利工程，其中新建塘坝10座、蓄水池等灌溉设施600个。\n",
+     "420座", "600个", "escalated"),
+    # the owner one name gives is what the other figure's sentence opens on
     ("东湖科学城师生规模突破2万人。\n", "东湖科学城二期加快建设，在校师生规模3万人以上。\n", "2万人", "3万人以上", "escalated"),
     ("坚决打赢黄河滩区治理攻坚战，开展林草修复、沙化土地等综合治理200万亩。\n", "实施黄河滩区综合治理180万亩。\n",
      "200万亩", "180万亩", "deescalated"),
+    # money raised, named by the programme its sentence names
+    ("筹措资金120亿元以上，实施十项民生保障工程。\n", "筹措135亿元实施十项民生保障工程项目。\n", "120亿元以上", "135亿元",
+     "escalated"),
 ])
-def test_a_thing_counted_after_the_owner_the_other_sentence_opens_on_pairs(tmp_path, body_a, body_b, a_fig, b_fig,
-                                                                           kind):
+def test_one_thing_named_by_its_kind_owner_or_purpose_pairs(tmp_path, body_a, body_b, a_fig, b_fig, kind):
     assert_paired(compare_plans(tmp_path, body_a, body_b), a_fig, b_fig, kind)
-
-
-def test_an_owner_named_later_in_the_other_sentence_is_another_things(tmp_path):
-    brief = compare_plans(tmp_path, "新增义务教育学位5万个。\n",
-                          "推动基础教育提质，加快义务教育优质均衡县创建，新增普通高中学位3万个。\n")
-    assert sorted(c.type for c in brief.changes) == ["dropped", "new"]
-
-
-def test_money_raised_pairs_with_the_money_of_the_programme_its_sentence_names(tmp_path):
-    brief = compare_plans(tmp_path, "筹措资金120亿元以上，实施十项民生保障工程。\n",
-                          "筹措135亿元实施十项民生保障工程项目。\n")
-    assert_paired(brief, "120亿元以上", "135亿元", "escalated")
