@@ -33,10 +33,11 @@ DESIGNATED_SET = re.compile(_DESIGNATED + r"(?:、\d+[个家座条所处]" + _DE
 # …and the verb that opens it, right before the count or before the list the count continues
 ENABLING_VERB = re.compile(r"(?:推动|支持|促进|引导|推进|完善|深化|鼓励)(?:\d+[个家座条所处]" + _DESIGNATED
                            + r"、)*$")
-# The size of a list another body drew up (省委确定的339项重点改革任务, 中央部署的14项…): the work carries
-# it out, the count is the list's length, not a goal (a quota 下达 to the province is one)
-LIST_SET_ELSEWHERE = re.compile(r"(?:党中央|中央|国家|省委|市委|区委|党委)[^，,。；;\d]{0,8}"
-                                r"(?:确定|部署|明确)的$")
+# The size of a list another body drew up or approved earlier (省委确定的339项重点改革任务, 中央部署的14项…,
+# “十四五”批复的6个沙戈荒大基地): the work carries it out, the count is the list's length, not a goal (a quota
+# 下达 to the province is one)
+LIST_SET_ELSEWHERE = re.compile(r"(?:党中央|中央|国家|省委|市委|区委|党委|“?十[三四五六]五”?)"
+                                r"[^，,。；;\d]{0,8}(?:确定|部署|明确|批复|批准|核准)的$")
 # A count that sizes the things whose share is the goal: 30户以上自然村通硬化路的比例达到80%,
 # 45个重点开发区规模以上工业总产值占全省开发区的比重达84%.
 CLASS_BEFORE_SHARE = re.compile(r"(?:以上|及以上)?的?[\u4e00-\u9fff“”]{2,24}?(?:比例|比重|占比|覆盖率|率)"

@@ -190,7 +190,8 @@ def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
     whom, used = served_people(body[max(0, f.start - 3):f.start], after)
     if whom:
         right, raw = whom, after[:used]
-    elif after and "\u4e00" <= after[0] <= "\u9fff" or after.startswith(("“", "(")) or SPEC_LEAD.match(after):
+    elif (after and "\u4e00" <= after[0] <= "\u9fff" or after.startswith(("“", "("))
+          or SPEC_LEAD.match(after)) and not LEAD_AGENCY.match(after):  # (牵头单位：人社厅): who leads it
         stop = RIGHT_STOP.search(after)
         graded, used = _graded_noun(after)
         raw = listed_kinds(after, stop) or (after[: stop.start()] if stop else after)[:24]
@@ -201,6 +202,7 @@ def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
                      span_end + len(raw))
 
 
+LEAD_AGENCY = re.compile(r"[(（](?:牵头|责任|负责|主责|配合)")
 ZONE_QUALIFIER = re.compile(r"海拔[\d.]+(?:米|公里)(?:以上|以下)?")
 
 

@@ -425,7 +425,8 @@ def test_new_things_counted_after_a_scope_stay_targets():
     assert [t.written for t in figures("聚焦13个产业集群，新建项目100个。")] == ["100个"]
 
 
-@pytest.mark.parametrize("body", ["稳步推进省委确定的120项重点改革任务落地。", "紧扣市委部署的36项改革任务，细化分工。"])
+@pytest.mark.parametrize("body", ["稳步推进省委确定的120项重点改革任务落地。", "紧扣市委部署的36项改革任务，细化分工。",
+                                  "加快建设“十四五”批复的4个风光大基地。"])
 def test_the_length_of_a_list_another_body_drew_up_is_not_a_target(body):
     assert figures(body) == []
 
@@ -461,3 +462,9 @@ def test_nei_opening_the_next_word_is_no_ceiling():
     # 内用煤电: coal power for use inside the province, not "within 300万千瓦"
     t = only("建成新区电厂扩建等300万千瓦内用煤电项目。")
     assert (t.written, t.comparator, t.metric) == ("300万千瓦", "=", "内用煤电项目")
+
+
+def test_the_lead_agency_in_brackets_after_a_figure_names_nothing():
+    # a livelihood list names who leads each item: the figure keeps the name written before it
+    ts = figures("3.释放公益性岗位2万个，开展技能培训30万人次(牵头单位：人社厅)。")
+    assert [(t.metric, t.written) for t in ts][-1] == ("技能培训", "30万人次")
