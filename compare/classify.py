@@ -47,7 +47,7 @@ def pair_score(a: Target, b: Target, aligned: set[tuple[str, str]], year_a: int 
     same = compatible(a, b)
     # two names alike whose figures lie over fivefold apart are two indicators, unless one counts a list of
     # kinds and the other one of them: that pair is rebased
-    far = same and sim < 1 and _far_apart(a, b, cfg) and not _scope_changed(a, b)
+    far = same and sim < 1 and _far_apart(a, b, cfg) and not _scope_changed(a, b) and not _one_name(a, b)
     if sim < (cfg.pair_min if same else cfg.rebase_min) or far:
         return 0.0, why
     score = sim + (cfg.bonus_compatible if same else 0.0)
@@ -82,6 +82,16 @@ def _other_quantity(a: Target, b: Target) -> bool:
     never one rebased. A rate against a level stays comparable as a change of basis."""
     qa, qb = _quantity(a), _quantity(b)
     return qa != qb and "rate" not in (qa, qb) and unit_factor(a.unit, b.unit) is None
+
+
+# What a name may carry besides its words: quotation marks and a measure of what it is (15分钟生活圈)
+NAME_DRESS = re.compile(r"[“”\"]|\d+(?:分钟|公里|米|小时)")
+
+
+def _one_name(a: Target, b: Target) -> bool:
+    """`高品质生活服务圈` and `“15分钟高品质生活服务圈”`: one name, dressed otherwise."""
+    x, y = (NAME_DRESS.sub("", t.metric) for t in (a, b))
+    return len(x) >= 4 and x == y
 
 
 def _far_apart(a: Target, b: Target, cfg: MatchConfig) -> bool:

@@ -764,3 +764,9 @@ def test_other_things_named_near_each_other_stay_apart(tmp_path, body_a, body_b)
 ])
 def test_one_thing_named_by_its_kind_owner_or_purpose_pairs(tmp_path, body_a, body_b, a_fig, b_fig, kind):
     assert_paired(compare_plans(tmp_path, body_a, body_b), a_fig, b_fig, kind)
+
+
+def test_one_name_dressed_in_quotes_and_a_measure_pairs_however_far_the_figures_move(tmp_path):
+    # the same service circles, named with their 15-minute reach in B: far apart, yet one indicator
+    brief = compare_plans(tmp_path, "建成12个便民生活服务圈。\n", "新建80个“15分钟便民生活服务圈”。\n")
+    assert "large_jump" in [r["code"] for r in assert_paired(brief, "12个", "80个", "escalated").reasons]
