@@ -15,9 +15,10 @@ CATEGORY_NOUNS = re.compile(r"^(?!投向|用于|投入|带动|撬动)(?:以上)?
 # A money threshold before 的 and the kind of thing it sizes: 投资2000万元以上的技改项目, 营收超千亿元的集群.
 CLASS_OF = re.compile(r"(?:以上|及以上)?的[\u4e00-\u9fff“”]{0,10}"
                       r"(?:企业|公司|项目|集群|园区|龙头|平台|城市|县|县域|村|乡镇|主体)(?=[\d，,。；;、和及与]|$)")
-# A capacity in the name of one project of a list closed by 等项目: 辉源20万吨铝板带箔、…等项目建设.
+# A capacity in the name of one project of a list closed by 等项目: 辉源20万吨铝板带箔、…等项目建设,
+# 国能宁煤70万吨煤制烯烃…等总投资500亿元以上的精细化工项目.
 NAMED_PROJECT = re.compile(r"(?!以上|以下|左右|以内|及以上|等)级?[\u4e00-\u9fff“”][^，,。；;：:]{0,48}?"
-                           r"等(?:重点|重大|骨干|一批)?(?:项目|工程)")
+                           r"等(?:重点|重大|骨干|一批|总投资[\d.]+[万亿]*元以上的[\u4e00-\u9fff]{1,8})?(?:项目|工程)")
 # A count of the standing set a piece of work is about, after a verb of scope: 围绕22个产业, 深化10个合作功能
 # 平台建设, 围绕乳制品、牛羊肉等10个品类, 串联500处文保单位和900个景点: the things exist, nothing is counted
 # toward a goal.

@@ -360,6 +360,12 @@ def test_a_capacity_that_names_a_project_of_a_list_is_not_a_target(body):
     assert figures(body) == []
 
 
+def test_a_capacity_naming_one_project_of_a_group_sized_by_its_investment_is_not_a_target():
+    # 60万吨 names 甲乙化工's plant; the group's total investment is the figure aimed at
+    body = "力争开工建设甲乙化工60万吨煤制烯烃、丙丁芳纶等总投资300亿元以上的精细化工项目。"
+    assert [t.written for t in figures(body)] == ["300亿元以上"]
+
+
 @pytest.mark.parametrize("body, written", [
     ("新增储能装机200万千瓦等项目。", ["200万千瓦"]),
     ("建成光伏发电300万千瓦、风电200万千瓦等重大项目。", ["300万千瓦", "200万千瓦"]),
