@@ -349,6 +349,12 @@ def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig 
     metric = x.metric if elided(y.metric) and not elided(x.metric) else y.metric  # the name a reader can use
     widened = _scope_changed(x, y)
     ranked = compatible(x, y, loose=True) and _converts_plausibly(x, y, cfg)
+    same_words = same_unit(x, y) and _interval(x) == _interval(y) and x.comparator == y.comparator
+    if widened and ranked and same_words:
+        # the same figure for a wider or narrower list (6000套城中村改造 / 城中村和城市危旧房6000套):
+        # unchanged, the change of scope said beside it
+        return Change("unchanged", metric, x.id, y.id, ratio=1.0, delta=0.0, confidence=confidence,
+                      reasons=[*why, *widened], qualifiers=quals)
     if widened or not ranked:
         # a change of scope alone says only that: the bases may well compare (改建50个 / 新建改造50个)
         said = widened if ranked else [*_rebase_reasons(x, y), *widened]
