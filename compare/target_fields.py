@@ -41,8 +41,8 @@ def comparator_of(left: str, post: str, f: Figure, verb: str) -> Comparator:
 TRANSFORMED = re.compile(r"(?:提档升级|提质升级|改造升级|升级改造|升级|改造|转型|投入使用|投用|投运|造林|"
                          r"开工|投产|并网)$")
 # Words that make a count this period's new things: 新增, 新认定, 新转化, 比上年增加.
-NEW_THINGS = re.compile(r"新(?:增|建|认定|入选|培育|开工|引进|落地|开通|上线|转化|签约|投产|设立|开设|布局|"
-                        r"招引|创建|实施)|比上年增加")
+NEW_THINGS = re.compile(r"新(?:增|建|认定|入选|培育|开工|引进|落地|开通|上线|转化|签约|投产|设立|开设|设|"
+                        r"布局|招引|创建|实施)|比上年增加|净增")
 PEOPLE_FLOW = re.compile(r"就业|培训|转移|资助|救助|帮扶|招聘|招收|招募|引进")
 
 
@@ -77,7 +77,8 @@ def basis_of(f: Figure, verb: str, action: str, metric: str, left_clause: str, i
     up to the figure, `own_left` the words since the previous figure (a 新增 before that one is not this
     figure's: `新增工厂80家、机器人产量突破5000台`)."""
     if "累计" in left_clause or action.startswith("累计") or (
-            coordinated_with is not None and coordinated_with.basis == "cumulative"):
+            coordinated_with is not None and coordinated_with.basis == "cumulative"
+            and coordinated_with.unit == f.unit):
         return "cumulative"
     if f.unit == "倍" or f.written == "正增长":
         return "growth"
@@ -112,3 +113,28 @@ def _count_basis(f: Figure, verb: str, action: str, metric: str, left_clause: st
     return "level"
 
 
+
+
+# What a review reports doing to things it counts: 建成投用600个公共文化空间, 办理人大代表建议3623件, and
+# 7所高职学校入选国家“双高计划”, 1819个…工程建成运行 (the count before what happened to it).
+WORK_DONE = re.compile(r"(?:建成|新建|改造|修缮|造林|开办|办理|审议|制定|修订|举办|推出|新晋|新备案|"
+                       r"新结对|净增|获批|创建|打造|开通|完成|突破)[^，。；]*$")
+HAPPENED_TO = re.compile(r"[^，。；、]{0,20}?(?:入选|获评|纳入|列入|升格|新晋|获批|获得?|建成|受到)")
+COUNT_UNITS = frozenset(["个", "家", "所", "座", "条", "项", "件", "部", "处", "只", "对", "公里", "米", "亩",
+                         "户", "栋", "套", "支", "种", "批", "台", "辆", "张"])
+
+
+def work_done_basis(basis: Basis, f: Figure, verb: str, clause: str, left: str, right: str,
+                    five_years: bool) -> Basis:
+    """In a review, a count of things built, handled or won is the work of the period reviewed: an increment
+    for a year, a total for five years (`five_years`: cumulative, unless named new, 新增, or a change by an
+    amount, 增加326万个). `clause` is the clause up to the figure, `left` the words since the previous figure;
+    other review figures keep `basis`."""
+    if basis not in ("level", "increment") or f.unit not in COUNT_UNITS or verb in LEVEL_VERBS:
+        return basis
+    if re.search(r"[从由]", clause):  # 分别从771家、481家增加到…: where things stood, not work done
+        return basis
+    if basis == "level" and not (WORK_DONE.search(left) or HAPPENED_TO.match(right)):
+        return basis
+    new = NEW_THINGS.search(clause) or verb in GROWTH_VERBS
+    return "cumulative" if five_years and not new else "increment"

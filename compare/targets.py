@@ -45,9 +45,9 @@ from compare.model import Basis, Block, Kind, Outline, Target, Task
 from compare.outline import item_number_end
 from compare.quantity import Figure
 from compare.reasons import reason
-from compare.target_fields import basis_of, comparator_of
+from compare.target_fields import basis_of, comparator_of, work_done_basis
 from compare.target_figures import is_quantity, states_the_region
-from compare.timeframe import DocContext, kind_and_year
+from compare.timeframe import DocContext, base_year, five_year_blocks, kind_and_year
 
 SENTENCE_STRETCH = re.compile(r"力争|争取")
 # Nouns that a plan counts but does not aim at: the population it serves
@@ -95,7 +95,7 @@ def extract_targets(text: str, outline: Outline, doc_year: int | None, side: str
     """Every target and actual in the document, in document order."""
     from compare.tables_rows import row_table_targets
 
-    ctx = context or DocContext(doc_year)
+    ctx = replace(context or DocContext(doc_year), five_year_review=five_year_blocks(outline.blocks))
     out, rows = row_table_targets(text, outline)
     for block in outline.blocks:
         if block.part == "other" or block.role == "title":
@@ -288,6 +288,9 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
     fact = POPULATION_FACT.search(metric) and not (action or from_right or _acted_on(metric)) or \
         states_the_region(body[cand.sentence_start:f.start])
     kind, year, stretch = _kind_and_year(body, cand, ctx, cuts, left, verb == "有" or bool(fact), stretch)
+    if kind == "actual" and block.part == "review":
+        basis = work_done_basis(basis, f, verb, body[cand.clause_start:f.start], body[own_start:f.start],
+                                body[cand.span_end:], block.start in ctx.five_year_review)
     quote = _quote(body, cand, prev, own_start, span_end)
     offset = block.start + f.start
     task = outline.task_at(offset)
@@ -472,5 +475,7 @@ def _kind_and_year(body: str, cand: Candidate, ctx: DocContext, cuts: Cuts, left
     if kind == "target" and not stretch and fact:
         kind = "actual"  # a fact about the present, not a goal
     if kind == "actual":
+        year = base_year(body, cand.clause_start, f.start, cand.span_end, cand.block, year,
+                         cand.block.start in ctx.five_year_review)
         stretch = False  # in a review 争取 means "secured" (争取资金95亿元): only a goal can be a stretch
     return kind, year, stretch

@@ -22,7 +22,7 @@ FORWARD_CUES = re.compile(rf"力争|确保|今年|目标|预期|计划|拟|争�
 DONE_IN_CLAUSE = re.compile(r"已(?:经)?[^，,；;：:]*$")
 PARTIAL_YEAR = re.compile(r"上半年|前三季度|一季度|前\d{1,2}个?月|1[—-]\d{1,2}月")  # figures so far this year
 
-OWN_YEAR = re.compile(rf"(?<![比较是自])({YEAR})\s*年(?!以来|远景)")  # 2035年远景目标: a vision named
+OWN_YEAR = re.compile(rf"(?<![比较是自从由])({YEAR})\s*年(?!以来|远景)")  # 2035年远景目标: a vision named
 PERIOD_END = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 SPAN_N = r"\d{1,2}|[二两三四五六七八九十]{1,2}"
 HORIZON = re.compile(rf"(?:到|至)({YEAR}|二[〇零][一二三四五六七八九〇零]{{2}})年|(未来|今后)(五|三)年|"
@@ -92,7 +92,7 @@ def kind_and_year(body: str, start: int, sentence_start: int, block: Block, ctx:
     describes). `horizon` is the last 到2025年-style phrase before the figure in its paragraph."""
     doc_year = ctx.year
     before = body[sentence_start:start]
-    # the figure's own year, not a base it is measured against (较2017年, 是2017年的, 2017年以来)
+    # the figure's own year, not a base it is measured against (较2017年, 是2017年的, 2017年以来, 由2020年的)
     years = [(int(m.group(1)), sentence_start + m.start()) for m in OWN_YEAR.finditer(before)]
     explicit = years[-1][0] if years else None
     # a horizon named after the year (2026年…到2030年) governs the figure, not the year
@@ -160,7 +160,8 @@ def _target_year(before: str, sentence_start: int, block: Block, ctx: DocContext
 
 
 def _context_year(body: str, block: Block, doc_year: int | None, before: str) -> int | None:
-    """The year an undated actual describes, when its paragraph or section says so; else None."""
+    """The year an undated actual describes, when its paragraph or section says so, or the year before the
+    document's in a review; else None."""
     if re.search(r"今年", before):
         return doc_year
     if doc_year and re.search(r"去年|过去一年|一年来|上年|过去五年|五年来|这五年", body[:12] + before):
@@ -174,7 +175,59 @@ def _context_year(body: str, block: Block, doc_year: int | None, before: str) ->
             return int(m.group(1))
         if doc_year and re.search(r"过去一年|去年", heading):
             return doc_year - 1
+    if doc_year and block.part == "review":
+        return doc_year - 1  # a review (工作回顾, “十四五”时期发展成就) reports where the last year ended
     return None
+
+
+# A figure a review measures from: 从4.16万亿元增加到5.67万亿元, 分别从771家、481家增加到….
+FROM_BEFORE = re.compile(r"[从由][^，。；：]*$")
+TO_AFTER = re.compile(r"[^，。；：]{0,16}?(?:增加|提高|提升|增长|上升|扩大|跃升|下降|降低|减少|缩小|压减|"
+                      r"降|增)(?:到|至)")
+FROM_YEAR = re.compile(r"[从由](\d{4})年")
+FIVE_YEARS = re.compile(r"这五年|过去五年|五年来|五年间|的五年|"
+                        r"“?十[三四五]五”?(?:时期|以来|发展成就|(?:顺利|圆满|胜利)?收官)")
+FIVE_YEARS_SAID = re.compile(r"这五年|过去五年|五年来|五年间|的五年")
+ONE_YEAR = re.compile(rf"过去一年|一年来|去年|{YEAR}年")
+
+
+def five_year_blocks(blocks: list[Block]) -> frozenset[int]:
+    """The review paragraphs (by start) that look back over five years: from a heading or a paragraph that
+    names the period (“十四五”时期工作回顾, 这五年…, 这是经济实力持续提升的五年) to one whose first sentence
+    names a single year (刚刚过去的2025年，…, 过去一年); the paragraphs between carry the period on."""
+    out: set[int] = set()
+    five = False
+    for b in blocks:
+        if b.part != "review":
+            five = False
+            continue
+        first = re.split(r"[。！？]", b.text, maxsplit=1)[0]
+        if b.role in ("h1", "h2", "h3", "short"):
+            five = bool(FIVE_YEARS.search(first)) and not ONE_YEAR.search(first)
+        elif FIVE_YEARS_SAID.search(first):
+            five = True
+        elif ONE_YEAR.search(first):
+            five = False
+        elif FIVE_YEARS.search(first):
+            five = True
+        if five:
+            out.add(b.start)
+    return frozenset(out)
+
+
+def base_year(body: str, clause_start: int, start: int, end: int, block: Block, year: int | None,
+              five: bool) -> int | None:
+    """For the first figure of a review's 从X增加到Y, the year X describes: a start year the paragraph names
+    (由2020年的7.2%提升至…，…由20.5%提升至…), else the year before the five years it reviews (`five`,
+    or 这五年 in the paragraph), else the year before `year`; other figures keep `year`."""
+    review = year is not None and block.part == "review"
+    frm = FROM_BEFORE.search(body, clause_start, start) if review else None
+    if year is None or frm is None or not TO_AFTER.match(body, end):
+        return year
+    named = [int(m.group(1)) for m in FROM_YEAR.finditer(body, 0, start)]
+    if named and named[-1] <= year:
+        return named[-1]  # 从2020年的75.2岁, or a start year named earlier in the paragraph
+    return year - 5 if five or FIVE_YEARS.search(body, 0, start) else year - 1
 
 
 @dataclass(frozen=True)
@@ -184,6 +237,7 @@ class DocContext:
     year: int | None
     horizon: int | None = None  # the target year of a multi-year plan (未来五年, “十四五”规划, 到2025年)
     month: int | None = None
+    five_year_review: frozenset[int] = frozenset()  # review paragraphs (by start) that look back five years
 
 
 def document_context(title: str, head: str, year: int | None, date: str = "") -> DocContext:

@@ -103,7 +103,55 @@ def test_a_title_won_last_year_is_no_stretch():
     assert (t.stretch, t.kind) == (False, "actual")
 
 
+# --- basis of what a review reports ---
+
+@pytest.mark.parametrize("body, bases", [
+    ("建成城市书房120个，保护修缮古民居86栋，9所中职学校入选国家示范校。", ["increment"] * 3),
+    ("省级重点实验室达到150家，城市书房总数320个。", ["level", "level"]),
+])
+def test_things_a_years_review_says_were_built_or_won_are_that_years_work(body, bases):
+    assert [t.basis for t in found(body, heading="一、2025年工作回顾")] == bases
+
+
+def test_work_a_five_year_review_reports_is_a_total_except_what_it_calls_new():
+    body = "这五年，建成城市书房620个，办理代表建议1850件，新增国家级专精特新企业140家。"
+    assert [t.basis for t in found(body, heading="一、工作回顾")] == ["cumulative", "cumulative", "increment"]
+
+
+def test_a_review_keeps_the_five_years_until_a_paragraph_names_one_year():
+    body = ("这是城乡面貌焕然一新的五年。\n建成城市书房620个。\n"
+            "2025年，全省上下攻坚克难。\n建成城市书房130个。")
+    ts = found(body, heading="一、2025年和“十四五”时期工作回顾")
+    assert [(t.value, t.basis) for t in ts] == [(620, "cumulative"), (130, "increment")]
+
+
+def test_time_squeezed_by_a_share_is_a_fall():
+    t = only("涉企审批办理时限压缩60%。")
+    assert (t.metric, t.basis, t.direction) == ("涉企审批办理时限", "growth", "down")
+
+
 # --- year ---
+
+@pytest.mark.parametrize("heading", ["一、工作回顾", "一、“十四五”时期工作回顾", "一、过去五年工作回顾"])
+def test_an_undated_figure_of_a_review_describes_the_year_before_the_report(heading):
+    ts = found("全省新建城市绿道320公里，城乡居民医保参保率稳定在95%。", heading=heading)
+    assert [(t.kind, t.year) for t in ts] == [("actual", YEAR - 1), ("actual", YEAR - 1)]
+
+
+@pytest.mark.parametrize("heading, body, years", [
+    ("一、“十四五”时期工作回顾", "这五年，全省生产总值从3.2万亿元增加到4.1万亿元。", [2020, 2025]),
+    ("一、工作回顾", "五年来，省级孵化器分别从120家、45家增加到210家、90家。", [2020, 2020, 2025, 2025]),
+    ("一、工作回顾", "一年来，城市绿道由300公里增加到420公里。", [2024, 2025]),
+    ("一、工作回顾", "生产总值占比由2020年的7.2%提升至7.4%，人均生产总值由7.3万元提升至9.3万元。",
+     [2020, 2025, 2020, 2025]),
+])
+def test_a_review_figure_measured_from_is_the_state_when_the_period_began(heading, body, years):
+    assert [t.year for t in found(body, heading=heading)] == years
+
+
+def test_a_review_figure_keeps_the_year_it_names():
+    ts = found("2023年建成城市绿道300公里，新增城市绿道320公里。", heading="一、“十四五”时期工作回顾")
+    assert [(t.kind, t.year) for t in ts] == [("actual", 2023), ("actual", 2023)]
 
 def test_a_span_of_years_with_a_range_names_no_single_year():
     ts = found("用3—5年时间，培养引进20名领军人才、200名青年骨干。")
