@@ -57,7 +57,7 @@ def list_word_at(text: str) -> bool:
 MID_ACTION = re.compile(r"(?:新认定|新培育|培育|组织实施|组织开展|开展|引进|认定|确定|组建|创建|"
                         r"推广|打造|累计|推介)")
 TRAILING_NOISE = re.compile(r"(?:预计|首次|将|要|可|已|已经|共|合计|总数|数量|拟|再|又|继续|分别|年均|每年|"
-                            r"均|都|仍|整体|历史性|连续(?:\d{1,2}年)?|"  # 连续12年…: a streak
+                            r"(?<!平)均|都|仍|整体|历史性|连续(?:\d{1,2}年)?|"  # 连续12年…: a streak
                             r"(?:压缩|缩减|延长|拓展|扩展)(?:至|到))+$")  # 时限压缩至: a verb left behind
 
 
@@ -69,7 +69,7 @@ BASE_LEFT_OVER = re.compile(r"(?:较|(?<=[值额量数])比)$|(?:较|比)“?十
 BASE_YEAR = re.compile(rf"(?:比|较|与)?{YEAR}年(?:底|末)?(?:相比)?的?$")  # 能耗较2020年下降…: a base year
 PER_HEAD = r"(?:每[人户生]?(?:每)?[年月]?|人均|年均)"  # 每人每年, 每生每年, 每月: the figure's per-unit
 PER_DENOMINATOR = re.compile(r"每[\d.]+[万千百]?(?:人口|人|户)$")
-BASELINE_FROM = re.compile(rf"(?:从|由){PER_HEAD}?$")
+BASELINE_FROM = re.compile(rf"(?:从|由)(?:平均)?{PER_HEAD}?$")
 # What is left of a metric when the clause names no object: 增加超350个, 惠及超50万名. Not a metric.
 VERB_ONLY = re.compile(r"^(?:新\(改\)建|新改建|改扩建|新建|改建|"
                        r"增加|提高|提升|实现|完成|达到|建成|新增|开展|惠及|储备|改造|带动|吸引|覆盖|服务|支持|"
@@ -106,6 +106,9 @@ def names_nothing(metric: str) -> bool:
     """True when a metric names no thing: a bare verb, a batch word (首批) or a list of examples that ends in
     等 (白鹤滩电站等40个重点项目): the thing counted is written after the figure."""
     grouped = DETERMINER.fullmatch(metric) or COUNTED_GROUP.fullmatch(metric)
+    batch = re.search(f"(?:{DETERMINER.pattern})$", metric)  # 筹建首批10个省级先导区: a verb and its batch
+    if batch and batch.start() > 0 and is_bare_verb(metric[:batch.start()]):
+        return True
     return is_bare_verb(metric) or bool(grouped) or bool(re.search(LIST_DENG.pattern + "$", metric))
 
 

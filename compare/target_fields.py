@@ -44,6 +44,14 @@ TRANSFORMED = re.compile(r"(?:提档升级|提质升级|改造升级|升级改�
 NEW_THINGS = re.compile(r"新(?:增|建|认定|入选|培育|开工|引进|落地|开通|上线|转化|签约|投产|设立|开设|设|"
                         r"布局|招引|创建|实施)|比上年增加|净增")
 PEOPLE_FLOW = re.compile(r"就业|培训|转移|资助|救助|帮扶|招聘|招收|招募|引进")
+HELD = frozenset(["保持", "保持在", "稳定在", "维持在"])
+# Those a measure reaches: 惠及97.9万户, 试点覆盖80万人 (a reach, not this period's flow).
+REACHED = re.compile(r"(?:惠及|覆盖|受益)[\u4e00-\u9fff]{0,6}$")
+# Money saved or taken off: 为企业降低成本1000亿元, 减免税费300亿元 (a change by an amount).
+CUT_ACTIONS = re.compile(r"降低|减少|减轻|减免|节约|节省|减税|降费")
+# An amount named after a head that is an amount, not a ratio: 营收保持20%以上 is its growth.
+AMOUNT_HEAD = re.compile(r"(?:营收|营业收入|收入|产量|产值|投资|增加值|销售额|零售额|进出口|出口|进口|利润|"
+                         r"税收|总额)$")
 
 
 GROWTH_NAMES = re.compile(r"增长|增速|涨幅|增幅|降幅|减幅|跌幅")
@@ -62,6 +70,8 @@ def _rate_basis(f: Figure, verb: str, metric: str, inherited_from: Target | None
         return "growth"  # 增长15%以上、力争达到20%: the growth reaches 20%
     if SHARE_HEAD.search(metric) and f.unit in ("%", "‰"):
         return "share"
+    if AMOUNT_HEAD.search(metric) and f.unit == "%" and verb in HELD and not SHARE_WORDS.search(metric):
+        return "growth"  # 营收保持20%以上: an amount keeps its rate of growth
     if GROWTH_NAMES.search(metric):
         return "growth"
     if verb in LEVEL_VERBS or SHARE_WORDS.search(metric):
@@ -76,7 +86,10 @@ def basis_of(f: Figure, verb: str, action: str, metric: str, left_clause: str, i
     """level, cumulative, increment, growth or share, from the verbs and the unit. `left_clause` is the clause
     up to the figure, `own_left` the words since the previous figure (a 新增 before that one is not this
     figure's: `新增工厂80家、机器人产量突破5000台`)."""
-    if "累计" in left_clause or action.startswith("累计") or (
+    own = left_clause if own_left is None else own_left
+    # 累计超1.6万亿元、较上期增长16.3%: a rate after a cumulative total is its own growth
+    summed = own if f.unit in ("%", "个百分点") and verb in GROWTH_VERBS else left_clause
+    if "累计" in summed or (summed is left_clause and action.startswith("累计")) or (
             coordinated_with is not None and coordinated_with.basis == "cumulative"
             and coordinated_with.unit == f.unit):
         return "cumulative"
@@ -86,7 +99,6 @@ def basis_of(f: Figure, verb: str, action: str, metric: str, left_clause: str, i
         return "increment"
     if f.unit in ("%", "个百分点", "成", "‰"):
         return _rate_basis(f, verb, metric, inherited_from)
-    own = left_clause if own_left is None else own_left
     return _count_basis(f, verb, action, metric, own, inherited_from, coordinated_with)
 
 
@@ -96,9 +108,14 @@ def _count_basis(f: Figure, verb: str, action: str, metric: str, left_clause: st
     stock reached."""
     if inherited_from is not None and not verb and not action:
         return inherited_from.basis
-    if verb in GROWTH_VERBS:  # 再提高20元, 增加1.6万亿元: a change by an amount
+    if verb in GROWTH_VERBS or "增量" in metric:  # 再提高20元, 增加1.6万亿元, 五年增量: a change by an amount
         return "increment"
-    if f.unit in ("人", "人次", "名", "位") and PEOPLE_FLOW.search(metric):  # 再就业10万人: this year's
+    if REACHED.search(left_clause) and not NEW_THINGS.search(left_clause):
+        return "level"
+    standing = verb in HELD or verb in ("达", "达到") or metric.endswith("规模")
+    if f.unit in ("人", "人次", "名", "位") and PEOPLE_FLOW.search(metric) and not standing:
+        return "increment"  # 再就业10万人: this year's; 转移就业达1695万人 is where it stands
+    if CUT_ACTIONS.search(left_clause) and verb not in LEVEL_VERBS:
         return "increment"
     if NEW_THINGS.search(left_clause):
         return "increment"
@@ -132,8 +149,10 @@ def work_done_basis(basis: Basis, f: Figure, verb: str, clause: str, left: str, 
     other review figures keep `basis`."""
     if basis not in ("level", "increment") or f.unit not in COUNT_UNITS or verb in LEVEL_VERBS:
         return basis
-    if re.search(r"[从由]", clause):  # 分别从771家、481家增加到…: where things stood, not work done
+    if re.search(r"[从由]", clause) or REACHED.search(left):  # 从771家增加到…, 惠及6.5万户: not work done
         return basis
+    if re.search(r"(?:总数|总量|保有量)[达为]?$|续建", left):  # 上市公司总数186家, 新建续建项目: a stock
+        return "level"
     if basis == "level" and not (WORK_DONE.search(left) or HAPPENED_TO.match(right)):
         return basis
     new = NEW_THINGS.search(clause) or verb in GROWTH_VERBS

@@ -291,7 +291,7 @@ def _to_target(body: str, cand: Candidate, prev: Found | None, outline: Outline,
     if kind == "actual" and block.part == "review":
         basis = work_done_basis(basis, f, verb, body[cand.clause_start:f.start], body[own_start:f.start],
                                 body[cand.span_end:], block.start in ctx.five_year_review)
-    quote = _quote(body, cand, prev, own_start, span_end)
+    quote = _quote(body, cand, prev, own_start, span_end, metric if inherited else "")
     offset = block.start + f.start
     task = outline.task_at(offset)
     notes = [reason("metric_carried")] if inherited else []
@@ -317,10 +317,17 @@ def _shares_the_bound(body: str, prev: Found | None, f: Figure) -> bool:
     return body[prev.end:f.start] in ("和", "、", "及", "与") and not own_qualifier
 
 
-def _quote(body: str, cand: Candidate, prev: Found | None, own_start: int, span_end: int) -> str:
+def _quote(body: str, cand: Candidate, prev: Found | None, own_start: int, span_end: int,
+           carried: str = "") -> str:
     """The clause that states the figure; from its own list item when the clause states the same figure
-    twice (新培育智能工厂200家、省级绿色工厂200家以上), so the quote points at one figure."""
+    twice (新培育智能工厂200家、省级绿色工厂200家以上), so the quote points at one figure; from the clause
+    of the previous figure when the metric `carried` from it is named only there (贷款余额突破7500亿元，
+    增长20%以上)."""
     start = cand.clause_start
+    if carried and prev is not None and carried[:2] not in body[start:span_end]:
+        at = body.rfind(prev.target.quote, cand.sentence_start, cand.fig.start)
+        if at >= 0 and carried[:2] in prev.target.quote:
+            return body[at:span_end].strip()
     if prev is not None and own_start > start and prev.target.value == cand.fig.value \
             and prev.target.unit == cand.fig.unit:
         item = body[own_start:cand.fig.start]

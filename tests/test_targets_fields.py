@@ -108,6 +108,7 @@ def test_a_title_won_last_year_is_no_stretch():
 @pytest.mark.parametrize("body, bases", [
     ("建成城市书房120个，保护修缮古民居86栋，9所中职学校入选国家示范校。", ["increment"] * 3),
     ("省级重点实验室达到150家，城市书房总数320个。", ["level", "level"]),
+    ("新建续建市级重点项目1200个。", ["level"]),
 ])
 def test_things_a_years_review_says_were_built_or_won_are_that_years_work(body, bases):
     assert [t.basis for t in found(body, heading="一、2025年工作回顾")] == bases
@@ -128,6 +129,41 @@ def test_a_review_keeps_the_five_years_until_a_paragraph_names_one_year():
 def test_time_squeezed_by_a_share_is_a_fall():
     t = only("涉企审批办理时限压缩60%。")
     assert (t.metric, t.basis, t.direction) == ("涉企审批办理时限", "growth", "down")
+
+
+@pytest.mark.parametrize("body, basis", [
+    ("全市文旅企业营收保持15%以上。", "growth"),
+    ("为小微企业降低融资成本80亿元。", "increment"),
+    ("五年来，全市生产总值增量超过3000亿元。", "increment"),
+    ("老旧小区改造惠及居民6.5万户。", "level"),
+    ("新增受益学生3.2万人。", "increment"),
+    ("农村劳动力转移就业稳定在420万人。", "level"),
+    ("开展职业技能培训超8万人次。", "increment"),
+])
+def test_what_a_figure_counts_decides_its_basis(body, basis):
+    assert found(body, heading="一、2025年工作回顾")[-1].basis == basis
+
+
+def test_a_rate_after_a_cumulative_total_is_its_own_growth():
+    ts = found("全市税收收入累计超过5000亿元、较上一时期增长12.5%。", heading="一、工作回顾")
+    assert [t.basis for t in ts] == ["cumulative", "growth"]
+
+
+@pytest.mark.parametrize("body, metric", [
+    ("筹建首批8个市级创新联合体。", "市级创新联合体"),
+    ("民营投资增速高于全省平均1.2个百分点。", "民营投资增速高于全省平均"),
+    ("全市常住人口接近960万人。", "常住人口"),
+    ("丧葬服务费由平均3200元降至1200元。", "丧葬服务费"),
+])
+def test_batch_words_adverbs_and_approximations_are_not_part_of_the_metric(body, metric):
+    assert found(body)[0].metric == metric
+
+
+def test_a_figure_that_carries_the_metric_before_it_quotes_where_the_metric_is_named():
+    ts = found("全市科技贷款余额突破900亿元，增长18%以上。", heading="一、2025年工作回顾")
+    assert [(t.metric, t.quote) for t in ts] == [
+        ("科技贷款余额", "全市科技贷款余额突破900亿元"),
+        ("科技贷款余额", "全市科技贷款余额突破900亿元，增长18%以上")]
 
 
 # --- year ---
