@@ -22,11 +22,12 @@ Adder = Callable[[int, int, str, float], None]
 def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> list[AlignedPair]:
     """Pairs of A and B items (parts and tasks) that carry the same work, with a score, a pass and reasons.
 
-    The outline is read top-down: parts and task groups are paired first, then the tasks: each with its best
-    partner, with its best partner inside the paired groups, with partners its heading or a target names, and
-    with the sub-tasks of an item B made of it; in successive editions of one issuer's document, a B task
-    still alone with its closest A task. A part pairs only with a part; a task with a task or with a part of
-    tasks that regroups its work. An item that the items after it name as their heading is their group."""
+    The outline is read top-down: parts named by one role (保障措施, 组织实施) are paired, then parts and task
+    groups, then the tasks: each with its best partner, with its best partner inside the paired groups, with
+    partners its heading or a target names, and with the sub-tasks of an item B made of it; in successive
+    editions of one issuer's document, a B task still alone with its closest A task. A part pairs only with a
+    part; a task with a task or with a part of tasks that regroups its work. An item that the items after it
+    name as their heading is their group."""
     if not a.tasks or not b.tasks:
         return []
     a, b = with_named_groups(a), with_named_groups(b)
@@ -40,6 +41,7 @@ def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> lis
 
     period = _period_items(b.tasks)
     _pass_exact(a.tasks, b.tasks, add)
+    _pass_roles(a.tasks, b.tasks, add)
     scores = _level_scores(sim, a.tasks, b.tasks)
     groups = {k: s for k, s in scores.items() if a.tasks[k[0]].container}
     _pass_best(groups, cfg, {i for i, _ in pairs}, add)
@@ -345,6 +347,35 @@ def _pass_exact(ta: list[Task], tb: list[Task], add: Adder) -> None:
     for i, t in enumerate(ta):
         for j in heads_b.get(t.heading, []):
             add(i, j, "exact", 1.0)
+
+
+# The standing parts of a plan, named by their role rather than their work: its safeguards (保障措施,
+# 组织实施, 政策措施), its goals and its starting point: whatever they are called, each carries the other on.
+ROLE_PARTS = {
+    "safeguards": re.compile(r"(?:政策|保障|支撑|组织|实施)(?:措施|保障|实施|机制|体系)|加强组织领导"),
+    "goals": re.compile(r"(?:发展|主要|总体)目标|目标任务"),
+    "basis": re.compile(r"发展(?:基础|现状|环境|形势)|现实基础|面临(?:的)?形势"),
+}
+
+
+def _role(t: Task) -> str:
+    """The role a top-level item's heading names (safeguards, goals, basis), or "" for one named by its work
+    (a part, or a numbered section of text only: 七、组织实施)."""
+    if t.level != "part" and t.path:
+        return ""
+    head = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]?\s*|[。；;，,\s]+$", "", t.heading)
+    return next((name for name, rx in ROLE_PARTS.items() if rx.fullmatch(head)), "")
+
+
+def _pass_roles(ta: list[Task], tb: list[Task], add: Adder) -> None:
+    """Parts named by the same role (政策措施 and 组织实施 → 保障措施) carry each other on."""
+    roles_b: dict[str, list[int]] = {}
+    for j, t in enumerate(tb):
+        if _role(t):
+            roles_b.setdefault(_role(t), []).append(j)
+    for i, t in enumerate(ta):
+        for j in roles_b.get(_role(t), []) if _role(t) else []:
+            add(i, j, "role", 1.0)
 
 
 def _pass_best(scores: dict[tuple[int, int], float], cfg: MatchConfig, matched_a: set[int],
