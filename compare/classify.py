@@ -21,6 +21,7 @@ from compare.pairing import (
     same_unit,
     second_pass,
 )
+from compare.ranking import direction, firmness_of, interval, lower_is_better_for
 from compare.reasons import reason
 from compare.same_thing import one_of_the_kinds
 from compare.words_only import words_only_notes
@@ -28,9 +29,6 @@ from compare.words_only import words_only_notes
 if TYPE_CHECKING:
     from compare.model import Extraction
 
-CEILING = {"<=", "<"}
-# Indicators where a lower figure is the more ambitious one, even when written as `5.5%左右`.
-LOWER_IS_BETTER = re.compile(r"失业率|浓度|事故|死亡|不良贷款率|负债率|能耗$|排放量?$|贫困发生率|误差")
 COMPARATOR_WORD = {">=": "以上", "~": "左右", "<=": "以内", "<": "低于", ">": "超过", "=": "="}
 
 
@@ -336,12 +334,6 @@ def _same_figure_family(x: Target, others: list[Target], cfg: MatchConfig) -> bo
                and (o.stretch != x.stretch or o.value == x.value) for o in others)
 
 
-def _interval(t: Target) -> tuple[float, float]:
-    lo = t.low if t.low is not None else t.value
-    hi = t.high if t.high is not None else t.value
-    return lo, hi
-
-
 def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig = DEFAULT) -> Change:
     """Classify one pair: escalated, deescalated, unchanged or rebased, with ratio, delta and qualifiers."""
     quals = qualifier_changes(x, y)
@@ -349,7 +341,7 @@ def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig 
     metric = x.metric if elided(y.metric) and not elided(x.metric) else y.metric  # the name a reader can use
     widened = _scope_changed(x, y)
     ranked = compatible(x, y, loose=True) and _converts_plausibly(x, y, cfg)
-    same_words = same_unit(x, y) and _interval(x) == _interval(y) and x.comparator == y.comparator
+    same_words = same_unit(x, y) and interval(x) == interval(y) and x.comparator == y.comparator
     if widened and ranked and same_words:
         # the same figure for a wider or narrower list (6000套城中村改造 / 城中村和城市危旧房6000套):
         # unchanged, the change of scope said beside it
@@ -363,14 +355,13 @@ def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig 
     x, why = _in_units_of(x, y, why)
     ratio = round(y.value / x.value, 4) if x.value else None
     delta = round(y.value - x.value, 6)
-    lower_is_better = y.comparator in CEILING or x.comparator in CEILING or _falls_to(x) or _falls_to(y) or (
-        y.direction is None and bool(LOWER_IS_BETTER.search(y.metric)))
+    lower_is_better = lower_is_better_for(x, y)
     # the words rank after the figure: first its comparator (30%左右 → 力争30%以上 is raised), and only where
     # that holds, 力争 (全年新增1000家 → 力争新增1000家: a commitment made an aim)
-    firmness = (_firmness(y, lower_is_better) - _firmness(x, lower_is_better)
+    firmness = (firmness_of(y, lower_is_better) - firmness_of(x, lower_is_better)
                 or bool(x.stretch) - bool(y.stretch))
-    same_figure = _interval(x) == _interval(y)
-    kind = _direction(x, y, firmness, lower_is_better)
+    same_figure = interval(x) == interval(y)
+    kind = direction(x, y, firmness, lower_is_better)
     reasons = list(why)
     if ratio is not None and ratio > 0 and (ratio > cfg.large_jump or ratio < 1 / cfg.large_jump):
         confidence = round(confidence * 0.5, 2)  # targets rarely move fivefold in one step: check the pairing
@@ -389,7 +380,7 @@ def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig 
 
 def _points(x: Target, y: Target) -> str:
     """B less A in points (`+0.5`); for a range, the change of each end (`5%左右` → `5%-5.5%`: `+0…+0.5`)."""
-    (alo, ahi), (blo, bhi) = _interval(x), _interval(y)
+    (alo, ahi), (blo, bhi) = interval(x), interval(y)
     low, high = round(blo - alo, 6), round(bhi - ahi, 6)
     return f"{low:+g}" if low == high else f"{low:+g}…{high:+g}"
 
@@ -451,36 +442,6 @@ def _rebase_reasons(x: Target, y: Target) -> list[dict]:
     if x.basis != y.basis:
         what.append(reason("basis_changed", a=x.basis, b=y.basis))
     return what
-
-
-def _falls_to(t: Target) -> bool:
-    """`比重下降至14.2%`, `浓度下降到30微克`: a level to fall to, where lower is better (the size of a fall,
-    `能耗下降3%`, is growth: there more is better)."""
-    return t.direction == "down" and t.basis in ("level", "share")
-
-
-def _direction(x: Target, y: Target, firmness: int, lower_is_better: bool) -> str:
-    """escalated, deescalated or unchanged for two figures that can be ranked."""
-    (alo, ahi), (blo, bhi) = _interval(x), _interval(y)
-    if (alo, ahi) == (blo, bhi):  # the same figure, perhaps in firmer or looser words: 15%左右 → 15%以上
-        return "unchanged" if firmness == 0 else ("escalated" if firmness > 0 else "deescalated")
-    up = blo >= alo and bhi >= ahi
-    down = blo <= alo and bhi <= ahi
-    if not up and not down:  # a range that widens both ways: compare midpoints
-        up = (blo + bhi) > (alo + ahi)
-    if lower_is_better:
-        up = not up
-    return "escalated" if up else "deescalated"
-
-
-def _firmness(t: Target, lower_is_better: bool) -> int:
-    """How firmly a figure commits in the ambitious direction: 以上 (floor) > 左右 / bare > 以内 (ceiling), so
-    the same figure without its 以上 (社零增长5%以上 → 5%) is lowered and with it added raised."""
-    if t.comparator in (">=", ">"):
-        return 0 if lower_is_better else 2
-    if t.comparator in ("<=", "<"):
-        return 2 if lower_is_better else 0
-    return 1
 
 
 def qualifier_changes(x: Target, y: Target) -> list[dict]:

@@ -102,12 +102,20 @@ def is_bare_verb(phrase: str) -> bool:
     return len(phrase) <= 4 and verbal and tags[-1][1] == "v"
 
 
+# Adverbs of manner before a verb: 超前谋划, 全力争取, 大力培育.
+MANNER = re.compile(r"(?:超前|提前|全力|积极|大力|加快|深入|持续|扎实|全面|着力|统筹|有序|高效|精准|集中|"
+                    r"重点)+")
+
+
 def names_nothing(metric: str) -> bool:
     """True when a metric names no thing: a bare verb, a batch word (首批) or a list of examples that ends in
     等 (白鹤滩电站等40个重点项目): the thing counted is written after the figure."""
     grouped = DETERMINER.fullmatch(metric) or COUNTED_GROUP.fullmatch(metric)
     batch = re.search(f"(?:{DETERMINER.pattern})$", metric)  # 筹建首批10个省级先导区: a verb and its batch
     if batch and batch.start() > 0 and is_bare_verb(metric[:batch.start()]):
+        return True
+    manner = MANNER.match(metric)  # 超前谋划50个重大事项: a verb and how it is done
+    if manner and manner.end() < len(metric) and is_bare_verb(metric[manner.end():]):
         return True
     return is_bare_verb(metric) or bool(grouped) or bool(re.search(LIST_DENG.pattern + "$", metric))
 

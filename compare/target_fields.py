@@ -130,8 +130,6 @@ def _count_basis(f: Figure, verb: str, action: str, metric: str, left_clause: st
     return "level"
 
 
-
-
 # What a review reports doing to things it counts: 建成投用600个公共文化空间, 办理人大代表建议3623件, and
 # 7所高职学校入选国家“双高计划”, 1819个…工程建成运行 (the count before what happened to it).
 WORK_DONE = re.compile(r"(?:建成|新建|改造|修缮|造林|开办|办理|审议|制定|修订|举办|推出|新晋|新备案|"

@@ -775,3 +775,14 @@ def test_one_name_dressed_in_quotes_and_a_measure_pairs_however_far_the_figures_
     # the same service circles, named with their 15-minute reach in B: far apart, yet one indicator
     brief = compare_plans(tmp_path, "建成12个便民生活服务圈。\n", "新建80个“15分钟便民生活服务圈”。\n")
     assert "large_jump" in [r["code"] for r in assert_paired(brief, "12个", "80个", "escalated").reasons]
+
+
+@pytest.mark.parametrize("a_text, b_text, a_fig, b_fig, kind", [
+    ("确保粮食产量达到520亿斤。", "粮食产量稳定在520亿斤以上。", "520亿斤", "520亿斤以上", "unchanged"),
+    ("原煤产量超过6000万吨。", "原煤产量达到6000万吨。", "6000万吨", "6000万吨", "unchanged"),
+    ("粮食产量520亿斤。", "粮食产量520亿斤以上。", "520亿斤", "520亿斤以上", "escalated"),
+])
+def test_a_level_to_reach_is_a_floor_as_much_as_one_to_exceed(tmp_path, a_text, b_text, a_fig, b_fig, kind):
+    # 达到 X is met at X or above, as 超过 X and X以上 are; a bare X without 达到 stays below its 以上
+    brief = compare_plans(tmp_path, f"（一）稳定农业和能源。{a_text}\n", f"（一）稳定农业和能源。{b_text}\n")
+    assert_paired(brief, a_fig, b_fig, kind)
