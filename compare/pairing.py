@@ -28,7 +28,7 @@ COUNT_CLASSIFIERS = frozenset("个家所座处项条件台套张只款种类场�
 # A count of what is done this year: 实施/改造/建成/新培育 N个, a flow whichever basis it carries.
 FLOW_VERBS = re.compile(r"实施|开展|改造|改建|新建|扩建|建成|建设|开工|完成|培育|打造|创建|办好|引进|推进|"
                         r"提升|争创|启动|开行|新增|共建|营造|修复|整治|推动|支持|更新|抓好|抓实|安排|落实|办|谋划|"
-                        r"招引|争取|入库|入统|治理|升级|修建|招募|招聘|选聘|消除|加装|安装|配置|配备")
+                        r"招引|争取|入库|入统|治理|升级|修建|招募|招聘|选聘|消除|加装|安装|配置|配备|转化")
 # Verbs that make or bring in this year's new things: 培育引进…达到200个 counts them, unlike 推动…达到.
 MAKING_VERBS = re.compile(r"新建|建成|培育|引进|新增|招引|开工|创建|争创|新认定|认定")
 # Verbs that spend or lend this year's money: 发放创业担保贷款180亿元 is a flow, like a count of work.

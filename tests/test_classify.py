@@ -172,6 +172,7 @@ def test_this_years_renovation_count_compares_as_level_or_increment(tmp_path):
     ("完成甲路、乙街等20处易涝点改造", "消除丙路、丁街等12处易涝点", "20处", "12处", "deescalated"),
     ("实施住宅自主加装电梯500部", "为既有住宅加装电梯500部", "500部", "500部", "unchanged"),
     ("引进农产品加工项目150个", "培育引进农业龙头企业、农产品加工项目分别达到180个", "150个", "180个", "escalated"),
+    ("引进转化科技成果300项以上", "转化成果300项以上", "300项以上", "300项以上", "unchanged"),
 ])
 def test_action_counts_rank_across_level_and_increment(tmp_path, a_text, b_text, a_fig, b_fig, kind):
     brief = compare_plans(tmp_path, f"（一）抓好重点工作。{a_text}，确保按期见效。\n",
