@@ -95,6 +95,8 @@ def is_bare_verb(phrase: str) -> bool:
         return True  # 投产, 竣工: a stage reached, said of a thing named before
     if phrase.startswith("新") and len(phrase) > 2 and is_bare_verb(phrase[1:]):
         return True  # 新创建13个国家临床重点专科: newly create
+    if len(phrase) == 4 and VERB_ONLY.fullmatch(phrase[:2]) and re.fullmatch(_STAGE, phrase[2:]):
+        return True  # 建成投产260个亿元以上产业项目: two verbs, the work and the stage it reaches
     import rjieba
 
     tags = rjieba.tag(phrase)
