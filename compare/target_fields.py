@@ -57,8 +57,8 @@ AMOUNT_HEAD = re.compile(r"(?:营收|营业收入|收入|产量|产值|投资|�
 GROWTH_NAMES = re.compile(r"增长|增速|涨幅|增幅|降幅|减幅|跌幅")
 RATE_HEAD = re.compile(r"(?:增长率|增速|涨幅|增幅|降幅|减幅|跌幅)$")  # the metric names a rate of change
 SHARE_HEAD = re.compile(r"(?:率|比重|比例|占比|强度)$")  # the metric names a share or a ratio
-# A rise in points stated against last year (赤字率…比上年提高1个百分点): a change by an amount.
-POINTS_OVER_LAST_YEAR = re.compile(r"(?:比|较)(?:上年|去年|上一年)")
+# A rate set against another's: 高于全国0.5个百分点, 快于经济增速1个百分点, 优于全省平均水平.
+GAP = re.compile(r"(?:高于|低于|优于|快于|慢于|超出|领先)[^，。；、]{0,12}$")
 
 
 def _rate_basis(f: Figure, verb: str, metric: str, inherited_from: Target | None) -> Basis:
@@ -95,8 +95,8 @@ def basis_of(f: Figure, verb: str, action: str, metric: str, left_clause: str, i
         return "cumulative"
     if f.unit == "倍" or f.written == "正增长":
         return "growth"
-    if f.unit == "个百分点" and verb in GROWTH_VERBS and POINTS_OVER_LAST_YEAR.search(left_clause):
-        return "increment"
+    if f.unit == "个百分点" and (verb in GROWTH_VERBS or GAP.search(left_clause)):
+        return "increment"  # 提高1个百分点, 高于全国0.5个百分点: points are a difference of two rates
     if f.unit in ("%", "个百分点", "成", "‰"):
         return _rate_basis(f, verb, metric, inherited_from)
     return _count_basis(f, verb, action, metric, own, inherited_from, coordinated_with)

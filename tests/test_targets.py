@@ -66,7 +66,7 @@ def test_other_stretch_words(word):
     ("数字经济核心产业增加值增长13%。", "growth"),
     ("规上制造业研发费用占营业收入的比重达到3.1%。", "share"),
     ("高新技术企业达5000家。", "level"),
-    ("常住人口城镇化率提高0.7个百分点。", "growth"),
+    ("常住人口城镇化率提高0.7个百分点。", "increment"),  # points: the difference of two rates
     ("城乡居民基础养老金最低标准再提高20元。", "increment"),
 ])
 def test_basis(body, basis):

@@ -63,8 +63,13 @@ def test_points_added_over_last_year_are_an_increment():
     assert [(t.value, t.unit, t.basis) for t in ts] == [(3.5, "%", "share"), (0.5, "个百分点", "increment")]
 
 
-def test_points_added_without_a_base_year_stay_a_growth_figure():
-    assert only("常住人口城镇化率提高1个百分点。").basis == "growth"
+@pytest.mark.parametrize("body", [
+    "常住人口城镇化率提高1个百分点。",
+    "规上工业增加值增速高于全国平均水平1.5个百分点。",
+])
+def test_points_added_or_ahead_of_another_rate_are_an_increment(body):
+    # points are the difference of two rates, an amount: increment, as 比上年提高1个百分点 is
+    assert only(body).basis == "increment"
 
 
 @pytest.mark.parametrize("body", [
