@@ -368,6 +368,9 @@ def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig 
         reasons.append(reason("large_jump"))
     if firmness and same_figure:
         reasons.append(reason("firmer_words" if firmness > 0 else "looser_words"))
+    elif same_figure and x.comparator != y.comparator and not lower_is_better \
+            and firmness_of(x, False) == firmness_of(y, False) == 2:
+        reasons.append(reason("same_floor"))  # 新增80户 → 80家以上: a count to reach is a floor already
     if x.unit in ("%", "个百分点") and kind != "unchanged":
         reasons.append(reason("points", delta=_points(x, y)))
     if lower_is_better and kind != "unchanged":

@@ -46,16 +46,24 @@ def direction(x: Target, y: Target, firmness: int, lower_is_better: bool) -> str
 
 
 def firmness_of(t: Target, lower_is_better: bool) -> int:
-    """How firmly a figure commits in the ambitious direction: 以上 (floor) > 左右 / bare > 以内 (ceiling), so
-    the same figure without its 以上 (社零增长5%以上 → 5%) is lowered and with it added raised."""
+    """How firmly a figure commits in the ambitious direction: a floor (以上, 达到, a bare count or amount to
+    reach) > 左右 or a bare rate > 以内 (a ceiling), so a rate without its 以上 (社零增长5%以上 → 5%) is
+    lowered and with it added raised, while 新增80户 → 80家以上 is unchanged."""
     if t.comparator in (">=", ">") or (t.comparator == "=" and not lower_is_better and _reached(t)):
-        return 0 if lower_is_better else 2  # 达到7000万吨: a goal to reach is met at or above it
+        return 0 if lower_is_better else 2  # 达到7000万吨, 新增80户: met at or above it
     if t.comparator in ("<=", "<"):
         return 2 if lower_is_better else 0
     return 1
 
 
+RATE_UNITS = ("%", "个百分点", "百分点", "‰", "成", "倍")
+
+
 def _reached(t: Target) -> bool:
-    """True for a goal stated as a level to reach (达到7000万吨, 达1000个): a floor, however it is written."""
-    return t.kind == "target" and bool(t.written) and bool(
-        re.search(r"(?:达到|达)(?:约|近)?" + re.escape(t.written), t.quote))
+    """True for a goal stated as a level to reach (达到7000万吨) or an amount of things to do (新增80户,
+    完成投资2000亿元): met at it or above, a floor, however it is written. A bare rate (增长5%) is a
+    forecast."""
+    if t.kind != "target" or not t.written:
+        return False
+    reached = re.search(r"(?:达到|达)(?:约|近)?" + re.escape(t.written), t.quote)
+    return t.unit not in RATE_UNITS or bool(reached)

@@ -195,8 +195,8 @@ def test_money_arranged_is_a_level_and_a_new_amount_is_not_ranked_against_it(tmp
 def test_a_count_of_people_written_without_a_classifier_compares_with_one_written_with_it(tmp_path):
     brief = compare_plans(tmp_path, "（一）关爱学生。为150万中小学生开展视力筛查。\n",
                           "（一）关爱学生。为150万名以上中小学生开展视力筛查。\n")
-    c = assert_paired(brief, "150万", "150万名以上", "escalated")  # the same count, now a floor
-    assert "firmer_words" in {r["code"] for r in c.reasons}
+    c = assert_paired(brief, "150万", "150万名以上", "unchanged")  # a count to reach is a floor already
+    assert "same_floor" in {r["code"] for r in c.reasons}
 
 
 def test_a_stock_against_this_years_addition_is_rebased(tmp_path):
@@ -420,11 +420,12 @@ def test_total_output_and_output_are_one_indicator(tmp_path, a_text, b_text):
 
 
 @pytest.mark.parametrize("a_fig, b_fig, kind", [
-    ("200家以上", "200家", "deescalated"),  # the floor dropped: no longer at least 200
-    ("超200家", "200家", "deescalated"),
-    ("200家", "200家以上", "escalated"),  # the same figure made a floor
+    ("200家以上", "200家", "unchanged"),  # a count to reach is met at it or above: a floor either way
+    ("超200家", "200家", "unchanged"),
+    ("200家", "200家以上", "unchanged"),
     ("200家左右", "200家以上", "escalated"),  # about → at least: firmer words
     ("200家以上", "200家左右", "deescalated"),
+    ("200家", "200家左右", "deescalated"),
 ])
 def test_the_same_figure_in_other_words(tmp_path, a_fig, b_fig, kind):
     brief = compare_plans(tmp_path, f"（一）壮大市场主体。培育外贸企业{a_fig}。\n",
@@ -544,8 +545,8 @@ def test_stages_named_before_or_after_their_projects_pair(tmp_path):
     brief = compare_plans(tmp_path, "（一）发展新能源。开工、投产海上风电项目各900万千瓦以上。\n",
                           "（一）发展新能源。海上风电开工900万千瓦、投产600万千瓦以上。\n")
     paired = sorted((c.type, c.metric) for c in brief.changes if c.a and c.b)
-    # 开工 900以上 → 900 loses its floor; 投产 900以上 → 600以上 falls
-    assert [t for t, _ in paired] == ["deescalated", "deescalated"] and len(brief.changes) == 2, brief.changes
+    # 开工 900以上 → 900 keeps its floor (a capacity to reach); 投产 900以上 → 600以上 falls
+    assert [t for t, _ in paired] == ["deescalated", "unchanged"] and len(brief.changes) == 2, brief.changes
 
 
 def test_a_place_in_a_reordered_list_pairs_nothing(tmp_path):
@@ -781,9 +782,11 @@ def test_one_name_dressed_in_quotes_and_a_measure_pairs_however_far_the_figures_
 @pytest.mark.parametrize("a_text, b_text, a_fig, b_fig, kind", [
     ("确保粮食产量达到520亿斤。", "粮食产量稳定在520亿斤以上。", "520亿斤", "520亿斤以上", "unchanged"),
     ("原煤产量超过6000万吨。", "原煤产量达到6000万吨。", "6000万吨", "6000万吨", "unchanged"),
-    ("粮食产量520亿斤。", "粮食产量520亿斤以上。", "520亿斤", "520亿斤以上", "escalated"),
+    ("粮食产量520亿斤。", "粮食产量520亿斤以上。", "520亿斤", "520亿斤以上", "unchanged"),
+    ("粮食产量增长2%。", "粮食产量增长2%以上。", "2%", "2%以上", "escalated"),
 ])
 def test_a_level_to_reach_is_a_floor_as_much_as_one_to_exceed(tmp_path, a_text, b_text, a_fig, b_fig, kind):
-    # 达到 X is met at X or above, as 超过 X and X以上 are; a bare X without 达到 stays below its 以上
+    # 达到 X, a bare amount X and X以上 are all met at X or above; a bare rate (增长2%) is a forecast, below
+    # its 以上
     brief = compare_plans(tmp_path, f"（一）稳定农业和能源。{a_text}\n", f"（一）稳定农业和能源。{b_text}\n")
     assert_paired(brief, a_fig, b_fig, kind)
