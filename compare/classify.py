@@ -200,7 +200,8 @@ def _changes(ta: list[Target], tb: list[Target], a_of: dict, b_of: dict, why_of:
     for i, x in enumerate(ta):
         for j in sorted(a_of.get(i, [])):
             why, score = why_of[(i, j)]
-            pair = _level_from_review(*_basis_from_review(x, tb[j], reviews, why), reviews)
+            pair = _increment_from_review(*_level_from_review(*_basis_from_review(x, tb[j], reviews, why),
+                                                              reviews), reviews)
             change = judge(*pair, score, cfg)
             summed = [n for n in (*x.notes, *tb[j].notes) if n.get("code") == "summed"]
             if summed:
@@ -264,7 +265,34 @@ def _level_from_review(x: Target, y: Target, why: list[dict],
     return x, y, why
 
 
+def _increment_from_review(x: Target, y: Target, why: list[dict],
+                           reviews: list[Target]) -> tuple[Target, Target, list[dict]]:
+    """A level to reach (高新技术企业达到2600家) against the other plan's addition (新增高新技术企业150家)
+    compares once the level's own review gives where it stood the year before (高新技术企业2463家): an
+    addition of about 137."""
+    for level, added in ((x, y), (y, x)):
+        if not (level.basis == "level" and added.basis == "increment" and level.kind == added.kind == "target"
+                and unit_key(level.unit) == unit_key(added.unit) and level.unit not in ("%", "个百分点", "‰")
+                and level.year):
+            continue
+        side = level.id.split("-")[0] + "-"
+        bases = [t for t in reviews if t.id.startswith(side) and unit_key(t.unit) == unit_key(level.unit)
+                 and t.basis == "level" and t.year == level.year - 1
+                 and metric_similarity(t.metric, level.metric) >= LEVEL_NAME_MIN]
+        if len(bases) != 1 or not 0 < bases[0].value < level.value:
+            continue  # no single level of the year before, or none below the goal
+        implied = round(level.value - bases[0].value, 6)
+        if not 1 / LARGE_STEP <= implied / added.value <= LARGE_STEP:
+            continue  # an addition far from the other plan's: the pair is doubtful, leave it rebased
+        figure = f"{implied:g}{level.unit}"
+        said = [*why, reason("increment_from_review", quote=bases[0].quote, figure=figure)]
+        grown = replace(level, value=implied, basis="increment", low=None, high=None)
+        return (grown, y, said) if level is x else (x, grown, said)
+    return x, y, why
+
+
 LEVEL_NAME_MIN = 0.8  # a review figure names the same indicator as the rise this closely
+LARGE_STEP = 5.0  # an addition implied by a review lies within this factor of the other plan's addition
 LEVEL_NEAR = 0.2  # …and the level it implies lies within this share of the other plan's
 
 

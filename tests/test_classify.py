@@ -790,3 +790,17 @@ def test_a_level_to_reach_is_a_floor_as_much_as_one_to_exceed(tmp_path, a_text, 
     # its 以上
     brief = compare_plans(tmp_path, f"（一）稳定农业和能源。{a_text}\n", f"（一）稳定农业和能源。{b_text}\n")
     assert_paired(brief, a_fig, b_fig, kind)
+
+
+def test_a_level_to_reach_compares_with_an_addition_once_its_review_gives_the_year_before(tmp_path):
+    # A: 3000家 by the end of the year, from 2820 (its review) = about +180; B: +200 → raised
+    a, b = tmp_path / "2025_plan.txt", tmp_path / "2026_plan.txt"
+    a.write_text(HEAD_A.replace("城镇新增就业52万人。", "城镇新增就业52万人，全省专精特新企业2820家。")
+                 + "（一）培育企业。专精特新企业达到3000家。\n", encoding="utf-8")
+    b.write_text(HEAD_B + "（一）培育企业。新增专精特新企业200家。\n", encoding="utf-8")
+    brief = compare_files(a, b)
+    c = assert_paired(brief, "3000家", "200家", "escalated")
+    assert "increment_from_review" in {r["code"] for r in c.reasons}
+    # without the review's level the two stay unranked
+    a.write_text(HEAD_A + "（一）培育企业。专精特新企业达到3000家。\n", encoding="utf-8")
+    assert_paired(compare_files(a, b), "3000家", "200家", "rebased")
