@@ -280,6 +280,8 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
     same = one_thing_told_otherwise(hx, hy)
     if close and same:
         return cfg.second_head_within, ("same_head_noun", {"head": same})
+    if x.value == y.value and _one_clause_reworded(x, y):
+        return cfg.second_strong, ("same_clause", {})  # 20所县属高中… / 20所普通高中…: a word changed
     named = _named_in_the_other_sentence(x, y, (hx, hy), (text_a, text_b), cfg)
     if named[1] is not None:
         return named
@@ -394,6 +396,15 @@ def _common_lead(a: str, b: str) -> str:
     while k < min(len(a), len(b)) and a[k] == b[k]:
         k += 1
     return a[:k]
+
+
+def _one_clause_reworded(x: Target, y: Target) -> bool:
+    """The two figures' clauses are one clause with a word or two changed (支持20所县属高中改善办学条件 /
+    支持20所普通高中改善办学条件): the same work, renamed."""
+    import difflib
+
+    qx, qy = (t.quote.replace(t.written, "#") if t.written else t.quote for t in (x, y))
+    return min(len(qx), len(qy)) >= 10 and difflib.SequenceMatcher(None, qx, qy).ratio() >= 0.8
 
 
 def _plausible(x: Target, y: Target, cfg: MatchConfig) -> bool:

@@ -804,3 +804,11 @@ def test_a_level_to_reach_compares_with_an_addition_once_its_review_gives_the_ye
     # without the review's level the two stay unranked
     a.write_text(HEAD_A + "（一）培育企业。专精特新企业达到3000家。\n", encoding="utf-8")
     assert_paired(compare_files(a, b), "3000家", "200家", "rebased")
+
+
+def test_one_clause_with_a_word_changed_at_the_same_figure_is_one_indicator(tmp_path):
+    # 中心卫生院 → 基层卫生院 in the same clause, the same figure, in sections of other names
+    brief = compare_plans(tmp_path, "（一）补齐医疗短板。支持30所中心卫生院提升急诊急救能力。\n",
+                          "（三）办好民生实事。支持30所基层卫生院提升急诊急救能力。\n")
+    c = assert_paired(brief, "30所", "30所", "unchanged")
+    assert "same_clause" in {r["code"] for r in c.reasons}
