@@ -371,10 +371,10 @@ def _pass_roles(ta: list[Task], tb: list[Task], add: Adder) -> None:
     """Parts named by the same role (政策措施 and 组织实施 → 保障措施) carry each other on."""
     roles_b: dict[str, list[int]] = {}
     for j, t in enumerate(tb):
-        if _role(t):
-            roles_b.setdefault(_role(t), []).append(j)
+        roles_b.setdefault(_role(t), []).append(j)
     for i, t in enumerate(ta):
-        for j in roles_b.get(_role(t), []) if _role(t) else []:
+        role = _role(t)
+        for j in roles_b.get(role, []) if role else []:
             add(i, j, "role", 1.0)
 
 

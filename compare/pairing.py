@@ -9,6 +9,7 @@ figure's metric named in the sentence, always with the same unit and horizon and
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 from bisect import bisect_left
@@ -401,8 +402,6 @@ def _common_lead(a: str, b: str) -> str:
 def _one_clause_reworded(x: Target, y: Target) -> bool:
     """The two figures' clauses are one clause with a word or two changed (支持20所县属高中改善办学条件 /
     支持20所普通高中改善办学条件): the same work, renamed."""
-    import difflib
-
     qx, qy = (t.quote.replace(t.written, "#") if t.written else t.quote for t in (x, y))
     return min(len(qx), len(qy)) >= 10 and difflib.SequenceMatcher(None, qx, qy).ratio() >= 0.8
 
