@@ -23,6 +23,7 @@ from compare.pairing import (
 )
 from compare.ranking import direction, firmness_of, interval, lower_is_better_for
 from compare.reasons import reason
+from compare.review_bases import chinese_amount, through_reviews
 from compare.same_thing import one_of_the_kinds
 from compare.words_only import words_only_notes
 
@@ -200,8 +201,7 @@ def _changes(ta: list[Target], tb: list[Target], a_of: dict, b_of: dict, why_of:
     for i, x in enumerate(ta):
         for j in sorted(a_of.get(i, [])):
             why, score = why_of[(i, j)]
-            pair = _increment_from_review(*_level_from_review(*_basis_from_review(x, tb[j], reviews, why),
-                                                              reviews), reviews)
+            pair = through_reviews(x, tb[j], why, reviews)
             change = judge(*pair, score, cfg)
             summed = [n for n in (*x.notes, *tb[j].notes) if n.get("code") == "summed"]
             if summed:
@@ -220,80 +220,6 @@ def _changes(ta: list[Target], tb: list[Target], a_of: dict, b_of: dict, why_of:
         changes.append(Change("new", y.metric, None, y.id, confidence=cfg.lone_confidence,
                               reasons=[reason("no_match_in_a"), *extra]))
     return changes
-
-
-def _basis_from_review(x: Target, y: Target, reviews: list[Target],
-                       why: list[dict]) -> tuple[Target, Target, list[dict]]:
-    """A figure read as a level (新能源装机600万千瓦以上) against the other plan's addition (新增开发装机
-    1000万千瓦) is an addition too when a review reports its year as one, at about its figure (新增开发装机
-    超过600万千瓦)."""
-    if {x.basis, y.basis} != {"level", "increment"}:
-        return x, y, why
-    level = x if x.basis == "level" else y
-    for t in reviews:
-        names = metric_similarity(t.metric, level.metric) >= 0.5 or (
-            len(t.metric) >= 2 and (level.metric.endswith(t.metric) or t.metric.endswith(level.metric)))
-        if (t.basis == "increment" and unit_key(t.unit) == unit_key(level.unit) and names and level.value
-                and abs(t.value - level.value) <= 0.1 * level.value):
-            said = [*why, reason("basis_from_review", quote=t.quote)]
-            added = replace(level, basis="increment")
-            return (added, y, said) if level is x else (x, added, said)
-    return x, y, why
-
-
-def _level_from_review(x: Target, y: Target, why: list[dict],
-                       reviews: list[Target]) -> tuple[Target, Target, list[dict]]:
-    """A rise in points (城镇化率提升1个百分点以上) against the other plan's level (城镇化率达到58.1%)
-    compares once the rising plan's own review gives the level it rises from (由52.23%提高到58.08%): about
-    59.08 %."""
-    for level, rise in ((x, y), (y, x)):
-        if not (level.unit == "%" and rise.unit == "个百分点" and rise.basis in ("growth", "increment")
-                and level.basis in ("share", "level")):
-            continue
-        side = rise.id.split("-")[0] + "-"
-        bases = [t for t in reviews if t.id.startswith(side) and t.unit == "%"
-                 and metric_similarity(t.metric, rise.metric) >= LEVEL_NAME_MIN]
-        if not bases:
-            continue
-        base = max(bases, key=lambda t: (t.year or 0, t.offset))  # the latest level the review gives
-        implied = round(base.value + rise.value, 4)
-        if abs(implied - level.value) > LEVEL_NEAR * level.value:
-            continue  # not the level the other plan speaks of
-        said = [*why, reason("level_from_review", quote=base.quote, figure=f"{implied:g}%")]
-        raised = replace(rise, value=implied, unit="%", basis=level.basis, low=None, high=None)
-        return (x, raised, said) if rise is y else (raised, y, said)
-    return x, y, why
-
-
-def _increment_from_review(x: Target, y: Target, why: list[dict],
-                           reviews: list[Target]) -> tuple[Target, Target, list[dict]]:
-    """A level to reach (高新技术企业达到2600家) against the other plan's addition (新增高新技术企业150家)
-    compares once the level's own review gives where it stood the year before (高新技术企业2463家): an
-    addition of about 137."""
-    for level, added in ((x, y), (y, x)):
-        if not (level.basis == "level" and added.basis == "increment" and level.kind == added.kind == "target"
-                and unit_key(level.unit) == unit_key(added.unit) and level.unit not in ("%", "个百分点", "‰")
-                and level.year):
-            continue
-        side = level.id.split("-")[0] + "-"
-        bases = [t for t in reviews if t.id.startswith(side) and unit_key(t.unit) == unit_key(level.unit)
-                 and t.basis == "level" and t.year == level.year - 1
-                 and metric_similarity(t.metric, level.metric) >= LEVEL_NAME_MIN]
-        if len(bases) != 1 or not 0 < bases[0].value < level.value:
-            continue  # no single level of the year before, or none below the goal
-        implied = round(level.value - bases[0].value, 6)
-        if not 1 / LARGE_STEP <= implied / added.value <= LARGE_STEP:
-            continue  # an addition far from the other plan's: the pair is doubtful, leave it rebased
-        figure = f"{implied:g}{level.unit}"
-        said = [*why, reason("increment_from_review", quote=bases[0].quote, figure=figure)]
-        grown = replace(level, value=implied, basis="increment", low=None, high=None)
-        return (grown, y, said) if level is x else (x, grown, said)
-    return x, y, why
-
-
-LEVEL_NAME_MIN = 0.8  # a review figure names the same indicator as the rise this closely
-LARGE_STEP = 5.0  # an addition implied by a review lies within this factor of the other plan's addition
-LEVEL_NEAR = 0.2  # …and the level it implies lies within this share of the other plan's
 
 
 def _scored_candidates(a: Extraction, b: Extraction, ta: list[Target], tb: list[Target],
@@ -450,19 +376,11 @@ def _in_units_of(x: Target, y: Target, why: list[dict]) -> tuple[Target, list[di
     if factor is None:
         return x, list(why)
     said = [w for w in why if w.get("code") != "same_unit"]
-    figure = _chinese_amount(x.value * factor) + y.unit
+    figure = chinese_amount(x.value * factor) + y.unit
     said.append(reason("unit_converted", a=x.unit, b=y.unit, figure=figure))
     scaled = replace(x, value=x.value * factor, unit=y.unit, low=None if x.low is None else x.low * factor,
                      high=None if x.high is None else x.high * factor)
     return scaled, said
-
-
-def _chinese_amount(v: float) -> str:
-    """A figure as plans write it: 1260万, 2.52亿, 850."""
-    for size, word in ((1e8, "亿"), (1e4, "万")):
-        if abs(v) >= size:
-            return f"{round(v / size, 4):g}{word}"
-    return f"{round(v, 4):g}"
 
 
 def _rebase_reasons(x: Target, y: Target) -> list[dict]:

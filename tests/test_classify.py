@@ -812,3 +812,18 @@ def test_one_clause_with_a_word_changed_at_the_same_figure_is_one_indicator(tmp_
                           "（三）办好民生实事。支持30所基层卫生院提升急诊急救能力。\n")
     c = assert_paired(brief, "30所", "30所", "unchanged")
     assert "same_clause" in {r["code"] for r in c.reasons}
+
+
+def test_a_growth_rate_ranks_against_a_level_once_the_review_gives_the_year_before(tmp_path):
+    # B's +8% on the 1.05亿 its review reports is about 1.13亿, above A's 1亿以上; swapped, the level is lower
+    body_a = "（一）繁荣文化旅游。接待国内外游客1亿人次以上。\n"
+    body_b = "（一）繁荣文化旅游。接待国内外游客增长8%。\n"
+    forward, swapped = compare_with_b_review(tmp_path, body_a, "接待游客1.05亿人次", body_b)
+    c = assert_paired(forward, "1亿人次以上", "8%", "escalated")
+    assert "level_from_growth" in {r["code"] for r in c.reasons}
+    assert [x.type for x in swapped.changes if x.a and x.b and "游客" in x.metric] == ["deescalated"]
+    # a growth far from what the level needs speaks of another thing: left unranked
+    forward, _ = compare_with_b_review(tmp_path, body_a, "接待游客0.5亿人次", body_b)
+    assert_paired(forward, "1亿人次以上", "8%", "rebased")
+    # without the review's level the two stay unranked
+    assert_paired(compare_plans(tmp_path, body_a, body_b), "1亿人次以上", "8%", "rebased")
