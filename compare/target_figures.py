@@ -19,6 +19,11 @@ CLASS_OF = re.compile(r"(?:以上|及以上)?的[\u4e00-\u9fff“”]{0,10}"
 # 国能宁煤70万吨煤制烯烃…等总投资500亿元以上的精细化工项目.
 NAMED_PROJECT = re.compile(r"(?!以上|以下|左右|以内|及以上|等)级?[\u4e00-\u9fff“”][^，,。；;：:]{0,48}?"
                            r"等(?:重点|重大|骨干|一批|总投资[\d.]+[万亿]*元以上的[\u4e00-\u9fff]{1,8})?(?:项目|工程)")
+# A capacity between a project's owner and its product: 兰州石化120万吨乙烯改造项目, 沃锦储热40万吨熔盐装置,
+# 2座35万千瓦光热发电项目 (each plant's size after their count).
+PRODUCT_PROJECT = re.compile(r"[\u4e00-\u9fff“”]{1,14}?(?:项目|装置)")
+CLAUSE_OPENING = re.compile(r"[^，,。；;：:、\d“”（）()]*$")
+OWNER_NOT = re.compile(r"(?:[和及与等的总共计约近超达到至为了新再加]|年产|规模|产能|容量|装机)$")
 # A count of the standing set a piece of work is about, after a verb of scope: 围绕22个产业, 深化10个合作功能
 # 平台建设, 围绕乳制品、牛羊肉等10个品类, 串联500处文保单位和900个景点: the things exist, nothing is counted
 # toward a goal.
@@ -118,11 +123,26 @@ def _sizes_a_kind(body: str, f: Figure, before: str, after: str) -> bool:
         return True
     if f.unit not in COUNTED_BY and f.unit != "元" and NAMED_PROJECT.match(body, f.end):
         return True  # the size that names a project, as its 50万吨 names 桥头铝电50万吨绿电铝项目
+    if f.unit not in COUNTED_BY and f.unit != "元" and PRODUCT_PROJECT.match(body, f.end) and \
+            _sizes_a_named_project(body, f.start):
+        return True
     money = CATEGORY_NOUNS.match(after) or (CLASS_OF.match(body, f.end) and not before.endswith("总投资"))
     if f.unit == "元" and money and not re.match(r"^以上[，。；]", after):
         return True
     sized = f.unit not in COUNTED_BY and THRESHOLD_OF_A_KIND.match(body, f.end)
     return bool(sized) and not (f.unit == "元" and before.endswith("总投资"))
+
+
+def _sizes_a_named_project(body: str, start: int) -> bool:
+    """The figure follows its project's owner (开工建设兰州石化 → 兰州石化) or a count of plants (2座), not a
+    verb that sets the capacity to build (布局建设700万千瓦新型储能项目)."""
+    if re.search(r"\d+[座台套]$", body[max(0, start - 5):start]):
+        return True
+    m = CLAUSE_OPENING.search(body, max(0, start - 20), start)
+    opening = m.group() if m else ""
+    owner = opening[ACTION_VERBS.match(opening).end():] if ACTION_VERBS.match(opening) else opening
+    return 2 <= len(owner) <= 8 and not OWNER_NOT.search(owner) and not any(
+        v in owner for v in ("建设", "建成", "新增", "布局", "实施", "推进", "推动", "开工", "形成", "达到"))
 
 
 def _names_the_plans_parts(body: str, f: Figure, after: str) -> bool:

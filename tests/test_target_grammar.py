@@ -367,6 +367,20 @@ def test_a_capacity_naming_one_project_of_a_group_sized_by_its_investment_is_not
 
 
 @pytest.mark.parametrize("body, written", [
+    ("开工建设甲乙石化80万吨乙烯改造项目。", []),
+    ("释放丙丁化工60万吨烯烃转型升级项目新装置产能。", []),
+    ("推进戊己储热30万吨熔盐装置建设。", []),
+    ("建设技术领先的3座20万千瓦光热发电项目。", ["3座"]),
+    ("布局建设500万千瓦新型储能项目。", ["500万千瓦"]),
+    ("加快大型水电站和400万千瓦火电项目建设。", ["400万千瓦"]),
+])
+def test_a_capacity_between_a_project_s_owner_and_its_product_names_the_project(body, written):
+    # 甲乙石化's 80万吨 plant is one project, named by its size; a capacity after a verb of building (布局建设)
+    # or closing a list (和) is the amount to build, and each plant's size after their count is no total
+    assert [t.written for t in figures(body)] == written
+
+
+@pytest.mark.parametrize("body, written", [
     ("新增储能装机200万千瓦等项目。", ["200万千瓦"]),
     ("建成光伏发电300万千瓦、风电200万千瓦等重大项目。", ["300万千瓦", "200万千瓦"]),
 ])
