@@ -21,7 +21,7 @@ NAMED_PROJECT = re.compile(r"(?!以上|以下|左右|以内|及以上|等)级?[\
                            r"等(?:重点|重大|骨干|一批|总投资[\d.]+[万亿]*元以上的[\u4e00-\u9fff]{1,8})?(?:项目|工程)")
 # A capacity between a project's owner and its product: 兰州石化120万吨乙烯改造项目, 沃锦储热40万吨熔盐装置,
 # 2座35万千瓦光热发电项目 (each plant's size after their count).
-PRODUCT_PROJECT = re.compile(r"[\u4e00-\u9fff“”]{1,14}?(?:项目|装置)")
+PRODUCT_PROJECT = re.compile(r"(?!等|及|以上|以下|左右|以内)[\u4e00-\u9fff“”]{1,14}?(?:项目|装置)")
 CLAUSE_OPENING = re.compile(r"[^，,。；;：:、\d“”（）()]*$")
 OWNER_NOT = re.compile(r"(?:[和及与等的总共计约近超达到至为了新再加]|年产|规模|产能|容量|装机)$")
 # A count of the standing set a piece of work is about, after a verb of scope: 围绕22个产业, 深化10个合作功能
@@ -140,7 +140,8 @@ def _sizes_a_named_project(body: str, start: int) -> bool:
         return True
     m = CLAUSE_OPENING.search(body, max(0, start - 20), start)
     opening = m.group() if m else ""
-    owner = opening[ACTION_VERBS.match(opening).end():] if ACTION_VERBS.match(opening) else opening
+    verbs = ACTION_VERBS.match(opening)
+    owner = opening[verbs.end():] if verbs else opening
     return 2 <= len(owner) <= 8 and not OWNER_NOT.search(owner) and not any(
         v in owner for v in ("建设", "建成", "新增", "布局", "实施", "推进", "推动", "开工", "形成", "达到"))
 
