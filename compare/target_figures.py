@@ -29,6 +29,12 @@ OWNER_NOT = re.compile(r"(?:[和及与等的总共计约近超达到至为了新
 # toward a goal.
 SCOPE_OF_WORK = re.compile(r"(?:围绕|依托|聚焦|立足|用好|巩固|深化|串联)(?:全省|全市|全区|全国|现有)?"
                            r"(?:[^，,。；;：:\d]{0,30}等|\d+[个条家类处座所][^，,。；;：:\d]{1,12}[、和])?$")
+# A count of pilots the state designated, carried out well (开展好5个国家新型城镇化试点), or of things whose
+# function is to be brought into play (发挥好9个国家区域医疗中心服务功能): the set exists, nothing is counted.
+CARRIED_OUT_WELL = re.compile(r"(?:开展|推进|抓|做|实施)好$")
+STATE_PILOTS = re.compile(r"国家级?[^，,。；;：:、\d]{0,14}?试点")
+BROUGHT_INTO_PLAY = re.compile(r"发挥好?$")
+ITS_FUNCTION = re.compile(r"[^，,。；;：:、\d]{1,20}?(?:作用|功能|优势|效应)")
 # A count of a designated set whose members the work upgrades or equips (推动4个万亿级产业基地提质升级,
 # 支持22个国家级产业融合载体延伸上下游产业链, 完善6个国家级经开区“管委会＋公司”运营模式): the designation
 # (国家级, 省级, 万亿级…) names things that exist; the verb after them says what is done to them.
@@ -236,6 +242,8 @@ def _counts_its_list(body: str, f: Figure) -> bool:
     if f.unit in COUNTED_BY and f.low is None and ENABLING_VERB.search(body, max(0, f.start - 40), f.start) \
             and DESIGNATED_SET.match(body, f.end):
         return True  # 推动4个万亿级产业基地提质升级: the designated set upgraded, not a count aimed at
+    if f.unit in COUNTED_BY and f.low is None and _a_set_in_use(body, f):
+        return True
     before = body[max(0, f.start - 48):f.start]
     m = LISTED_NAMES.search(before.removesuffix("等"))  # 人工智能、生物医药等2个产业: the list closed by 等
     if not m:
@@ -270,6 +278,13 @@ def _counts_the_list_after(body: str, f: Figure) -> bool:
 PACKAGE = r"(?:重点)?“?(?:民生实事|惠民实事|为民办实事|民生工程|惠民工程|实事)"
 PACKAGE_AFTER = re.compile(r"(?:[\d一二三四五六七八九十]+[件项])?" + PACKAGE)  # 12类45件民生实事
 PACKAGE_BEFORE = re.compile(PACKAGE + r"”?(?:项目)?$")
+
+
+def _a_set_in_use(body: str, f: Figure) -> bool:
+    """`开展好5个国家…试点`, `发挥好9个…中心服务功能`: pilots the state set carried out, a set put to use."""
+    lead = max(0, f.start - 3)
+    return bool((CARRIED_OUT_WELL.search(body, lead, f.start) and STATE_PILOTS.match(body, f.end))
+                or (BROUGHT_INTO_PLAY.search(body, lead, f.start) and ITS_FUNCTION.match(body, f.end)))
 
 
 def _sizes_the_livelihood_package(body: str, f: Figure) -> bool:

@@ -435,6 +435,19 @@ def test_a_designated_set_that_the_work_upgrades_is_not_a_target(body):
     assert figures(body) == []
 
 
+@pytest.mark.parametrize("body, written", [
+    ("开展好4个国家城乡融合发展试点。", []),
+    ("发挥好6个国家区域医疗中心辐射带动作用。", []),
+    ("发挥12个省级产业园区集聚功能。", []),
+    ("争创4个国家级试点。", ["4个"]),
+    ("开展8个省级试点。", ["8个"]),
+])
+def test_pilots_the_state_designated_and_things_brought_into_play_are_standing_sets(body, written):
+    # the state's pilots carried out well, and the centres whose function is brought into play, exist already;
+    # pilots to win, or the province's own to open, are counts aimed at
+    assert [t.written for t in figures(body)] == written
+
+
 @pytest.mark.parametrize("body, written", [("推动1200个左右村庄提档升级。", "1200个左右"),
                                            ("新认定8个省级特色产业园。", "8个")])
 def test_things_to_upgrade_or_designate_this_year_stay_targets(body, written):
