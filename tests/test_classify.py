@@ -827,3 +827,19 @@ def test_a_growth_rate_ranks_against_a_level_once_the_review_gives_the_year_befo
     assert_paired(forward, "1亿人次以上", "8%", "rebased")
     # without the review's level the two stay unranked
     assert_paired(compare_plans(tmp_path, body_a, body_b), "1亿人次以上", "8%", "rebased")
+
+
+def test_a_count_the_review_reports_and_the_work_carries_on_is_a_standing_set(tmp_path):
+    # A's review reports 12 major works under way, its plan carries them on (深入实施), B carries the same
+    # 12 on: the set's size in both, no change, no dropped and no new goal; new parks each year stay goals
+    a, b = tmp_path / "2025_plan.txt", tmp_path / "2026_plan.txt"
+    a.write_text(HEAD_A.replace("城镇新增就业52万人。", "城镇新增就业52万人，全力实施12项重大工程，新建口袋公园80个。")
+                 + "（一）扩大有效投资。深入实施12项重大工程。新建口袋公园80个。\n", encoding="utf-8")
+    b.write_text(HEAD_B + "（一）扩大有效投资。持续实施12项重大工程。新建口袋公园90个。\n", encoding="utf-8")
+    brief = compare_files(a, b)
+    assert not [c for c in brief.changes if "重大工程" in c.metric], brief.changes
+    assert_paired(brief, "80个", "90个", "escalated")
+    carried = [t for t in brief.targets_a + brief.targets_b if t.written == "12项" and "实施12项" in t.quote
+               and t.quote[:2] in ("深入", "持续")]
+    assert len(carried) == 2 and {t.kind for t in carried} == {"actual"}
+    assert all("standing_set_reviewed" in {n["code"] for n in t.notes} for t in carried)
