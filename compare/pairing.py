@@ -20,7 +20,7 @@ from compare.config import DEFAULT, MatchConfig
 from compare.metrics import head_noun, metric_similarity, unit_factor, unit_key
 from compare.model import Target
 from compare.reasons import reason
-from compare.same_thing import modifiers_meet, one_thing_told_otherwise, programme_named
+from compare.same_thing import modifiers_meet, one_line_of_work, one_thing_told_otherwise, programme_named
 
 STOCK = {"level", "cumulative"}  # a stock reached: rankable against each other
 RATES = {"growth", "share"}  # a percentage read as a growth or as a level of the same rate (涨幅, 上涨)
@@ -283,6 +283,8 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
         return cfg.second_head_within, ("same_head_noun", {"head": same})
     if x.value == y.value and _one_clause_reworded(x, y):
         return cfg.second_strong, ("same_clause", {})  # 20所县属高中… / 20所普通高中…: a word changed
+    if x.value == y.value and x.unit in COUNT_CLASSIFIERS and (theme := one_line_of_work(x.metric, y.metric)):
+        return cfg.second_shared_word, ("same_theme_same_figure", {"theme": theme})
     named = _named_in_the_other_sentence(x, y, (hx, hy), (text_a, text_b), cfg)
     if named[1] is not None:
         return named

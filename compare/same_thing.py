@@ -82,3 +82,14 @@ def modifiers_meet(x: str, y: str, shared_is_head: bool) -> bool:
         pairs = [{a + b for a, b in itertools.pairwise(t)} - SCOPE_PAIRS for t in nouns]
         return bool(pairs[0] & pairs[1])
     return bool(set(nouns[0]) & set(nouns[1]))
+
+
+def one_line_of_work(x: str, y: str) -> str:
+    """The one policy theme two names that share a word fall in (农村互助幸福院 / 农村养老服务设施: 养老服务),
+    else ""."""
+    from compare.themes import labels, themes_of
+
+    if not {x[k:k + 2] for k in range(len(x) - 1)} & {y[k:k + 2] for k in range(len(y) - 1)}:
+        return ""
+    tx, ty = set(themes_of(x)), set(themes_of(y))
+    return labels()[next(iter(tx))] if len(tx) == 1 and tx == ty else ""

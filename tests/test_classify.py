@@ -843,3 +843,22 @@ def test_a_count_the_review_reports_and_the_work_carries_on_is_a_standing_set(tm
                and t.quote[:2] in ("深入", "持续")]
     assert len(carried) == 2 and {t.kind for t in carried} == {"actual"}
     assert all("standing_set_reviewed" in {n["code"] for n in t.notes} for t in carried)
+
+
+@pytest.mark.parametrize("body_a, body_b, paired", [
+    ("（一）积极应对人口老龄化。改造80个农村互助幸福院。\n", "（一）积极应对人口老龄化。支持80个农村养老服务设施建设。\n", True),
+    ("（一）推动工业绿色转型。培育国家级绿色工厂30个。\n", "（一）推动工业绿色转型。新增绿色制造企业30家以上。\n", True),
+    ("（一）强化科技创新。建设2个省实验室。\n", "（一）强化科技创新。新建2家省级制造业创新中心。\n", False),
+    ("（一）保护生态环境。县级集中式饮用水水源地水质达标率100%。\n",
+     "（一）保护生态环境。主要河流出境断面水质优良率100%。\n", False),
+])
+def test_one_line_of_work_at_the_same_count_is_one_indicator_renamed(tmp_path, body_a, body_b, paired):
+    # the same count of things of one line of work whose names share a word, in aligned tasks, is the
+    # indicator renamed (互助幸福院 are rural elderly-care facilities); two kinds of platform, or two rates at
+    # 100 %, are two indicators
+    brief = compare_plans(tmp_path, body_a, body_b)
+    both = [c for c in brief.changes if c.a and c.b]
+    assert bool(both) == paired, brief.changes
+    if paired:
+        assert both[0].type == "unchanged"
+        assert "same_theme_same_figure" in {r["code"] for r in both[0].reasons}
