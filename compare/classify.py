@@ -325,6 +325,8 @@ def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig 
     elif same_figure and x.comparator != y.comparator and not lower_is_better \
             and firmness_of(x, False) == firmness_of(y, False) == 2:
         reasons.append(reason("same_floor"))  # 新增80户 → 80家以上: a count to reach is a floor already
+    elif same_figure and x.comparator != y.comparator and lower_is_better:
+        reasons.append(reason("same_ceiling"))  # 价格涨幅2%左右 → 2%以内: a price rise 左右 is a cap already
     if x.unit in ("%", "个百分点") and kind != "unchanged":
         reasons.append(reason("points", delta=_points(x, y)))
     if lower_is_better and kind != "unchanged":

@@ -9,6 +9,8 @@ from compare.model import Target
 CEILING = {"<=", "<"}
 # Indicators where a lower figure is the more ambitious one, even when written as `5.5%左右`.
 LOWER_IS_BETTER = re.compile(r"失业率|浓度|事故|死亡|不良贷款率|负债率|能耗$|排放量?$|贫困发生率|误差")
+# Prices whose yearly rise a plan states `左右` and means as a cap: 价格涨幅2%左右 → 2%以内 asks the same.
+PRICE_RISE = re.compile(r"价格|物价|CPI")
 
 
 def interval(t: Target) -> tuple[float, float]:
@@ -51,7 +53,8 @@ def firmness_of(t: Target, lower_is_better: bool) -> int:
     lowered and with it added raised, while 新增80户 → 80家以上 is unchanged."""
     if t.comparator in (">=", ">") or (t.comparator == "=" and not lower_is_better and _reached(t)):
         return 0 if lower_is_better else 2  # 达到7000万吨, 新增80户: met at or above it
-    if t.comparator in ("<=", "<"):
+    capped = t.comparator == "~" and lower_is_better and bool(PRICE_RISE.search(t.metric))
+    if t.comparator in ("<=", "<") or capped:
         return 2 if lower_is_better else 0
     return 1
 

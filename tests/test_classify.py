@@ -77,6 +77,21 @@ def test_a_ceiling_restated_as_about_is_the_same_indicator(tmp_path):
     assert {q["code"] for q in c.qualifiers} == {"comparator_changed"}
 
 
+@pytest.mark.parametrize("a_text, b_text, a_fig, b_fig, kind", [
+    ("居民消费价格涨幅2%左右", "居民消费价格涨幅控制在2%以内", "2%左右", "2%以内", "unchanged"),
+    ("居民消费价格涨幅控制在3%以内", "居民消费价格涨幅3%左右", "3%以内", "3%左右", "unchanged"),
+    ("居民消费价格涨幅2%左右", "居民消费价格涨幅控制在3%以内", "2%左右", "3%以内", "deescalated"),
+    ("居民消费价格涨幅3%左右", "居民消费价格涨幅2%左右", "3%左右", "2%左右", "deescalated"),
+])
+def test_a_price_rise_of_about_a_figure_is_a_cap_already(tmp_path, a_text, b_text, a_fig, b_fig, kind):
+    # 价格涨幅2%左右 is read, and met, as a cap: 以内 at the same figure asks the same; a lower expected rise
+    # (3% → 2%, both 左右) stays lowered, as ../shared/gold types it
+    brief = compare_plans(tmp_path, f"主要预期目标是：{a_text}。\n", f"主要预期目标是：{b_text}。\n")
+    c = assert_paired(brief, a_fig, b_fig, kind)
+    if kind == "unchanged":
+        assert "same_ceiling" in {r["code"] for r in c.reasons}
+
+
 def test_figures_of_a_respectively_list_pair_by_place(tmp_path):
     brief = compare_plans(
         tmp_path, "（一）扩大有效投资。全年交通、水利、能源领域投资分别达900亿元、300亿元、500亿元。\n",
