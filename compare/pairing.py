@@ -9,7 +9,6 @@ figure's metric named in the sentence, always with the same unit and horizon and
 
 from __future__ import annotations
 
-import difflib
 import itertools
 import re
 from bisect import bisect_left
@@ -20,7 +19,15 @@ from compare.config import DEFAULT, MatchConfig
 from compare.metrics import head_noun, metric_similarity, unit_factor, unit_key
 from compare.model import Target
 from compare.reasons import reason
-from compare.same_thing import modifiers_meet, one_line_of_work, one_thing_told_otherwise, programme_named
+from compare.same_thing import (
+    common_lead,
+    common_tail,
+    modifiers_meet,
+    one_clause_reworded,
+    one_line_of_work,
+    one_thing_told_otherwise,
+    programme_named,
+)
 
 STOCK = {"level", "cumulative"}  # a stock reached: rankable against each other
 RATES = {"growth", "share"}  # a percentage read as a growth or as a level of the same rate (涨幅, 上涨)
@@ -281,7 +288,7 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
     same = one_thing_told_otherwise(hx, hy)
     if close and same:
         return cfg.second_head_within, ("same_head_noun", {"head": same})
-    if x.value == y.value and _one_clause_reworded(x, y):
+    if x.value == y.value and one_clause_reworded(x, y):
         return cfg.second_strong, ("same_clause", {})  # 20所县属高中… / 20所普通高中…: a word changed
     if x.value == y.value and x.unit in COUNT_CLASSIFIERS and (theme := one_line_of_work(x.metric, y.metric)):
         return cfg.second_shared_word, ("same_theme_same_figure", {"theme": theme})
@@ -292,7 +299,7 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
     if close and owner:
         return cfg.second_strong, ("same_head_noun", {"head": owner})
     if hx and hy:
-        tail, lead = _common_tail(hx, hy), _common_lead(hx, hy)
+        tail, lead = common_tail(hx, hy), common_lead(hx, hy)
         shared = tail if len(tail) >= 2 and len(tail) >= len(lead) else lead if len(lead) >= 3 else tail
         shared = shared if len(shared) >= 2 else ""
         # the words around the shared one must meet too: 省市首店 / 省级首店, never 专精特新企业 / 上云企业
@@ -309,7 +316,7 @@ def _owner_opens_the_other_sentence(x: Target, y: Target, texts: tuple[str, str]
     """The thing two names count after different owners (`…试验区师生规模` / `在园师生规模`), when the owner
     one name gives, four characters or more, is what the other figure's sentence opens on (`…试验区二期加快
     建设，在园师生规模1.5万人以上`); else ""."""
-    tail = _common_tail(x.metric, y.metric)
+    tail = common_tail(x.metric, y.metric)
     if len(tail) < 2:
         return ""
     (ta, tb), rx, ry = texts, x.metric[: -len(tail)], y.metric[: -len(tail)]
@@ -385,27 +392,6 @@ def _sentence(text: str, offset: int) -> str:
     ends = _sentence_ends(text)
     k = bisect_left(ends, offset)
     return text[ends[k - 1] + 1 if k else 0:ends[k] if k < len(ends) else len(text)]
-
-
-def _common_tail(a: str, b: str) -> str:
-    k = 0
-    while k < min(len(a), len(b)) and a[-1 - k] == b[-1 - k]:
-        k += 1
-    return a[len(a) - k:] if k else ""
-
-
-def _common_lead(a: str, b: str) -> str:
-    k = 0
-    while k < min(len(a), len(b)) and a[k] == b[k]:
-        k += 1
-    return a[:k]
-
-
-def _one_clause_reworded(x: Target, y: Target) -> bool:
-    """The two figures' clauses are one clause with a word or two changed (支持20所县属高中改善办学条件 /
-    支持20所普通高中改善办学条件): the same work, renamed."""
-    qx, qy = (t.quote.replace(t.written, "#") if t.written else t.quote for t in (x, y))
-    return min(len(qx), len(qy)) >= 10 and difflib.SequenceMatcher(None, qx, qy).ratio() >= 0.8
 
 
 def _plausible(x: Target, y: Target, cfg: MatchConfig) -> bool:

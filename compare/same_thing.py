@@ -3,8 +3,13 @@ projects of a quoted programme; and whether the words around a name two metrics 
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from compare.model import Target
 
 STAGE = re.compile(r"开工|投产|竣工|建成|完工|投运|投用")  # the stage a count of projects reaches this year
 STAGE_MODAL = re.compile(r"^(?:拟|计划|新)")
@@ -93,3 +98,26 @@ def one_line_of_work(x: str, y: str) -> str:
         return ""
     tx, ty = set(themes_of(x)), set(themes_of(y))
     return labels()[next(iter(tx))] if len(tx) == 1 and tx == ty else ""
+
+
+def common_tail(a: str, b: str) -> str:
+    """The characters two names end on alike: 重大工程投资 / 投资 → 投资."""
+    k = 0
+    while k < min(len(a), len(b)) and a[-1 - k] == b[-1 - k]:
+        k += 1
+    return a[len(a) - k:] if k else ""
+
+
+def common_lead(a: str, b: str) -> str:
+    """The characters two names open on alike."""
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    return a[:k]
+
+
+def one_clause_reworded(x: Target, y: Target) -> bool:
+    """The two figures' clauses are one clause with a word or two changed (支持20所县属高中改善办学条件 /
+    支持20所普通高中改善办学条件): the same work, renamed."""
+    qx, qy = (t.quote.replace(t.written, "#") if t.written else t.quote for t in (x, y))
+    return min(len(qx), len(qy)) >= 10 and difflib.SequenceMatcher(None, qx, qy).ratio() >= 0.8
