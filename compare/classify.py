@@ -358,6 +358,8 @@ def _scope_changed(x: Target, y: Target) -> list[dict]:
             one_of_the_kinds(one, listed))
         if len(items) >= 2 and not re.search(r"[、和及与]", one) and named:
             return [reason("scope_changed", a=x.metric, b=y.metric)]
+    if one_of_the_kinds(x.metric, y.metric) or one_of_the_kinds(y.metric, x.metric):  # 750千伏…工程 in full
+        return [reason("scope_changed", a=x.metric, b=y.metric)]
     return []
 
 

@@ -25,6 +25,7 @@ from compare.same_thing import (
     modifiers_meet,
     one_clause_reworded,
     one_line_of_work,
+    one_of_the_kinds,
     one_thing_told_otherwise,
     programme_named,
 )
@@ -286,8 +287,10 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
         if within or (close and len(short) >= 4 and leads):
             return cfg.second_head_within, ("same_head_noun", {"head": short})
     same = one_thing_told_otherwise(hx, hy)
-    if close and same:
-        return cfg.second_head_within, ("same_head_noun", {"head": same})
+    # a wider list's count differs more: 7个750千伏输变电工程 / 750千伏和330千伏电网工程16个
+    widened = one_of_the_kinds(x.metric, y.metric) or one_of_the_kinds(y.metric, x.metric)
+    if (same and close) or widened:
+        return cfg.second_head_within, ("same_head_noun", {"head": same or widened})
     if x.value == y.value and one_clause_reworded(x, y):
         return cfg.second_strong, ("same_clause", {})  # 20所县属高中… / 20所普通高中…: a word changed
     if x.value == y.value and x.unit in COUNT_CLASSIFIERS and (theme := one_line_of_work(x.metric, y.metric)):

@@ -49,8 +49,12 @@ def one_of_the_kinds(one: str, listed: str) -> str:
     items = [k for k in re.split(r"[和、及与]", listed) if k]
     if len(items) < 2 or re.search(r"[和、及与]", one):
         return ""
-    kind = items[0]
-    return kind if len(kind) >= 2 and one.startswith(kind) and WORK_WORDS.fullmatch(one[len(kind):]) else ""
+    kind, rest = items[0], one[len(items[0]):]
+    # size classes sharing the last one's noun in other words: 750千伏输变电工程 / 750千伏和330千伏电网工程
+    classes = bool(re.match(r"[\d.]+", kind) and re.match(r"[\d.]+", items[-1]))
+    same_noun = classes and len(rest) >= 3 and rest[-2:] == items[-1][-2:]
+    named = len(kind) >= 2 and one.startswith(kind) and (bool(WORK_WORDS.fullmatch(rest)) or same_noun)
+    return kind if named else ""
 
 
 QUOTED_NAME = re.compile(r"“([^“”]{3,12})”(.*)$")

@@ -877,3 +877,15 @@ def test_one_line_of_work_at_the_same_count_is_one_indicator_renamed(tmp_path, b
     if paired:
         assert both[0].type == "unchanged"
         assert "same_theme_same_figure" in {r["code"] for r in both[0].reasons}
+
+
+def test_one_size_class_against_a_list_of_classes_sharing_its_noun_is_a_change_of_scope(tmp_path):
+    # 500千伏 grid works against 500千伏 and 220千伏 ones: the same work over a wider scope, the count not
+    # ranked; a class of another size is another indicator
+    brief = compare_plans(tmp_path, "（一）完善能源网络。新建5个500千伏输变电工程。\n",
+                          "（一）完善能源网络。新建500千伏和220千伏电网工程12个。\n")
+    c = assert_paired(brief, "5个", "12个", "rebased")
+    assert "scope_changed" in {r["code"] for r in c.reasons}
+    brief = compare_plans(tmp_path, "（一）完善能源网络。新建5个500千伏输变电工程。\n",
+                          "（一）完善能源网络。新建220千伏和110千伏电网工程12个。\n")
+    assert not [c for c in brief.changes if c.a and c.b], brief.changes
