@@ -9,7 +9,7 @@ from dataclasses import replace
 from compare.metrics import metric_similarity
 from compare.model import Extraction, Target
 from compare.reasons import reason
-from compare.target_figures import COUNTED_BY, DESIGNATED_SET, ENABLING_VERB
+from compare.target_figures import COUNTED_BY, DESIGNATED_SET, ENABLING_VERB, set_in_use
 
 
 def without_standing_sets(a: Extraction, b: Extraction) -> tuple[Extraction, Extraction]:
@@ -73,6 +73,11 @@ def _set_in(text: str, t: Target) -> str | None:
         if ENABLING_VERB.search(text, max(0, at - 40), at) and DESIGNATED_SET.match(text, count_end):
             start = max(text.rfind(c, 0, at) for c in "，。；\n") + 1
             return text[start:DESIGNATED_SET.match(text, count_end).end()]  # type: ignore[union-attr]
+        if set_in_use(text, at, count_end):  # 发挥好9个国家区域医疗中心服务功能: the set, put to use
+            start = max(text.rfind(c, 0, at) for c in "，。；\n") + 1
+            ends = [k for k in (text.find(c, count_end) for c in "，。；\n") if k >= 0]
+            stop = min(ends, default=len(text))
+            return text[start:stop]
         at = text.find(needle, at + 1)
     return None
 

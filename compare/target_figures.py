@@ -281,10 +281,15 @@ PACKAGE_BEFORE = re.compile(PACKAGE + r"”?(?:项目)?$")
 
 
 def _a_set_in_use(body: str, f: Figure) -> bool:
-    """`开展好5个国家…试点`, `发挥好9个…中心服务功能`: pilots the state set carried out, a set put to use."""
-    lead = max(0, f.start - 3)
-    return bool((CARRIED_OUT_WELL.search(body, lead, f.start) and STATE_PILOTS.match(body, f.end))
-                or (BROUGHT_INTO_PLAY.search(body, lead, f.start) and ITS_FUNCTION.match(body, f.end)))
+    return set_in_use(body, f.start, f.end)
+
+
+def set_in_use(body: str, start: int, end: int) -> bool:
+    """`开展好5个国家…试点`, `发挥好9个…中心服务功能`: the count at body[start:end] sizes pilots the state
+    set, carried out, or a set put to use."""
+    lead = max(0, start - 3)
+    return bool((CARRIED_OUT_WELL.search(body, lead, start) and STATE_PILOTS.match(body, end))
+                or (BROUGHT_INTO_PLAY.search(body, lead, start) and ITS_FUNCTION.match(body, end)))
 
 
 def _sizes_the_livelihood_package(body: str, f: Figure) -> bool:

@@ -889,3 +889,11 @@ def test_one_size_class_against_a_list_of_classes_sharing_its_noun_is_a_change_o
     brief = compare_plans(tmp_path, "（一）完善能源网络。新建5个500千伏输变电工程。\n",
                           "（一）完善能源网络。新建220千伏和110千伏电网工程12个。\n")
     assert not [c for c in brief.changes if c.a and c.b], brief.changes
+
+
+def test_a_count_of_a_set_the_other_plan_puts_to_use_is_the_set_s_size(tmp_path):
+    # A brings 6 regional medical centres into play; B's 6 centres to build are the same set, no new goal
+    brief = compare_plans(tmp_path, "（一）提升医疗服务。发挥好6个国家区域医疗中心辐射带动作用。\n",
+                          "（一）提升医疗服务。加快建设6个国家区域医疗中心项目。\n")
+    assert not [c for c in brief.changes if "区域医疗中心" in c.metric], brief.changes
+    assert [t.kind for t in brief.targets_b if t.written == "6个"] == ["actual"]
