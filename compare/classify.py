@@ -24,7 +24,7 @@ from compare.pairing import (
 from compare.ranking import direction, firmness_of, interval, lower_is_better_for
 from compare.reasons import reason
 from compare.review_bases import chinese_amount, through_reviews
-from compare.same_thing import one_of_the_kinds
+from compare.same_thing import kinds_differ, one_of_the_kinds
 from compare.words_only import words_only_notes
 
 if TYPE_CHECKING:
@@ -358,7 +358,8 @@ def _scope_changed(x: Target, y: Target) -> list[dict]:
             one_of_the_kinds(one, listed))
         if len(items) >= 2 and not re.search(r"[、和及与]", one) and named:
             return [reason("scope_changed", a=x.metric, b=y.metric)]
-    if one_of_the_kinds(x.metric, y.metric) or one_of_the_kinds(y.metric, x.metric):  # 750千伏…工程 in full
+    if one_of_the_kinds(x.metric, y.metric) or one_of_the_kinds(y.metric, x.metric) or \
+            kinds_differ(x.metric, y.metric):  # 750千伏…工程 in full; 排水、供水、燃气管网 / 供排水管网
         return [reason("scope_changed", a=x.metric, b=y.metric)]
     return []
 

@@ -50,6 +50,9 @@ def one_of_the_kinds(one: str, listed: str) -> str:
     if len(items) < 2 or re.search(r"[和、及与]", one):
         return ""
     kind, rest = items[0], one[len(items[0]):]
+    head = items[-1][-2:]
+    if 2 <= len(kind) < len(one) - 2 and one.endswith(kind + head) and "等" in items[-1]:
+        return kind  # 两证齐全医养结合机构 / 医养结合、康复护理等机构: one kind of an open list, qualified
     # size classes sharing the last one's noun in other words: 750千伏输变电工程 / 750千伏和330千伏电网工程
     classes = bool(re.match(r"[\d.]+", kind) and re.match(r"[\d.]+", items[-1]))
     same_noun = classes and len(rest) >= 3 and rest[-2:] == items[-1][-2:]
@@ -125,3 +128,28 @@ def one_clause_reworded(x: Target, y: Target) -> bool:
     支持20所普通高中改善办学条件): the same work, renamed."""
     qx, qy = (t.quote.replace(t.written, "#") if t.written else t.quote for t in (x, y))
     return min(len(qx), len(qy)) >= 10 and difflib.SequenceMatcher(None, qx, qy).ratio() >= 0.8
+
+
+def kinds_differ(x: str, y: str) -> bool:
+    """Two lists of kinds of one thing that cover different kinds: 排水、供水、供热、燃气管网 against
+    供排水、供热管网 (gas left out; 供排水 is 供水 and 排水)."""
+    lists = [[k for k in re.split(r"[、和及与]", n) if k] for n in (x, y)]
+    if min(len(items) for items in lists) < 2 or lists[0][-1][-2:] != lists[1][-1][-2:]:
+        return False
+    head = lists[0][-1][-2:]
+    ka, kb = ({_kind(k, head) for k in items} for items in lists)
+    # each kind by its last two characters: 村内主干道 and 清洁乡村主干道 are one kind, differently qualified
+    return {k[-2:] for k in _merged_kinds(ka, kb)} != {k[-2:] for k in _merged_kinds(kb, ka)}
+
+
+def _kind(item: str, head: str) -> str:
+    return (item[:-len(head)] if item.endswith(head) and len(item) > len(head) else item).rstrip("等")
+
+
+def _merged_kinds(kinds: set[str], other: set[str]) -> set[str]:
+    """The kinds, each of three characters merging two of the other's (供排水: 供水, 排水) split in two."""
+    out: set[str] = set()
+    for k in kinds:
+        parts = {k[0] + k[2:], k[1:]}
+        out |= parts if len(k) == 3 and parts & other else {k}
+    return out

@@ -897,3 +897,23 @@ def test_a_count_of_a_set_the_other_plan_puts_to_use_is_the_set_s_size(tmp_path)
                           "（一）提升医疗服务。加快建设6个国家区域医疗中心项目。\n")
     assert not [c for c in brief.changes if "区域医疗中心" in c.metric], brief.changes
     assert [t.kind for t in brief.targets_b if t.written == "6个"] == ["actual"]
+
+
+@pytest.mark.parametrize("body_a, body_b, a_fig, b_fig, kind", [
+    pytest.param("（一）建设韧性城市。改造雨水、污水、供热、燃气管网1500公里以上。\n",
+                 "（一）建设韧性城市。新建改造雨污水、供热管网1200公里。\n", "1500公里以上", "1200公里", "rebased",
+                 id="a list of kinds that leaves one out (gas) covers other pipes"),
+    pytest.param("（一）建设韧性城市。改造雨水、污水、供热管网1500公里以上。\n",
+                 "（一）建设韧性城市。新建改造雨污水、供热管网1200公里。\n", "1500公里以上", "1200公里", "deescalated",
+                 id="the same kinds, two merged in one word (雨污水), rank"),
+    pytest.param("（一）完善养老服务。新增医养结合、康复护理等机构80家。\n",
+                 "（一）完善养老服务。新增两证齐全医养结合机构40家。\n", "80家", "40家", "rebased",
+                 id="one kind of an open list, qualified, is that list narrowed"),
+    pytest.param("（一）改善乡村环境。村内主干道和公共场所路灯安装率达到50%。\n",
+                 "（一）改善乡村环境。清洁乡村主干道和公共场所路灯安装率达到75%。\n", "50%", "75%", "escalated",
+                 id="one kind differently qualified is the same kind"),
+])
+def test_lists_of_kinds_that_cover_other_kinds_do_not_rank(tmp_path, body_a, body_b, a_fig, b_fig, kind):
+    # figures that count different kinds of one thing are paired, and their change of scope said, not ranked
+    c = assert_paired(compare_plans(tmp_path, body_a, body_b), a_fig, b_fig, kind)
+    assert ("scope_changed" in {r["code"] for r in c.reasons}) == (kind == "rebased")
