@@ -249,8 +249,9 @@ SHARED_FIGURE = re.compile(rf"^(?P<names>(?:[\u4e00-\u9fff]{{2,16}}?(?:{GENERIC_
                            r"(?P<last>[\u4e00-\u9fff]{2,16}?)(?:均|都)?(?:增长|增速|提高|提升|下降)$")
 
 
-# Things listed before one figure each of them reaches, said with 均/都: 粮食、蔬菜产量均稳定在百万吨以上.
-EACH_REACHES = re.compile(r"^(?P<names>[\u4e00-\u9fff]{1,12}(?:[、和][\u4e00-\u9fff]{1,12})+?)(?:均|都)"
+# Things listed before one figure each of them reaches, said with 均/都 (粮食、蔬菜产量均稳定在百万吨以上), or
+# with 分别 before a single figure (规上加工企业、精深加工项目分别达到200个以上).
+EACH_REACHES = re.compile(r"^(?P<names>[\u4e00-\u9fff]{1,12}(?:[、和][\u4e00-\u9fff]{1,12})+?)(?:均|都|分别)"
                          r"(?:稳定在|保持在|控制在|达到|超过|不低于|增长|提高|下降)?(?:到|至)?$")
 
 
@@ -282,8 +283,8 @@ def shared_figure_names(t: Target) -> list[str]:
     if named:
         return [n for n in named[:-1] if n != t.metric] if named[-1] == t.metric else []
     each = EACH_REACHES.match(before)
-    if not each:
-        return []
+    if not each or ("分别" in before[len(each["names"]):] and re.search(r"\d", t.quote[k + len(t.written):])):
+        return []  # 分别 before several figures is a list of them (apply_respectively), not one shared
     names = _share_head([n for n in re.split(r"[、和]", ACTION_VERBS.sub("", each["names"])) if n])
     return [n for n in names[:-1] if n != t.metric] if names[-1] == t.metric else []
 

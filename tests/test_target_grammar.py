@@ -234,6 +234,18 @@ def test_things_listed_before_one_figure_each_reaches_all_take_it():
     assert found == [("水果产量", 1e5), ("油料产量", 1e5), ("茶叶产量", 1e5)]
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("培育引进规上食品企业、精深加工项目分别达到150个以上。",
+     [("150个以上", "精深加工项目"), ("150个以上", "规上食品企业")]),
+    ("一产、二产、三产增加值分别增长4%左右、6%以上、5%左右。",
+     [("4%左右", "一产增加值"), ("6%以上", "二产增加值"), ("5%左右", "三产增加值")]),
+])
+def test_respectively_before_one_figure_gives_it_to_each_name(body, expected):
+    # 分别 before a single figure: each listed thing reaches it; before as many figures, each takes its own
+    found = sorted((t.written, t.metric) for t in figures(body))
+    assert found == sorted(expected)
+
+
 def test_a_share_of_the_whole_task_names_the_task_just_counted():
     found = figures("全年完成沙化土地综合治理任务150万亩以上，完成总任务40%以上。")
     assert found[-1].metric == "沙化土地综合治理总任务", [t.metric for t in found]
