@@ -186,13 +186,21 @@ def test_this_years_renovation_count_compares_as_level_or_increment(tmp_path):
     ("招募乡村振兴协理员2000名", "选聘乡村振兴协理员2000名", "2000名", "2000名", "unchanged"),
     ("完成甲路、乙街等20处易涝点改造", "消除丙路、丁街等12处易涝点", "20处", "12处", "deescalated"),
     ("实施住宅自主加装电梯500部", "为既有住宅加装电梯500部", "500部", "500部", "unchanged"),
-    ("引进农产品加工项目150个", "培育引进农业龙头企业、农产品加工项目分别达到180个", "150个", "180个", "escalated"),
     ("引进转化科技成果300项以上", "转化成果300项以上", "300项以上", "300项以上", "unchanged"),
 ])
 def test_action_counts_rank_across_level_and_increment(tmp_path, a_text, b_text, a_fig, b_fig, kind):
     brief = compare_plans(tmp_path, f"（一）抓好重点工作。{a_text}，确保按期见效。\n",
                           f"（一）抓好重点工作。{b_text}，确保按期见效。\n")
     assert_paired(brief, a_fig.lstrip("超"), b_fig, kind)
+
+
+def test_each_of_a_respectively_list_at_one_figure_pairs_with_its_own_indicator(tmp_path):
+    # 分别达到180个 gives 180 to both listed things; A's 150 processing projects pair with B's, raised
+    brief = compare_plans(tmp_path, "（一）抓好重点工作。引进农产品加工项目150个，确保按期见效。\n",
+                          "（一）抓好重点工作。培育引进农业龙头企业、农产品加工项目分别达到180个，确保按期见效。\n")
+    c = change_of(brief, "a", "150个")
+    b = next(t for t in brief.targets_b if t.id == c.b)
+    assert (c.type, b.metric, b.written) == ("escalated", "农产品加工项目", "180个")
 
 
 def test_money_lent_this_year_compares_whether_or_not_it_is_called_new(tmp_path):
