@@ -113,7 +113,13 @@ NET = re.compile(r"(?<!干)净(?![化土水])")
 # How much of a name's similarity to one kind of a list of kinds counts: the figures cover different things.
 LISTED_KIND = 0.9
 # The size class a metric counts within (500万元以上技改项目, 亿元以上项目): other classes, other indicators.
-SIZE_CLASS = re.compile(r"((?:\d+(?:\.\d+)?)?[十百千万亿]*元)及?以上")
+# the money size of the things a name counts: 百亿元项目, 30亿元以上项目, 超10亿元项目, 500万元以上技改项目
+MONEY_SIZE = re.compile(r"(?:\d+(?:\.\d+)?)?[十百千万亿]+元")
+
+
+def money_sizes(name: str) -> set[str]:
+    """The money sizes a name gives its counted things, however bounded (超10亿元 and 10亿元以上 alike)."""
+    return set(MONEY_SIZE.findall(name))
 OTHER_SIZE_CLASS = 0.3
 
 
@@ -129,8 +135,8 @@ def metric_similarity(x: str, y: str) -> float:
         return 0.0
     if a == b:
         return 1.0
-    classes_a, classes_b = SIZE_CLASS.findall(a), SIZE_CLASS.findall(b)
-    if classes_a and classes_b and set(classes_a) != set(classes_b):
+    sizes_a, sizes_b = money_sizes(a), money_sizes(b)
+    if sizes_a and sizes_b and sizes_a != sizes_b:
         return OTHER_SIZE_CLASS  # 500万元以上技改项目 are not 投资2000万元以上的技改项目
     shared = _shared_items(a, b)
     if shared:

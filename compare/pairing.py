@@ -28,6 +28,7 @@ from compare.same_thing import (
     one_of_the_kinds,
     one_thing_told_otherwise,
     programme_named,
+    sizes_differ,
 )
 
 STOCK = {"level", "cumulative"}  # a stock reached: rankable against each other
@@ -273,7 +274,7 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
                    cfg: MatchConfig) -> tuple[float, Why | None]:
     """How strongly the two metrics name one counted thing, and the reason to show."""
     hx, hy = head_noun(_name_after(x, text_a)), head_noun(_name_after(y, text_b))
-    if _other_denominator(hx, hy):
+    if _other_denominator(hx, hy) or sizes_differ(x.metric, y.metric):
         return 0.0, None
     if hx and hx == hy:
         return cfg.second_head_equal, ("same_head_noun", {"head": hx})

@@ -8,6 +8,8 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
+from compare.metrics import money_sizes
+
 if TYPE_CHECKING:
     from compare.model import Target
 
@@ -153,3 +155,13 @@ def _merged_kinds(kinds: set[str], other: set[str]) -> set[str]:
         parts = {k[0] + k[2:], k[1:]}
         out |= parts if len(k) == 3 and parts & other else {k}
     return out
+
+
+def sizes_differ(x: str, y: str) -> bool:
+    """Two names whose counted things are sized differently (亿元以上项目 / 30亿元以上项目, 百亿元项目): two
+    indicators, however alike their head nouns. A size said on one side only may be left out on the other,
+    unless the other names nothing but the head (项目)."""
+    sx, sy = money_sizes(x), money_sizes(y)
+    if bool(sx) != bool(sy):
+        return len(y if sx else x) <= 2
+    return sx != sy

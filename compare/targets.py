@@ -53,9 +53,14 @@ SENTENCE_STRETCH = re.compile(r"力争|争取")
 # Nouns that a plan counts but does not aim at: the population it serves
 # (我省有2.9亿在校学生, 高校毕业生1170万人).
 POPULATION_FACT = re.compile(r"(?:在校生|在校学生|毕业生|人口|老年人|儿童|适龄人口|劳动力)$")
-# 5个国家级、60个省级培训基地; 100个行业级、场景级大模型: grades listed before one noun.
-_GRADE = r"[\u4e00-\u9fff]{1,5}?(?<![升降晋等])[级型类]"
+# 5个国家级、60个省级培训基地; 100个行业级、场景级大模型; 12个百亿元、70个30亿元以上项目: grades (or sizes)
+# listed before one noun.
+_GRADE = r"(?:[\u4e00-\u9fff]{1,5}?(?<![升降晋等])[级型类]|(?:\d+(?:\.\d+)?)?[十百千万亿]+元(?:级|以上)?)"
 GRADE_LIST = re.compile(rf"({_GRADE})(?:(?:、|和(?=\d))(?:\d+(?:\.\d+)?[个家所项座条处]?)?{_GRADE})+")
+# one size with its figure before the noun: 70个30亿元以上项目
+SIZE_GRADE = re.compile(r"(\d+(?:\.\d+)?[十百千万亿]+元(?:级|以上)?)(?=[\u4e00-\u9fff])")
+# what a noun after grades is done: 项目开工建设 counts 项目
+NOUN_THEN_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:开工|落地|建成|投产|竣工|实施|建设)[\u4e00-\u9fff]*$")
 # 2.27:1 and 2.1∶1左右: a ratio, its qualifier after its denominator
 POST_QUALIFIER = re.compile(r"^(?:以上|左右|以内|以下|上下|之内|内|多|余|"
                             r"[:∶]1(?![\d.])(?:左右|以上|以内|以下)?)")
@@ -191,7 +196,8 @@ def _candidate(body: str, f: Figure, block: Block, cuts: Cuts) -> Candidate:
     if whom:
         right, raw = whom, after[:used]
     elif (after and "\u4e00" <= after[0] <= "\u9fff" or after.startswith(("“", "("))
-          or SPEC_LEAD.match(after)) and not LEAD_AGENCY.match(after):  # (牵头单位：人社厅): who leads it
+          or SPEC_LEAD.match(after) or SIZE_GRADE.match(after)) and not LEAD_AGENCY.match(after):
+        # (LEAD_AGENCY: 牵头单位：人社厅 says who leads the work, not what is counted)
         stop = RIGHT_STOP.search(after)
         graded, used = _graded_noun(after)
         raw = listed_kinds(after, stop) or (after[: stop.start()] if stop else after)[:24]
@@ -213,13 +219,14 @@ SPEC_LEAD = re.compile(r"\d+(?:\.\d+)?(?:千伏|kV|万吨级|吨级|米级|兆�
 def _graded_noun(after: str) -> tuple[str, int]:
     """The first grade of a list of grades and the noun they share (国家级、60个省级培训基地 → 国家级培训基地)
     and how many characters of `after` that reads; ("", 0) when the words after a figure are no such list."""
-    m = GRADE_LIST.match(after)
+    m = GRADE_LIST.match(after) or SIZE_GRADE.match(after)
     if not m:
         return "", 0
     rest = after[m.end():]
     stop = RIGHT_STOP.search(rest)
-    noun = (rest[: stop.start()] if stop else rest)[:20]
-    return (m.group(1) + noun, m.end() + len(noun)) if len(noun) >= 2 else ("", 0)
+    said = (rest[: stop.start()] if stop else rest)[:20]
+    noun = NOUN_THEN_VERB.sub("", said)
+    return (m.group(1) + noun, m.end() + len(said)) if len(noun) >= 2 else ("", 0)
 
 
 def coordinated(body: str, prev: Found | None, start: int) -> bool:

@@ -925,3 +925,20 @@ def test_lists_of_kinds_that_cover_other_kinds_do_not_rank(tmp_path, body_a, bod
     # figures that count different kinds of one thing are paired, and their change of scope said, not ranked
     c = assert_paired(compare_plans(tmp_path, body_a, body_b), a_fig, b_fig, kind)
     assert ("scope_changed" in {r["code"] for r in c.reasons}) == (kind == "rebased")
+
+
+def test_counts_of_things_of_other_sizes_are_other_indicators(tmp_path):
+    # 60 projects of 亿元以上 are not 55 of 30亿元以上, nor 12 of 百亿元: each size class its own indicator
+    brief = compare_plans(tmp_path, "（一）扩大有效投资。推进60个亿元以上项目建设。\n",
+                          "（一）扩大有效投资。推动12个百亿元、55个30亿元以上项目开工建设。\n")
+    assert not [c for c in brief.changes if c.a and c.b], brief.changes
+
+
+@pytest.mark.parametrize("a_text, b_text, a_fig, b_fig, kind", [
+    ("推进总投资10亿元以上项目50个", "推进总投资超10亿元项目50个以上", "50个", "50个以上", "unchanged"),
+    ("全年新开工亿元以上重点项目1000个以上", "全年开工重点项目1200个以上", "1000个以上", "1200个以上", "escalated"),
+])
+def test_one_size_spelled_two_ways_or_said_once_is_one_indicator(tmp_path, a_text, b_text, a_fig, b_fig, kind):
+    # 超10亿元 is 10亿元以上; a size said once and left out the next year still counts the same key projects
+    brief = compare_plans(tmp_path, f"（一）扩大有效投资。{a_text}。\n", f"（一）扩大有效投资。{b_text}。\n")
+    assert_paired(brief, a_fig, b_fig, kind)

@@ -191,6 +191,12 @@ def test_grades_listed_before_one_noun_each_take_the_noun():
     assert metrics("培育60个以上行业级、场景级工业互联网平台。") == {"60个以上": "行业级工业互联网平台"}
 
 
+def test_sizes_listed_before_one_noun_each_take_the_noun_and_their_own_size():
+    # 8 projects of 百亿元 and 50 of 20亿元以上: each count names its own size of project, not the first one's
+    found = metrics("推动8个百亿元、50个20亿元以上项目开工建设。")
+    assert found == {"8个": "百亿元项目", "50个": "20亿元以上项目"}
+
+
 def test_a_total_output_after_an_increase_in_output_names_the_crop():
     assert metrics("油料增产3万吨，总产达到80万吨。")["80万吨"] == "油料总产"
 
