@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from compare.metrics import metric_similarity, unit_key
+from compare.metrics import canonical, metric_similarity, unit_key
 from compare.model import Target
 from compare.reasons import reason
 
@@ -36,27 +36,39 @@ def chinese_amount(v: float) -> str:
 def _level_from_growth(x: Target, y: Target, why: list[dict],
                        reviews: list[Target]) -> tuple[Target, Target, list[dict]]:
     """A growth rate (游客增长8%) against the other plan's level (游客1亿人次以上) compares once the growing
-    plan's own review gives the level of the year before (接待游客突破1亿人次): about 1.08亿人次."""
-    for level, growth in ((x, y), (y, x)):
-        if not (level.basis == "level" and growth.basis == "growth" and growth.unit in ("%", "倍")
-                and level.kind == growth.kind == "target" and level.unit not in RATES and level.value > 0):
+    plan's own review gives the level of the year before (接待游客突破1亿人次): about 1.08亿人次; against the
+    other plan's addition (新增储能60万千瓦), a doubling (储能规模翻番) of the review's 760万千瓦 adds 760."""
+    for other, growth in ((x, y), (y, x)):
+        if not (other.basis in ("level", "increment") and growth.basis == "growth"
+                and growth.unit in ("%", "倍") and other.kind == growth.kind == "target"
+                and other.unit not in RATES and other.value > 0):
             continue
         side = growth.id.split("-")[0] + "-"
-        bases = [t for t in reviews if t.id.startswith(side) and unit_key(t.unit) == unit_key(level.unit)
+        bases = [t for t in reviews if t.id.startswith(side) and unit_key(t.unit) == unit_key(other.unit)
                  and t.basis == "level" and t.value > 0 and (not growth.year or t.year == growth.year - 1)
-                 and max(metric_similarity(t.metric, growth.metric),
-                         metric_similarity(t.metric, level.metric)) >= GROWTH_NAME_MIN]
+                 and _names_the_growing(t.metric, growth.metric, other.metric)]
         if len({t.value for t in bases}) != 1:
             continue  # no level of the year before, or several that disagree
         base = bases[0]
-        implied = base.value * (1 + (growth.value / 100 if growth.unit == "%" else growth.value))
-        if abs(implied - level.value) > LEVEL_NEAR * level.value:
+        rate = growth.value / 100 if growth.unit == "%" else growth.value
+        added = other.basis == "increment"
+        implied = base.value * rate if added else base.value * (1 + rate)
+        if not added and abs(implied - other.value) > LEVEL_NEAR * other.value:
             continue  # not the level the other plan speaks of
-        figure = chinese_amount(implied) + level.unit
-        said = [*why, reason("level_from_growth", quote=base.quote, figure=figure)]
-        grown = replace(growth, value=implied, unit=level.unit, basis="level", low=None, high=None)
+        figure = chinese_amount(implied) + other.unit
+        said = [*why, reason("increment_from_growth" if added else "level_from_growth", quote=base.quote,
+                             figure=figure)]
+        grown = replace(growth, value=implied, unit=other.unit, basis=other.basis, low=None, high=None)
         return (grown, y, said) if growth is x else (x, grown, said)
     return x, y, why
+
+
+def _names_the_growing(name: str, growing: str, other: str) -> bool:
+    """A review figure's name that names the growing indicator: alike (接待游客 / 接待国内外游客), or
+    ending on its canonical form (新型储能 / 储能规模)."""
+    core = canonical(growing)
+    return max(metric_similarity(name, growing), metric_similarity(name, other)) >= GROWTH_NAME_MIN or (
+        len(core) >= 2 and canonical(name).endswith(core))
 
 
 def _basis_from_review(x: Target, y: Target, reviews: list[Target],

@@ -942,3 +942,14 @@ def test_one_size_spelled_two_ways_or_said_once_is_one_indicator(tmp_path, a_tex
     # 超10亿元 is 10亿元以上; a size said once and left out the next year still counts the same key projects
     brief = compare_plans(tmp_path, f"（一）扩大有效投资。{a_text}。\n", f"（一）扩大有效投资。{b_text}。\n")
     assert_paired(brief, a_fig, b_fig, kind)
+
+
+def test_a_doubling_ranks_against_an_addition_once_the_review_gives_the_year_before(tmp_path):
+    # B doubles the 500万千瓦 of storage its review reports, adding about 500; A added 40: raised
+    body_a = "（一）构建新型能源体系。新增风电装机200万千瓦、储能40万千瓦。\n"
+    body_b = "（一）构建新型能源体系。力争储能规模实现翻番。\n"
+    forward, swapped = compare_with_b_review(tmp_path, body_a, "新型储能超过500万千瓦", body_b)
+    c = assert_paired(forward, "40万千瓦", "翻番", "escalated")
+    assert "increment_from_growth" in {r["code"] for r in c.reasons}
+    assert [x.type for x in swapped.changes if x.a and x.b and "储能" in x.metric] == ["deescalated"]
+    assert_paired(compare_plans(tmp_path, body_a, body_b), "40万千瓦", "翻番", "rebased")
