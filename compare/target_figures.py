@@ -60,7 +60,7 @@ PER_FIGURE = re.compile(r"每$")
 # Ordinals and ranks (第3, 前10), and a list announced (重点做好以下9项): not targets.
 ZONE_WORDS = ("沿线", "两岸", "周边", "沿岸", "海拔")  # a distance or height after them marks out a zone
 NOT_TARGET_BEFORE = ("第", "前", "No.", "NO.", "以下", "如下", "下列", "上述")
-NOT_TARGET_AFTER = re.compile(r"^(?:级|届|次会议|周年|岁|位|强|号|版|代|中全会|大|"
+NOT_TARGET_AFTER = re.compile(r"^(?:级|届|次会议|周年|岁|位|强|号|版|代|中全会|大(?!关)|"
                               r"条(?:措施|政策|举措|意见|”|》)|"
                               r"个工作日内|分钟|小时(?:过境|免签)|圈)")
 # A figure with its unit that states a definition or the plan's own structure, not a goal: 公园24小时开放,

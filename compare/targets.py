@@ -62,7 +62,7 @@ SIZE_GRADE = re.compile(r"(\d+(?:\.\d+)?[十百千万亿]+元(?:级|以上)?)(?=
 # what a noun after grades is done: 项目开工建设 counts 项目
 NOUN_THEN_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:开工|落地|建成|投产|竣工|实施|建设)[\u4e00-\u9fff]*$")
 # 2.27:1 and 2.1∶1左右: a ratio, its qualifier after its denominator
-POST_QUALIFIER = re.compile(r"^(?:以上|左右|以内|以下|上下|之内|内|多|余|"
+POST_QUALIFIER = re.compile(r"^(?:以上|左右|以内|以下|上下|之内|内|多|余|大关|"
                             r"[:∶]1(?![\d.])(?:左右|以上|以内|以下)?)")
 # 二级及以上医院 and 规模以上工业企业 are one name; in 20户及以上 the qualifier is the figure's own; 等 in
 # 高等院校 lists nothing.

@@ -335,3 +335,14 @@ def test_an_enterprise_class_after_the_figure_stays_in_the_name():
 def test_a_time_word_before_a_figure_is_no_name():
     # 年底 and 6月 say when; the thing counted is named once, before the first figure
     assert metrics("力争今年6月接入智慧应用超过150个、年底超过220个。") == {"150个": "接入智慧应用", "220个": "接入智慧应用"}
+
+
+@pytest.mark.parametrize("body, written, metric", [
+    ("全年固定资产投资力争突破五千亿元大关。", "五千亿元大关", "固定资产投资"),
+    ("外贸进出口跨越3000亿元大关。", "3000亿元大关", "外贸进出口"),
+    ("存贷款余额双双突破2万亿元。", "2万亿元", "存贷款余额"),
+    ("林下经济产值在全国率先突破千亿元。", "千亿元", "林下经济产值"),
+])
+def test_a_mark_passed_names_the_thing_that_passes_it(body, written, metric):
+    # 大关 is the mark a figure passes, not a thing counted; 跨越, 双双突破 and 在全国率先突破 say how it was passed
+    assert metrics(body).get(written) == metric, metrics(body)
