@@ -24,10 +24,10 @@ from compare.same_thing import (
     common_tail,
     modifiers_meet,
     one_clause_reworded,
-    one_line_of_work,
     one_of_the_kinds,
     one_thing_told_otherwise,
     programme_named,
+    same_count_renamed,
     sizes_differ,
 )
 
@@ -294,8 +294,9 @@ def _name_evidence(x: Target, y: Target, text_a: str, text_b: str,
         return cfg.second_head_within, ("same_head_noun", {"head": same or widened})
     if x.value == y.value and one_clause_reworded(x, y):
         return cfg.second_strong, ("same_clause", {})  # 20所县属高中… / 20所普通高中…: a word changed
-    if x.value == y.value and x.unit in COUNT_CLASSIFIERS and (theme := one_line_of_work(x.metric, y.metric)):
-        return cfg.second_shared_word, ("same_theme_same_figure", {"theme": theme})
+    same_count = same_count_renamed(x, y, cfg) if x.value == y.value and x.unit in COUNT_CLASSIFIERS else None
+    if same_count and same_count[1]:
+        return same_count
     named = _named_in_the_other_sentence(x, y, (hx, hy), (text_a, text_b), cfg)
     if named[1] is not None:
         return named

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from compare.metrics import money_sizes
 
 if TYPE_CHECKING:
+    from compare.config import MatchConfig
     from compare.model import Target
 
 STAGE = re.compile(r"开工|投产|竣工|建成|完工|投运|投用")  # the stage a count of projects reaches this year
@@ -165,3 +166,25 @@ def sizes_differ(x: str, y: str) -> bool:
     if bool(sx) != bool(sy):
         return len(y if sx else x) <= 2
     return sx != sy
+
+
+SHARED_PHRASE_MIN = 8  # characters two clauses must share, figures aside, to speak of one piece of work
+
+
+def shared_phrase(x: Target, y: Target) -> str:
+    """The longest phrase two figures' clauses share, their figures set aside, if it is long: 城市片区更新、
+    社区 in `打造城市片区更新、社区更新2类15个省级样板` and `建设城市片区更新、社区改造省级项目15个`."""
+    qx, qy = (t.quote.replace(t.written, "#") if t.written else t.quote for t in (x, y))
+    m = difflib.SequenceMatcher(None, qx, qy, autojunk=False).find_longest_match(0, len(qx), 0, len(qy))
+    phrase = qx[m.a:m.a + m.size]
+    return phrase if len(re.sub(r"[^\u4e00-\u9fff]", "", phrase)) >= SHARED_PHRASE_MIN else ""
+
+
+def same_count_renamed(x: Target, y: Target, cfg: MatchConfig) -> tuple[float, tuple[str, dict] | None]:
+    """Evidence that one count, the same on both sides, is one indicator renamed: names of one line of work
+    sharing a word (weak), or clauses sharing a long phrase (城市片区更新、社区…15个, strong)."""
+    if theme := one_line_of_work(x.metric, y.metric):
+        return cfg.second_shared_word, ("same_theme_same_figure", {"theme": theme})
+    if phrase := shared_phrase(x, y):
+        return cfg.second_strong, ("same_phrase_same_figure", {"phrase": phrase})
+    return 0.0, None

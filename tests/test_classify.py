@@ -953,3 +953,18 @@ def test_a_doubling_ranks_against_an_addition_once_the_review_gives_the_year_bef
     assert "increment_from_growth" in {r["code"] for r in c.reasons}
     assert [x.type for x in swapped.changes if x.a and x.b and "储能" in x.metric] == ["deescalated"]
     assert_paired(compare_plans(tmp_path, body_a, body_b), "40万千瓦", "翻番", "rebased")
+
+
+@pytest.mark.parametrize("body_b, paired", [
+    ("（一）推进城市更新。建设老旧街区焕新、口袋公园提升省级项目12个。\n", True),
+    ("（一）推进城市更新。建设12个省级城市更新项目。\n", False),
+])
+def test_one_count_whose_clauses_share_a_long_phrase_is_one_indicator(tmp_path, body_b, paired):
+    # the 12 showcases of 老旧街区焕新、口袋公园 work, renamed 省级项目, are one indicator; a bare 12 of other
+    # projects is not
+    brief = compare_plans(tmp_path, "（一）推进城市更新。打造老旧街区焕新、口袋公园更新2类12个省级样板。\n", body_b)
+    both = [c for c in brief.changes if c.a and c.b]
+    assert bool(both) == paired, brief.changes
+    if paired:
+        assert both[0].type == "unchanged"
+        assert "same_phrase_same_figure" in {r["code"] for r in both[0].reasons}
