@@ -12,6 +12,8 @@ from compare.quantity import Figure
 # A money figure that names a size class rather than a goal: 百亿元企业, 超10亿元的数字企业, 10亿元以上项目.
 CATEGORY_NOUNS = re.compile(r"^(?!投向|用于|投入|带动|撬动)(?:以上)?(?:的)?[\u4e00-\u9fff“”]{0,8}?"
                             r"(?:企业|公司|项目|级|产业|集群|园区|龙头|平台|城市|县|规模)")
+# Further sizes listed after a money figure, before the kind they size: 、1000亿 in 产值超500亿、1000亿…集群
+MORE_SIZES = re.compile(r"(?:以上)?(?:、(?:超过?)?\d+(?:\.\d+)?[十百千万亿]*元?(?:以上)?)+")
 # A money threshold before 的 and the kind of thing it sizes: 投资2000万元以上的技改项目, 营收超千亿元的集群.
 CLASS_OF = re.compile(r"(?:以上|及以上)?的[\u4e00-\u9fff“”]{0,10}"
                       r"(?:企业|公司|项目|集群|园区|龙头|平台|城市|县|县域|村|乡镇|主体)(?=[\d，,。；;、和及与]|$)")
@@ -33,7 +35,7 @@ SCOPE_OF_WORK = re.compile(r"(?:围绕|依托|聚焦|立足|用好|巩固|深化
 # function is to be brought into play (发挥好9个国家区域医疗中心服务功能): the set exists, nothing is counted.
 CARRIED_OUT_WELL = re.compile(r"(?:开展|推进|抓|做|实施)好$")
 STATE_PILOTS = re.compile(r"国家级?[^，,。；;：:、\d]{0,14}?试点")
-BROUGHT_INTO_PLAY = re.compile(r"发挥好?$")
+BROUGHT_INTO_PLAY = re.compile(r"发挥好?[\u4e00-\u9fff]{0,4}$")  # 发挥济青烟3个…试点作用: the places named
 ITS_FUNCTION = re.compile(r"[^，,。；;：:、\d]{1,20}?(?:作用|功能|优势|效应)")
 # A count of a designated set whose members the work upgrades or equips (推动4个万亿级产业基地提质升级,
 # 支持22个国家级产业融合载体延伸上下游产业链, 完善6个国家级经开区“管委会＋公司”运营模式): the designation
@@ -132,8 +134,12 @@ def _sizes_a_kind(body: str, f: Figure, before: str, after: str) -> bool:
     if f.unit not in COUNTED_BY and f.unit != "元" and PRODUCT_PROJECT.match(body, f.end) and \
             _sizes_a_named_project(body, f.start):
         return True
-    money = CATEGORY_NOUNS.match(after) or (CLASS_OF.match(body, f.end) and not before.endswith("总投资"))
-    if f.unit == "元" and money and not re.match(r"^以上[，。；]", after):
+    listed = MORE_SIZES.match(body, f.end)  # 产值超500亿、1000亿优势特色产业集群: each size a class
+    kind_after = body[listed.end():listed.end() + 10] if listed else after
+    of_class = CLASS_OF.match(body, f.end) and not before.endswith("总投资")
+    money = CATEGORY_NOUNS.match(kind_after) or of_class
+    an_amount = f.unit == "元" or (not f.unit and f.has_multiplier)  # 1000亿, 50万: the unit left out
+    if an_amount and money and not re.match(r"^以上[，。；]", after):
         return True
     sized = f.unit not in COUNTED_BY and THRESHOLD_OF_A_KIND.match(body, f.end)
     return bool(sized) and not (f.unit == "元" and before.endswith("总投资"))
@@ -234,7 +240,7 @@ LISTED_NAMES = re.compile(rf"(?<![\d.])({_NAME}(?:[、和及与]{_NAME})+)$")  #
 def _counts_its_list(body: str, f: Figure) -> bool:
     """`建好福州、厦门、泉州3个…`: the figure only counts the names listed right before it (or the
     undertakings of the report's own livelihood package, or the standing set the work is about)."""
-    if _sizes_the_livelihood_package(body, f):
+    if _sizes_the_livelihood_package(body, f) or _counts_its_abbreviation(body, f):
         return True
     if f.unit in COUNTED_BY and (SCOPE_OF_WORK.search(body, max(0, f.start - 36), f.start)
                                  or LIST_SET_ELSEWHERE.search(body, max(0, f.start - 24), f.start)):
@@ -280,6 +286,15 @@ PACKAGE_AFTER = re.compile(r"(?:[\d一二三四五六七八九十]+[件项])?" +
 PACKAGE_BEFORE = re.compile(PACKAGE + r"”?(?:项目)?$")
 
 
+QUOTED_ABBREVIATION = re.compile(r"[“\"‘]([\u4e00-\u9fff]{2,12})[”\"’]$")
+
+
+def _counts_its_abbreviation(body: str, f: Figure) -> bool:
+    """`“牛羊菜果薯药粮种”8个产业集群`: a quoted name of one character per item, as many as the count."""
+    m = QUOTED_ABBREVIATION.search(body, max(0, f.start - 14), f.start)
+    return m is not None and f.unit in COUNTED_BY and f.low is None and len(m.group(1)) == f.value
+
+
 def _a_set_in_use(body: str, f: Figure) -> bool:
     return set_in_use(body, f.start, f.end)
 
@@ -287,9 +302,9 @@ def _a_set_in_use(body: str, f: Figure) -> bool:
 def set_in_use(body: str, start: int, end: int) -> bool:
     """`开展好5个国家…试点`, `发挥好9个…中心服务功能`: the count at body[start:end] sizes pilots the state
     set, carried out, or a set put to use."""
-    lead = max(0, start - 3)
-    return bool((CARRIED_OUT_WELL.search(body, lead, start) and STATE_PILOTS.match(body, end))
-                or (BROUGHT_INTO_PLAY.search(body, lead, start) and ITS_FUNCTION.match(body, end)))
+    carried_out = CARRIED_OUT_WELL.search(body, max(0, start - 3), start) and STATE_PILOTS.match(body, end)
+    in_play = BROUGHT_INTO_PLAY.search(body, max(0, start - 7), start) and ITS_FUNCTION.match(body, end)
+    return bool(carried_out or in_play)
 
 
 def _sizes_the_livelihood_package(body: str, f: Figure) -> bool:
