@@ -293,7 +293,7 @@ def judge(x: Target, y: Target, why: list[dict], score: float, cfg: MatchConfig 
     quals = qualifier_changes(x, y)
     confidence = round(min(1.0, score / cfg.confidence_scale), 2)
     metric = x.metric if elided(y.metric) and not elided(x.metric) else y.metric  # the name a reader can use
-    widened = _scope_changed(x, y)
+    widened = _scope_changed(x, y) or _work_widened(x, y)
     ranked = compatible(x, y, loose=True) and _converts_plausibly(x, y, cfg)
     same_words = same_unit(x, y) and interval(x) == interval(y) and x.comparator == y.comparator
     if widened and ranked and same_words:
@@ -342,6 +342,27 @@ def _points(x: Target, y: Target) -> str:
     (alo, ahi), (blo, bhi) = interval(x), interval(y)
     low, high = round(blo - alo, 6), round(bhi - ahi, 6)
     return f"{low:+g}" if low == high else f"{low:+g}…{high:+g}"
+
+
+# The work a count covers: things built or added only, or also those upgraded (新建提升, 新改建).
+NEW_AND_UPGRADED = re.compile(r"新建[和或、]?(?:改造|提升|更新|改建|改扩建)(?:提升)?|新改扩?建|"
+                              r"新[(（]改[)）]建")
+NEW_ONLY = re.compile(r"新增|新建|新培育|新认定")
+
+
+def _work_widened(x: Target, y: Target) -> list[dict]:
+    """A reason when one count covers new things only (新增75个) and the other new and upgraded ones too
+    (新建提升100个): the two counts cover different work."""
+    verbs = []
+    for t in (x, y):
+        at = t.quote.find(t.written) if t.written else -1
+        said = re.split(r"[，,、；;]", t.quote[:at] if at > 0 else t.quote)[-1]  # the figure's own clause
+        upgraded = NEW_AND_UPGRADED.search(said)
+        verbs.append(upgraded.group() if upgraded else (m.group() if (m := NEW_ONLY.search(said)) else ""))
+    wider = [bool(NEW_AND_UPGRADED.fullmatch(v)) for v in verbs]
+    if all(verbs) and wider[0] != wider[1]:
+        return [reason("work_widened", a=verbs[0], b=verbs[1])]
+    return []
 
 
 def _scope_changed(x: Target, y: Target) -> list[dict]:

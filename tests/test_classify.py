@@ -968,3 +968,20 @@ def test_one_count_whose_clauses_share_a_long_phrase_is_one_indicator(tmp_path, 
     if paired:
         assert both[0].type == "unchanged"
         assert "same_phrase_same_figure" in {r["code"] for r in both[0].reasons}
+
+
+@pytest.mark.parametrize("a_text, b_text, a_fig, b_fig, kind", [
+    ("新增省级示范片区60个", "新建提升省级示范片区80个左右", "60个", "80个左右", "rebased"),
+    ("新建高标准农田500万亩", "新建和改造提升高标准农田400万亩以上", "500万亩", "400万亩以上", "rebased"),
+    ("新建农村公路3000公里", "新改建农村公路3000公里", "3000公里", "3000公里", "unchanged"),
+    ("新建改造设施农业8万亩", "新建更新设施农业6万亩", "8万亩", "6万亩", "deescalated"),
+    ("新建改扩建中小学12所、新增学位1.5万个", "新增学位1.8万个", "1.5万个", "1.8万个", "escalated"),
+])
+def test_counts_of_new_work_and_of_new_and_upgraded_work_do_not_rank(tmp_path, a_text, b_text, a_fig, b_fig,
+                                                                    kind):
+    # new things only against new and upgraded ones: other work, not ranked (the same figure unchanged, with the
+    # difference said); both new and upgraded, in any wording, rank; a verb of another clause says nothing
+    brief = compare_plans(tmp_path, f"（一）推进乡村建设。{a_text}。\n", f"（一）推进乡村建设。{b_text}。\n")
+    c = assert_paired(brief, a_fig, b_fig, kind)
+    said = "work_widened" in {r["code"] for r in c.reasons}
+    assert said == (kind == "rebased" or a_fig == b_fig), c.reasons
