@@ -66,7 +66,8 @@ POST_QUALIFIER = re.compile(r"^(?:以上|左右|以内|以下|上下|之内|内|
                             r"[:∶]1(?![\d.])(?:左右|以上|以内|以下)?)")
 # 二级及以上医院 and 规模以上工业企业 are one name; in 20户及以上 the qualifier is the figure's own; 等 in
 # 高等院校 lists nothing.
-RIGHT_STOP = re.compile(r"[，,；;。：:！!？?、\n\t]|和\d|及\d|与\d|(?<![\d元级及])(?<!规模|限额)以上|^及以上|"
+RIGHT_STOP = re.compile(r"[，,；;。：:！!？?、\n\t]|[和及与](?:\d|[\u4e00-\u9fff]{1,12}等\d)|"
+                        r"(?<![\d元级及])(?<!规模|限额)以上|^及以上|"
                         + LIST_DENG.pattern)
 
 

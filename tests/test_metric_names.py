@@ -346,3 +346,9 @@ def test_a_time_word_before_a_figure_is_no_name():
 def test_a_mark_passed_names_the_thing_that_passes_it(body, written, metric):
     # 大关 is the mark a figure passes, not a thing counted; 跨越, 双双突破 and 在全国率先突破 say how it was passed
     assert metrics(body).get(written) == metric, metrics(body)
+
+
+def test_a_count_s_noun_stops_where_the_next_listed_count_begins():
+    # 和丙丁等3个…: the railway list begins; 丙丁 belongs to it, not to the motorway projects
+    found = metrics("推动甲乙扩容工程等12条高速公路项目和丙丁等3个在建铁路项目加快建设。")
+    assert found == {"12条": "高速公路项目", "3个": "在建铁路项目"}
