@@ -448,29 +448,23 @@ def test_a_designated_set_that_the_work_upgrades_is_not_a_target(body):
 
 
 @pytest.mark.parametrize("body, written", [
-    ("开展好4个国家城乡融合发展试点。", []),
-    ("发挥好6个国家区域医疗中心辐射带动作用。", []),
-    ("发挥12个省级产业园区集聚功能。", []),
-    ("争创4个国家级试点。", ["4个"]),
-    ("开展8个省级试点。", ["8个"]),
+    # the state's pilots carried out well, and a set whose function is brought into play, exist already
+    pytest.param("开展好4个国家城乡融合发展试点。", [], id="the state's pilots carried out"),
+    pytest.param("发挥好6个国家区域医疗中心辐射带动作用。", [], id="centres put to use"),
+    pytest.param("发挥12个省级产业园区集聚功能。", [], id="parks put to use"),
+    pytest.param("发挥甲乙丙3个国家物流枢纽联动作用。", [], id="the places named before a set put to use"),
+    # one character per item of a quoted name counts the names
+    pytest.param("做强“粮果菜茶药”5个产业集群。", [], id="one character per cluster"),
+    # amounts that size a class of things
+    pytest.param("培育一批产值超300亿、800亿的特色产业集群。", [], id="class sizes listed"),
+    pytest.param("支持城区人口超30万的县城补短板。", [], id="a class of county towns"),
+    # pilots to win, the province's own to open, a quoted programme's sites and an amount to invest are goals
+    pytest.param("争创4个国家级试点。", ["4个"], id="pilots to win"),
+    pytest.param("开展8个省级试点。", ["8个"], id="the province's own pilots"),
+    pytest.param("建设“数字乡村”10个示范区。", ["10个"], id="a quoted programme's sites"),
+    pytest.param("全年完成投资800亿。", ["800亿"], id="an amount to invest"),
 ])
-def test_pilots_the_state_designated_and_things_brought_into_play_are_standing_sets(body, written):
-    # the state's pilots carried out well, and the centres whose function is brought into play, exist already;
-    # pilots to win, or the province's own to open, are counts aimed at
-    assert [t.written for t in figures(body)] == written
-
-
-@pytest.mark.parametrize("body, written", [
-    ("做强“粮果菜茶药”5个产业集群。", []),
-    ("发挥甲乙丙3个国家物流枢纽联动作用。", []),
-    ("培育一批产值超300亿、800亿的特色产业集群。", []),
-    ("支持城区人口超30万的县城补短板。", []),
-    ("建设“数字乡村”10个示范区。", ["10个"]),
-    ("全年完成投资800亿。", ["800亿"]),
-])
-def test_counts_of_named_things_and_sizes_of_classes_are_not_targets(body, written):
-    # one character per item of a quoted name, the places named before a set put to use, and amounts that
-    # size a class (产值超300亿、800亿的…集群, 城区人口超30万的县城) count or size what exists
+def test_counts_and_sizes_of_what_exists_are_not_targets(body, written):
     assert [t.written for t in figures(body)] == written
 
 
