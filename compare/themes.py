@@ -86,4 +86,4 @@ def cosine(x: dict[str, float], y: dict[str, float]) -> float:
     """Cosine of two unit vectors held as dicts."""
     if len(x) > len(y):
         x, y = y, x
-    return sum(v * y.get(k, 0.0) for k, v in x.items())
+    return sum((v * y[k] for k, v in x.items() if k in y), 0.0)  # the +0.0 terms left out
