@@ -28,9 +28,8 @@ def _same_set_in(ex: Extraction, sets: list[Target]) -> Extraction:
     """The extraction with each target that counts a set the other plan's review reports read as its size."""
     out, changed = [], False
     for t in ex.targets:
-        twin = next((s for s in sets if t.kind == "target" and s.written == t.written
-                     and (s.metric in t.metric or t.metric in s.metric
-                          or metric_similarity(s.metric, t.metric) >= SAME_SET_NAME)), None)
+        same = [s for s in sets if t.kind == "target" and s.written == t.written and _names_one_set(s, t)]
+        twin = same[0] if same else None
         if twin:
             t = replace(t, kind="actual", notes=[*t.notes, *twin.notes[-1:]])
             changed = True
@@ -39,6 +38,13 @@ def _same_set_in(ex: Extraction, sets: list[Target]) -> Extraction:
 
 
 SAME_SET_NAME = 0.8  # the other plan's count names the set this closely (托底性帮扶 / 托底性帮扶质效)
+
+
+def _names_one_set(x: Target, y: Target) -> bool:
+    """The two names count one set: alike, or one holding the other, four characters or more (a bare 项目
+    says nothing of which set)."""
+    short, long_ = sorted((x.metric, y.metric), key=len)
+    return (len(short) >= 4 and short in long_) or metric_similarity(x.metric, y.metric) >= SAME_SET_NAME
 
 
 # Work carried on, not begun: 深入实施, 扎实推进, 加快发展, 做优做强 (新建, 培育, 打造 begin new things).

@@ -985,3 +985,13 @@ def test_counts_of_new_work_and_of_new_and_upgraded_work_do_not_rank(tmp_path, a
     c = assert_paired(brief, a_fig, b_fig, kind)
     said = "work_widened" in {r["code"] for r in c.reasons}
     assert said == (kind == "rebased" or a_fig == b_fig), c.reasons
+
+
+def test_a_bare_name_carried_on_from_the_review_says_nothing_of_the_other_plan_s_count(tmp_path):
+    # A carries on the 12 projects its review reports; B's 12 new key projects are a goal of their own
+    a, b = tmp_path / "2025_plan.txt", tmp_path / "2026_plan.txt"
+    a.write_text(HEAD_A.replace("城镇新增就业52万人。", "城镇新增就业52万人，实施项目12个。")
+                 + "（一）扩大有效投资。持续推进项目12个。\n", encoding="utf-8")
+    b.write_text(HEAD_B + "（一）扩大有效投资。新建重点项目12个。\n", encoding="utf-8")
+    brief = compare_files(a, b)
+    assert [t.kind for t in brief.targets_b if t.written == "12个"] == ["target"]
