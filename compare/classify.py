@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from compare.config import DEFAULT, MatchConfig
 from compare.merged_sums import merged_names
-from compare.metrics import canonical, head_noun, metric_similarity, unit_factor, unit_key
+from compare.metrics import bigrams, canonical, head_noun, metric_similarity, unit_factor, unit_key
 from compare.model import AlignedPair, Change, Target
 from compare.pairing import (
     COUNT_CLASSIFIERS,
@@ -263,7 +263,7 @@ def _choose_pairs(cands: list[Candidate], ta: list[Target], tb: list[Target], cf
 
 def _grams(metric: str) -> set[str]:
     m = canonical(metric)
-    return {m[k:k + 2] for k in range(len(m) - 1)} or {m}
+    return bigrams(m) or {m}
 
 
 def _candidate_pairs(ta: list[Target], tb: list[Target]) -> list[tuple[int, int]]:

@@ -117,6 +117,11 @@ LISTED_KIND = 0.9
 MONEY_SIZE = re.compile(r"(?:\d+(?:\.\d+)?)?[十百千万亿]+元")
 
 
+def bigrams(text: str) -> set[str]:
+    """The pairs of adjacent characters of a text: 省级样板 → 省级, 级样, 样板."""
+    return {text[k:k + 2] for k in range(len(text) - 1)}
+
+
 def money_sizes(name: str) -> set[str]:
     """The money sizes a name gives its counted things, however bounded (超10亿元 and 10亿元以上 alike)."""
     return set(MONEY_SIZE.findall(name))
@@ -178,7 +183,7 @@ def _same_words_reordered(a: str, b: str) -> float:
     a, b = (GENERIC_SUFFIX.sub("", s) or s for s in (a, b))  # 开工新能源项目 / 新能源开工: 项目 adds nothing
     if min(len(a), len(b)) < REORDERED_MIN_LENGTH or re.findall(r"\d+", a) != re.findall(r"\d+", b):
         return 0.0  # 年销售收入超10亿元龙头企业 is not 年销售收入超亿元的龙头企业
-    pa, pb = ({s[k:k + 2] for k in range(len(s) - 1)} - {""} for s in (a, b))
+    pa, pb = (bigrams(s) for s in (a, b))
     pa, pb = ({p for p in pairs if "的" not in p} for pairs in (pa, pb))  # 的 only joins the words
     shared = len(pa & pb)
     dice = 2 * shared / (len(pa) + len(pb))

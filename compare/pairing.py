@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from compare.config import DEFAULT, MatchConfig
-from compare.metrics import head_noun, metric_similarity, unit_factor, unit_key
+from compare.metrics import bigrams, head_noun, metric_similarity, unit_factor, unit_key
 from compare.model import Target
 from compare.reasons import reason
 from compare.same_thing import (
@@ -199,7 +199,7 @@ def elided(metric: str) -> bool:
 
 def _grams(metric: str) -> set[str]:
     m = head_noun(metric) or metric
-    return {m[k:k + 2] for k in range(len(m) - 1)}
+    return bigrams(m)
 
 
 def _list_evidence(i: int, j: int, a: Side, b: Side, ctx: tuple, cfg: MatchConfig) -> bool:

@@ -8,7 +8,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from compare.metrics import money_sizes
+from compare.metrics import bigrams, money_sizes
 
 if TYPE_CHECKING:
     from compare.config import MatchConfig
@@ -104,7 +104,7 @@ def one_line_of_work(x: str, y: str) -> str:
     else ""."""
     from compare.themes import labels, themes_of
 
-    if not {x[k:k + 2] for k in range(len(x) - 1)} & {y[k:k + 2] for k in range(len(y) - 1)}:
+    if not bigrams(x) & bigrams(y):
         return ""
     tx, ty = set(themes_of(x)), set(themes_of(y))
     return labels()[next(iter(tx))] if len(tx) == 1 and tx == ty else ""
@@ -126,10 +126,14 @@ def common_lead(a: str, b: str) -> str:
     return a[:k]
 
 
+def _clause_without_figure(t: Target) -> str:
+    return t.quote.replace(t.written, "#") if t.written else t.quote
+
+
 def one_clause_reworded(x: Target, y: Target) -> bool:
     """The two figures' clauses are one clause with a word or two changed (支持20所县属高中改善办学条件 /
     支持20所普通高中改善办学条件): the same work, renamed."""
-    qx, qy = (t.quote.replace(t.written, "#") if t.written else t.quote for t in (x, y))
+    qx, qy = _clause_without_figure(x), _clause_without_figure(y)
     return min(len(qx), len(qy)) >= 10 and difflib.SequenceMatcher(None, qx, qy).ratio() >= 0.8
 
 
@@ -174,7 +178,7 @@ SHARED_PHRASE_MIN = 8  # characters two clauses must share, figures aside, to sp
 def shared_phrase(x: Target, y: Target) -> str:
     """The longest phrase two figures' clauses share, their figures set aside, if it is long: 城市片区更新、
     社区 in `打造城市片区更新、社区更新2类15个省级样板` and `建设城市片区更新、社区改造省级项目15个`."""
-    qx, qy = (t.quote.replace(t.written, "#") if t.written else t.quote for t in (x, y))
+    qx, qy = _clause_without_figure(x), _clause_without_figure(y)
     m = difflib.SequenceMatcher(None, qx, qy, autojunk=False).find_longest_match(0, len(qx), 0, len(qy))
     phrase = qx[m.a:m.a + m.size]
     return phrase if len(re.sub(r"[^\u4e00-\u9fff]", "", phrase)) >= SHARED_PHRASE_MIN else ""

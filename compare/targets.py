@@ -55,10 +55,11 @@ SENTENCE_STRETCH = re.compile(r"力争|争取")
 POPULATION_FACT = re.compile(r"(?:在校生|在校学生|毕业生|人口|老年人|儿童|适龄人口|劳动力)$")
 # 5个国家级、60个省级培训基地; 100个行业级、场景级大模型; 12个百亿元、70个30亿元以上项目: grades (or sizes)
 # listed before one noun.
-_GRADE = r"(?:[\u4e00-\u9fff]{1,5}?(?<![升降晋等])[级型类]|(?:\d+(?:\.\d+)?)?[十百千万亿]+元(?:级|以上)?)"
+_SIZE = r"[十百千万亿]+元(?:级|以上)?"  # 百亿元, 30亿元以上: a size of project, its figure before it or not
+_GRADE = rf"(?:[\u4e00-\u9fff]{{1,5}}?(?<![升降晋等])[级型类]|(?:\d+(?:\.\d+)?)?{_SIZE})"
 GRADE_LIST = re.compile(rf"({_GRADE})(?:(?:、|和(?=\d))(?:\d+(?:\.\d+)?[个家所项座条处]?)?{_GRADE})+")
 # one size with its figure before the noun: 70个30亿元以上项目
-SIZE_GRADE = re.compile(r"(\d+(?:\.\d+)?[十百千万亿]+元(?:级|以上)?)(?=[\u4e00-\u9fff])")
+SIZE_GRADE = re.compile(rf"(\d+(?:\.\d+)?{_SIZE})(?=[\u4e00-\u9fff])")
 # what a noun after grades is done: 项目开工建设 counts 项目
 NOUN_THEN_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:开工|落地|建成|投产|竣工|实施|建设)[\u4e00-\u9fff]*$")
 # 2.27:1 and 2.1∶1左右: a ratio, its qualifier after its denominator
