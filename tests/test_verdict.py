@@ -210,3 +210,18 @@ def test_verdict_sentence_says_the_gdp_cut_plainly():
     }
     view = build_view(brief, load_labels("zh"))
     assert view.verdict == ["GDP 增速目标由 5%左右 调为 4.5%—5%，下限下调 0.5 个百分点"]
+
+
+def test_a_count_at_the_same_figure_in_looser_words_claims_no_cut():
+    # 17万人以上 → 17万人左右: the qualifier changed, not the figure; page 1 says so and no "减少 0.0%"
+    def target(side: str, written: str, comparator: str) -> dict:
+        return {"id": f"{side}1", "metric": "城镇新增就业", "value": 170000, "unit": "人", "comparator": comparator,
+                "basis": "increment", "kind": "target", "written": written, "quote": f"城镇新增就业{written}"}
+
+    brief = {
+        "documents": {"a": {"title": "2025年政府工作报告"}, "b": {"title": "2026年政府工作报告"}},
+        "targets": {"a": [target("a", "17万人以上", ">=")], "b": [target("b", "17万人左右", "~")]},
+        "changes": [{"type": "deescalated", "metric": "城镇新增就业", "a": "a1", "b": "b1", "ratio": 1.0}],
+    }
+    view = build_view(brief, load_labels("zh"))
+    assert view.verdict == ["城镇新增就业目标由 17万人以上 调为 17万人左右"]

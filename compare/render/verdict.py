@@ -141,6 +141,8 @@ def ratio_phrase(ratio: float, L: Labels) -> str:
     if ratio >= 2:
         return L.fmt("verdict.times", ratio=f"{ratio:.1f}".rstrip("0").rstrip("."))
     pct = abs(ratio - 1) * 100
+    if pct < 0.05:
+        return ""  # the same figure in other words (17万人以上 → 17万人左右): no rise or cut to state
     text = f"{pct:.0f}" if pct >= 1 else f"{pct:.1f}"
     return L.fmt("verdict.more" if ratio > 1 else "verdict.less", pct=text)
 
