@@ -15,11 +15,13 @@ from compare.similarity import Similarity, reads_like
 
 if TYPE_CHECKING:
     from compare.model import Extraction
+    from compare.semantic import Embedder
 
 Adder = Callable[[int, int, str, float], None]
 
 
-def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> list[AlignedPair]:
+def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT,
+                semantic: Embedder | None = None) -> list[AlignedPair]:
     """Pairs of A and B items (parts and tasks) that carry the same work, with a score, a pass and reasons.
 
     The outline is read top-down: parts named by one role (保障措施, 组织实施) are paired, then parts and task
@@ -27,11 +29,12 @@ def align_tasks(a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> lis
     partners its heading or a target names, and with the sub-tasks of an item B made of it; in successive
     editions of one issuer's document, a B task still alone with its closest A task. A part pairs only with a
     part; a task with a task or with a part of tasks that regroups its work. An item that the items after it
-    name as their heading is their group."""
+    name as their heading is their group. An embedding model, when given, adds its sense of likeness to each
+    pair's score (compare/semantic.py)."""
     if not a.tasks or not b.tasks:
         return []
     a, b = with_named_groups(a), with_named_groups(b)
-    sim = Similarity(a, b, cfg)
+    sim = Similarity(a, b, cfg, semantic)
     pairs: dict[tuple[int, int], AlignedPair] = {}
 
     def add(i: int, j: int, method: str, score: float) -> None:

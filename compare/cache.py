@@ -120,5 +120,7 @@ def clear_cache() -> None:
 def brief_data(a: str, b: str) -> dict[str, Any]:
     """The brief dict of one pair through the engine (compare_documents), with both documents cached."""
     from compare import pipeline
+    from compare.semantic import embedder_from_env
 
-    return pipeline.compare_documents(cached_extraction(a, "a"), cached_extraction(b, "b")).to_json()
+    return pipeline.compare_documents(cached_extraction(a, "a"), cached_extraction(b, "b"),
+                                      semantic=embedder_from_env()).to_json()

@@ -11,7 +11,7 @@ import click
 from compare import __version__
 from compare.cli_batch import batch, track
 from compare.cli_common import check_out_names, run_guarded
-from compare.cli_options import brief_options, debug_option, output_options
+from compare.cli_options import brief_options, debug_option, output_options, semantic_option
 from compare.errors import UsageError
 
 
@@ -43,9 +43,11 @@ def main() -> None:
 @brief_options
 @click.option("--corrections", type=click.Path(path_type=Path, dir_okay=False),
               help="An analyst's corrections (TOML) to apply; the HTML brief can write one.")
+@semantic_option
 @debug_option
 def pair(a: Path, b: Path, outs: tuple[Path, ...], fmt: str | None, lang: str | None,
-         template_dir: Path | None, font: Path | None, corrections: Path | None, debug: bool) -> None:
+         template_dir: Path | None, font: Path | None, corrections: Path | None, semantic_model: Path | None,
+         debug: bool) -> None:
     """Compare plan A with plan B and write the brief.
 
     Without --out, prints a short summary to the terminal.
@@ -54,12 +56,14 @@ def pair(a: Path, b: Path, outs: tuple[Path, ...], fmt: str | None, lang: str | 
     Example:
         compare plan_2020.txt plan_2022.docx --out brief.pdf
         compare plan_2020.txt plan_2022.docx --corrections fixes.toml --out brief.pdf
+        compare plan_2020.txt plan_2022.docx --semantic-model ~/models/zh.vec --out brief.pdf
     """
-    run_guarded(debug, _pair, a, b, outs, fmt, lang, template_dir, font, corrections)
+    run_guarded(debug, _pair, a, b, outs, fmt, lang, template_dir, font, corrections, semantic_model)
     _QUICK_EXIT.add("pair")  # every output is closed and in place, every render process joined
 
 
-def _pair(a: Path, b: Path, outs, fmt, lang, template_dir, font, corrections=None) -> None:
+def _pair(a: Path, b: Path, outs, fmt, lang, template_dir, font, corrections=None,
+          semantic_model=None) -> None:
     from compare.render.registry import BriefOptions, format_of
 
     if fmt and len(outs) != 1:
@@ -75,10 +79,15 @@ def _pair(a: Path, b: Path, outs, fmt, lang, template_dir, font, corrections=Non
         from compare.corrections import load_corrections
 
         fixes = load_corrections(corrections)
+    semantic = None
+    if semantic_model:  # a bad model stops here too, before any output
+        from compare.semantic import load_embedder
+
+        semantic = load_embedder(semantic_model)
     options = BriefOptions(lang=lang, template_dir=template_dir, font=font)
     workers = _render_workers(targets, options)
     try:
-        _compare_and_write(a, b, targets, options, fixes, lang, workers)
+        _compare_and_write(a, b, targets, options, fixes, lang, workers, semantic)
     finally:
         if workers is not None:
             workers.close()
@@ -105,11 +114,11 @@ def _render_workers(targets: list[tuple[Path, str]], options):  # -> RenderWorke
     return RenderWorkers(heavy, options, prepare, write_brief)
 
 
-def _compare_and_write(a: Path, b: Path, targets, options, fixes, lang, workers) -> None:
+def _compare_and_write(a: Path, b: Path, targets, options, fixes, lang, workers, semantic=None) -> None:
     from compare.pipeline import compare_files
     from compare.render.registry import write_briefs
 
-    brief = compare_files(a, b)
+    brief = compare_files(a, b, semantic=semantic)
     data = brief.to_json()
     if fixes is not None:
         from compare.corrections import apply_corrections, report_lines

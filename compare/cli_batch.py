@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import sys
 import threading
@@ -13,6 +14,7 @@ from typing import Any
 import click
 
 from compare.cli_common import BRIEF_FORMATS, check_out_names, run_guarded
+from compare.cli_options import semantic_option
 
 
 def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
@@ -60,11 +62,12 @@ def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[st
               help="A copy of templates/ with your organisation's styles and wording.")
 @click.option("--font", type=click.Path(path_type=Path, dir_okay=False),
               help="A TrueType CJK font for the PDF.")
+@semantic_option
 @click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
 def batch(source: Path, series: bool, by_name: bool, all_pairs: bool, pattern: str | None, out_dir: Path,
           formats: tuple[str, ...], jobs: int | None, scheduler: str | None, force: bool, quiet: bool,
           track: bool | None, lang: str | None, template_dir: Path | None, font: Path | None,
-          debug: bool) -> None:
+          semantic_model: Path | None, debug: bool) -> None:
     """Compare many pairs at once and write every brief plus an index.
 
     SOURCE is a manifest (.csv with columns a,b[,name,title,out], or .toml with
@@ -85,12 +88,22 @@ def batch(source: Path, series: bool, by_name: bool, all_pairs: bool, pattern: s
         plans/2024_zj.docx,plans/2025_zj.txt,zj,浙江 2024→2025
     """
     run_guarded(debug, _batch, source, series, by_name, all_pairs, pattern, out_dir, formats, jobs, scheduler,
-                force, quiet, track, lang, template_dir, font)
+                force, quiet, track, lang, template_dir, font, semantic_model)
+
+
+def _use_semantic_model(path: Path | None) -> None:
+    """Check the model now (a bad one fails here, not in every pair) and name it to every worker."""
+    if path:
+        from compare.semantic import ENV_VAR, load_embedder
+
+        load_embedder(path)
+        os.environ[ENV_VAR] = str(Path(path).expanduser().resolve())
 
 
 def _batch(source: Path, series: bool, by_name: bool, all_pairs: bool, pattern: str | None, out_dir: Path,
            formats: tuple[str, ...], jobs: int | None, scheduler: str | None, force: bool, quiet: bool,
-           track: bool | None, lang: str | None, template_dir: Path | None, font: Path | None) -> None:
+           track: bool | None, lang: str | None, template_dir: Path | None, font: Path | None,
+           semantic_model: Path | None = None) -> None:
     from compare.batch import BatchInterrupted, BatchOptions, plan_source, reporter_for, run_batch
     from compare.errors import ExitCode, UsageError
 
@@ -98,6 +111,7 @@ def _batch(source: Path, series: bool, by_name: bool, all_pairs: bool, pattern: 
     if len(modes) > 1:
         raise UsageError("choose one of --series, --by-name and --all-pairs", "give only one")
     _check_style_files(template_dir, font)
+    _use_semantic_model(semantic_model)
     plan = plan_source(source, modes[0] if modes else None, pattern)
     if track and plan.mode not in ("series", "by-name"):
         raise UsageError("--track follows a series", "use it with --series or --by-name")
@@ -171,9 +185,10 @@ def _summarise(result: Any, out_dir: Path) -> None:
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Label language of the PDF/DOCX.")
 @click.option("--font", type=click.Path(path_type=Path, dir_okay=False),
               help="A TrueType CJK font for the PDF.")
+@semantic_option
 @click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
 def track(docs: tuple[Path, ...], outs: tuple[Path, ...], keep_order: bool, min_years: int, lang: str | None,
-          font: Path | None, debug: bool) -> None:
+          font: Path | None, semantic_model: Path | None, debug: bool) -> None:
     """Follow every target across a series of plans: one row per metric, one column per year.
 
     Neighbouring documents are paired the way a brief pairs them, and the pairs
@@ -186,15 +201,16 @@ def track(docs: tuple[Path, ...], outs: tuple[Path, ...], keep_order: bool, min_
         compare track gwr_2022_national.txt gwr_2023_national.txt gwr_2024_national.txt \\
             gwr_2025_national.txt --out timeline.xlsx --out timeline.pdf
     """
-    run_guarded(debug, _track, docs, outs, keep_order, min_years, lang, font)
+    run_guarded(debug, _track, docs, outs, keep_order, min_years, lang, font, semantic_model)
 
 
 def _track(docs: tuple[Path, ...], outs: tuple[Path, ...], keep_order: bool, min_years: int, lang: str | None,
-           font: Path | None) -> None:
+           font: Path | None, semantic_model: Path | None = None) -> None:
     from compare.outputs import check_output
     from compare.track import print_track, track_documents, track_format, write_track
 
     check_out_names(list(outs))
+    _use_semantic_model(semantic_model)
     targets = [(p, track_format(p)) for p in outs]
     for p, _ in targets:
         check_output(p, list(docs))

@@ -44,3 +44,14 @@ def brief_options(fn: F) -> F:
 def debug_option(fn: F) -> F:
     """--debug: show the full traceback of an error."""
     return click.option("--debug", is_flag=True, help="Show the full traceback of an error.")(fn)
+
+
+def semantic_option(fn: F) -> F:
+    """--semantic-model: an embedding model on disk that helps align tasks worded differently."""
+    from compare.semantic import ENV_VAR
+
+    return click.option(
+        "--semantic-model", type=click.Path(path_type=Path), envvar=ENV_VAR, default=None,
+        help=f"An embedding model already on disk (a word-vector .vec/.txt file, or a sentence-transformers "
+             f"folder with the semantic extra) to help align tasks worded differently; also {ENV_VAR}. "
+             f"Never downloaded.")(fn)

@@ -18,6 +18,8 @@ class MatchConfig:
     # Score = words·w_words + heading-ratio·w_heading + bonuses, capped at 1.
     w_words: float = 0.7  # IDF-weighted cosine of the two tasks' words: the main signal
     w_themes: float = 0.2  # cosine of the policy themes both texts name: same line of work in other words
+    w_meaning: float = 0.4  # an embedding model's likeness (0..1, see meaning_spread); only with a model
+    meaning_spread: float = 2.5  # …counted this many median deviations above the median cosine of A × B pairs
     w_heading: float = 0.2  # character ratio of the two headings: helps short tasks, misleads on set phrases
     w_shared_metric: float = 0.25  # both tasks carry a target on the same metric
     w_same_part: float = 0.05  # their top-level headings read alike (fuzz ratio ≥ same_part_ratio)
@@ -35,6 +37,7 @@ class MatchConfig:
     shared_metric_min: float = 0.85  # metric similarity for two tasks' metrics to count as shared
     reason_words_min: float = 0.2  # word cosine from which "similar wording" is given as a reason
     reason_themes_min: float = 0.3  # theme cosine from which "same line of work" is given as a reason
+    reason_meaning_min: float = 0.5  # model likeness from which "close in meaning" is given as a reason
     reason_heading_ratio: int = 80  # heading fuzz ratio from which "similar heading" is given as a reason
 
     # --- target pairing and classification (classify.py) ---

@@ -209,6 +209,7 @@ class Brief:
     changes: list[Change]
     tool_version: str = ""
     config: dict[str, Any] = field(default_factory=dict)  # the MatchConfig used (compare/config.py)
+    semantic_model: str = ""  # the embedding model that helped align the tasks, if any (compare/semantic.py)
 
     def to_json(self) -> dict[str, Any]:
         """The brief as the JSON contract of brief-json.md (plus documented extra fields)."""
@@ -236,7 +237,8 @@ class Brief:
                         "b": [t.to_json() for t in self.targets_b]},
             "alignment": [p.to_json() for p in self.alignment],
             "changes": [c.to_json() for c in self.changes],
-            "config": {"match": dict(self.config), "passes": self.pass_counts()},
+            "config": {"match": dict(self.config), "passes": self.pass_counts(),
+                       **({"semantic_model": self.semantic_model} if self.semantic_model else {})},
         }
 
     def pass_counts(self) -> dict[str, int]:

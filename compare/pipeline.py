@@ -13,6 +13,7 @@ from compare.timeframe import document_context, infer_year
 
 if TYPE_CHECKING:
     from compare.read.limits import Limits
+    from compare.semantic import Embedder
 
 
 def preload() -> None:
@@ -57,8 +58,10 @@ def extract(doc: Document, side: str = "a") -> Extraction:
     return Extraction(doc, outline, outline.tasks, targets)
 
 
-def compare_documents(a: Extraction, b: Extraction, config: MatchConfig = DEFAULT) -> Brief:
-    """Align two extracted documents and classify every target change."""
+def compare_documents(a: Extraction, b: Extraction, config: MatchConfig = DEFAULT,
+                      semantic: Embedder | None = None) -> Brief:
+    """Align two extracted documents and classify every target change (semantic: an embedding model on disk,
+    compare.semantic.load_embedder, that adds its sense of likeness to the task alignment)."""
     from compare import __version__
     from compare.align import align_tasks
     from compare.classify import classify_changes
@@ -66,15 +69,17 @@ def compare_documents(a: Extraction, b: Extraction, config: MatchConfig = DEFAUL
     from compare.standing_sets import without_standing_sets
 
     a, b = with_merged_sums(*without_standing_sets(a, b))
-    alignment = align_tasks(a, b, config)
+    alignment = align_tasks(a, b, config, semantic)
     set_relations(alignment)
     changes = classify_changes(a, b, alignment, config)
     return Brief(a.document, b.document, a.tasks, b.tasks, a.targets, b.targets, alignment, changes,
-                 tool_version=__version__, config=config.to_json())
+                 tool_version=__version__, config=config.to_json(),
+                 semantic_model=semantic.name if semantic is not None else "")
 
 
-def compare_files(a: str | Path, b: str | Path, limits: Limits | None = None) -> Brief:
+def compare_files(a: str | Path, b: str | Path, limits: Limits | None = None,
+                  semantic: Embedder | None = None) -> Brief:
     """Read two documents and compare them: the whole pipeline in one call."""
     ea = extract(load_document(a, limits), "a")
     eb = extract(load_document(b, limits), "b")
-    return compare_documents(ea, eb)
+    return compare_documents(ea, eb, semantic=semantic)

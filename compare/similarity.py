@@ -16,6 +16,7 @@ from compare.themes import cosine, theme_labels, theme_vectors, themes_of
 
 if TYPE_CHECKING:
     from compare.model import Extraction, Task
+    from compare.semantic import Embedder
 
 TOKEN_OK = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9+]*$")
 
@@ -33,10 +34,13 @@ class ScoreParts:
     same_part: bool  # their top-level headings read alike
     echo: str  # a heading phrase of one task found in the other's text
     themes: float = 0.0  # cosine of the IDF-weighted policy themes the two texts name (compare/themes.py)
+    meaning: float = 0.0  # likeness in an embedding model's eyes, when one is given (compare/semantic.py)
 
     def total(self, cfg: MatchConfig) -> float:
         """The combined score, 0..1 (added in this order so scores are reproducible to the last bit)."""
         s = cfg.w_words * self.words + cfg.w_heading * self.heading_ratio / 100 + cfg.w_themes * self.themes
+        if self.meaning:
+            s += cfg.w_meaning * self.meaning
         if self.shared:
             s += cfg.w_shared_metric
         if self.same_part:
@@ -84,7 +88,8 @@ class Similarity:
     the document, not with its square.
     """
 
-    def __init__(self, a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT) -> None:
+    def __init__(self, a: Extraction, b: Extraction, cfg: MatchConfig = DEFAULT,
+                 semantic: Embedder | None = None) -> None:
         self.a, self.b, self.cfg = a, b, cfg
         self.texts_a = [_task_text(a, t) for t in a.tasks]
         self.texts_b = [_task_text(b, t) for t in b.tasks]
@@ -95,6 +100,8 @@ class Similarity:
         themes = theme_vectors([themes_of(a.document.text, t.start, t.end) for t in a.tasks]
                                + [themes_of(b.document.text, t.start, t.end) for t in b.tasks])
         self.tha, self.thb = themes[: len(self.texts_a)], themes[len(self.texts_a):]
+        self.model_name = semantic.name if semantic is not None else ""
+        self.meaning = _meaning(semantic, a, b, self.texts_a, self.texts_b, cfg.meaning_spread)
         self.metrics_a = _metrics_by_task(a)
         self.metrics_b = _metrics_by_task(b)
         self.parts: dict[tuple[int, int], ScoreParts] = {}
@@ -106,6 +113,8 @@ class Similarity:
     def _candidates(self) -> set[tuple[int, int]]:
         out = _word_candidates(self.va, self.vb, self.cfg.candidates_top_k)
         out |= _word_candidates(self.tha, self.thb, self.cfg.candidates_top_k)
+        if self.meaning:
+            out |= _matrix_candidates(self.meaning, self.cfg.candidates_top_k)
         by_metric: dict[str, set[int]] = {}
         for j, t in enumerate(self.b.tasks):
             for m in self.metrics_b.get(t.id, []):
@@ -144,7 +153,7 @@ class Similarity:
                                  self.cfg.shared_metric_min)
         echo = heading_echo(x.heading, self.texts_b[j]) or heading_echo(y.heading, self.texts_a[i])
         return ScoreParts(self.words(i, j), fuzz.ratio(x.heading, y.heading), tuple(shared), same_part, echo,
-                          cosine(self.tha[i], self.thb[j]))
+                          cosine(self.tha[i], self.thb[j]), self.meaning[i][j] if self.meaning else 0.0)
 
     def reasons(self, i: int, j: int) -> list[dict]:
         """Why the two tasks look alike, from the signals already measured."""
@@ -163,9 +172,37 @@ class Similarity:
             why.append(reason("shared_metric", metrics="、".join(p.shared[:3])))
         if p.themes >= cfg.reason_themes_min:
             why.append(reason("shared_theme", themes="、".join(theme_labels(self.tha[i], self.thb[j])[:3])))
+        if p.meaning >= cfg.reason_meaning_min:
+            why.append(reason("similar_meaning", model=self.model_name))
         if p.heading_ratio >= cfg.reason_heading_ratio and not identical:
             why.append(reason("similar_heading"))
         return why
+
+
+def _meaning(semantic: Embedder | None, a: Extraction, b: Extraction, texts_a: list[str],
+             texts_b: list[str], spread: float) -> list[list[float]]:
+    """The model's likeness of every A task to every B task (headings with their first lines), or [] without
+    a model."""
+    if semantic is None or not texts_a or not texts_b:
+        return []
+    from compare.semantic import TEXT_SPAN, meaning_scores
+
+    def text(t: Task, body: str) -> str:
+        return f"{t.heading}。{body[:TEXT_SPAN]}"
+
+    return meaning_scores(semantic, [text(t, x) for t, x in zip(a.tasks, texts_a, strict=True)],
+                          [text(t, x) for t, x in zip(b.tasks, texts_b, strict=True)], spread)
+
+
+def _matrix_candidates(scores: list[list[float]], k: int) -> set[tuple[int, int]]:
+    """For each A task the k B tasks scoring highest in a full matrix, and the other way round."""
+    out: set[tuple[int, int]] = set()
+    for i, row in enumerate(scores):
+        out |= {(i, j) for j in sorted(range(len(row)), key=lambda j: (-row[j], j))[:k] if row[j] > 0}
+    for j in range(len(scores[0]) if scores else 0):
+        col = [row[j] for row in scores]
+        out |= {(i, j) for i in sorted(range(len(col)), key=lambda i: (-col[i], i))[:k] if col[i] > 0}
+    return out
 
 
 def _word_candidates(va: list[dict[str, float]], vb: list[dict[str, float]], k: int) -> set[tuple[int, int]]:

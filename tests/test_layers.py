@@ -25,7 +25,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("stages", ("compare.outline", "compare.outline_paragraphs", "compare.cuts", "compare.quantity", "compare.figures", "compare.metric_phrase", "compare.metric_topic", "compare.metric_lists", "compare.listed_kinds", "compare.targets",
                 "compare.target_fields", "compare.target_figures", "compare.timeframe", "compare.metrics", "compare.themes", "compare.words_only",
                 "compare.tables_flat", "compare.tables_rows", "compare.docinfo", "compare.reasons", "compare.redline")),
-    ("matching", ("compare.similarity", "compare.align", "compare.same_thing", "compare.pairing", "compare.merged_sums", "compare.standing_sets", "compare.ranking", "compare.review_bases", "compare.classify")),
+    ("matching", ("compare.semantic", "compare.similarity", "compare.align", "compare.same_thing", "compare.pairing", "compare.merged_sums", "compare.standing_sets", "compare.ranking", "compare.review_bases", "compare.classify")),
     ("pipeline", ("compare.pipeline",)),
     ("api", ("compare",)),  # the package root: __version__ and lazy re-exports of the pipeline
     ("corrections", ("compare.corrections_match", "compare.corrections_apply", "compare.corrections")),  # an analyst's corrections, applied to a brief's data

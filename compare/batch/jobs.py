@@ -268,6 +268,14 @@ def find_pair_file(name: str, corrections_dir: Path | None, out_dir: Path) -> Pa
     return find(name, corrections_dir, out_dir)
 
 
+def _semantic_name() -> str:
+    """The embedding model every pair of this run aligns with (its name and fingerprint), or ""."""
+    from compare.semantic import embedder_from_env
+
+    model = embedder_from_env()
+    return model.name if model is not None else ""
+
+
 def make_jobs(plan: Plan, opts: BatchOptions, want_steps: set[str]) -> list[Job]:
     """One job per pair: absolute paths, output stems under --out-dir, the key of inputs and options."""
     out_dir = Path(opts.out_dir).resolve()
@@ -276,6 +284,7 @@ def make_jobs(plan: Plan, opts: BatchOptions, want_steps: set[str]) -> list[Job]
         "lang": opts.lang or "",
         "template": folder_hash(opts.template_dir),
         "font": file_hash(opts.font) if opts.font else "",
+        "semantic": _semantic_name(),
     }
     jobs: list[Job] = []
     stems: dict[str, str] = {}

@@ -404,6 +404,9 @@ def build_view(brief: dict[str, Any], L: Labels, appendix_chars: int = 400,
     work = {s: {clean(t.get("id")) for t in tasks[s] if t.get("level") != "part"} for s in "ab"}  # not parts
     summary = [L.fmt("summary.tasks", tasks_a=len(work["a"]), kept=len(work["a"] & kept_a),
                      tasks_new=len(work["b"] - kept_b), tasks_dropped=len(work["a"] - kept_a))]
+    model = clean(_dict(brief.get("config")).get("semantic_model"))
+    if model:
+        summary.append(L.fmt("summary.semantic_model", model=model))
     summary = caveats(docs, L) + summary
     counts_text = accounting(brief, L) + unread_lines(docs, L)
     items, more = verdict({**brief, "changes": changes}, L, lambda t: figure_parts(t, L)[0], weights)
