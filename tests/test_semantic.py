@@ -56,10 +56,15 @@ def _vec_file(path: Path, vectors: dict[str, list[float]], header: bool = True) 
     return path
 
 
-def _links(tmp_path: Path, semantic=None) -> set[tuple[str, str]]:
-    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+def _plans(folder: Path, a_name: str = "a.txt", b_name: str = "b.txt") -> tuple[Path, Path]:
+    a, b = folder / a_name, folder / b_name
     a.write_text(A_PLAN, encoding="utf-8")
     b.write_text(B_PLAN, encoding="utf-8")
+    return a, b
+
+
+def _links(tmp_path: Path, semantic=None) -> set[tuple[str, str]]:
+    a, b = _plans(tmp_path)
     brief = compare_files(a, b, semantic=semantic)
     head = {t.id: t.heading for t in brief.tasks_a + brief.tasks_b}
     return {(head[p.a], head[p.b]) for p in brief.alignment}
@@ -75,9 +80,7 @@ def test_a_word_vector_model_links_tasks_that_share_no_word(tmp_path):
 
 
 def test_the_brief_names_the_model_and_says_why_a_link_was_made(tmp_path):
-    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_text(A_PLAN, encoding="utf-8")
-    b.write_text(B_PLAN, encoding="utf-8")
+    a, b = _plans(tmp_path)
     model = load_embedder(_vec_file(tmp_path / "zh.vec", VECTORS))
     data = compare_files(a, b, semantic=model).to_json()
     assert data["config"]["semantic_model"].startswith("zh.vec (")
@@ -87,9 +90,7 @@ def test_the_brief_names_the_model_and_says_why_a_link_was_made(tmp_path):
 
 
 def test_the_same_model_gives_the_same_brief(tmp_path):
-    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_text(A_PLAN, encoding="utf-8")
-    b.write_text(B_PLAN, encoding="utf-8")
+    a, b = _plans(tmp_path)
     path = _vec_file(tmp_path / "zh.vec", VECTORS)
     first = json.dumps(compare_files(a, b, semantic=load_embedder(path)).to_json(), ensure_ascii=False)
     second = json.dumps(compare_files(a, b, semantic=load_embedder(path)).to_json(), ensure_ascii=False)
@@ -130,9 +131,7 @@ def test_a_folder_that_is_no_sentence_model_is_refused(tmp_path):
 
 
 def test_the_cli_takes_the_model_from_the_option_or_the_environment(tmp_path):
-    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_text(A_PLAN, encoding="utf-8")
-    b.write_text(B_PLAN, encoding="utf-8")
+    a, b = _plans(tmp_path)
     vec = _vec_file(tmp_path / "zh.vec", VECTORS)
     runner = CliRunner()
     for args, env in (([f"--semantic-model={vec}"], {}), ([], {ENV_VAR: str(vec)})):
@@ -163,8 +162,7 @@ def test_a_batch_aligns_every_pair_with_the_model_and_reruns_when_it_changes(tmp
     monkeypatch.delenv(ENV_VAR, raising=False)
     folder = tmp_path / "plans"
     folder.mkdir()
-    (folder / "2021_somecity.txt").write_text(A_PLAN, encoding="utf-8")
-    (folder / "2023_somecity.txt").write_text(B_PLAN, encoding="utf-8")
+    _plans(folder, "2021_somecity.txt", "2023_somecity.txt")
     vec = _vec_file(tmp_path / "zh.vec", VECTORS)
     out = tmp_path / "out"
     runner = CliRunner()
@@ -213,9 +211,7 @@ def test_a_sentence_transformers_folder_is_read_offline(tmp_path):
 
 
 def test_the_brief_tells_its_reader_that_a_model_helped(tmp_path):
-    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_text(A_PLAN, encoding="utf-8")
-    b.write_text(B_PLAN, encoding="utf-8")
+    a, b = _plans(tmp_path)
     vec = _vec_file(tmp_path / "zh.vec", VECTORS)
     runner = CliRunner()
     for args, says in (([f"--semantic-model={vec}"], True), ([], False)):
@@ -229,8 +225,6 @@ def test_the_brief_tells_its_reader_that_a_model_helped(tmp_path):
 
 
 def test_a_timeline_takes_the_model_too(tmp_path):
-    a, b = tmp_path / "2021_somecity.txt", tmp_path / "2023_somecity.txt"
-    a.write_text(A_PLAN, encoding="utf-8")
-    b.write_text(B_PLAN, encoding="utf-8")
+    a, b = _plans(tmp_path, "2021_somecity.txt", "2023_somecity.txt")
     result = CliRunner().invoke(main, ["track", str(a), str(b), "--semantic-model", str(tmp_path / "none.vec")])
     assert result.exit_code == ExitCode.USAGE and "none.vec" in result.output
