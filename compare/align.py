@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from compare.config import DEFAULT, MatchConfig
 from compare.lexicon import HEAD_VERBS
-from compare.model import AlignedPair, Task
+from compare.model import AlignedPair, Target, Task
 from compare.outline import PERIOD_IN_HEADING
 from compare.similarity import Similarity, reads_like
 
@@ -146,8 +146,21 @@ def _pass_goal_metric(sim: Similarity, cfg: MatchConfig, add: Adder) -> None:
             i = index_a.get(x.task or "")
             if i is None or ta[i].container:
                 continue
-            if metric_similarity(x.metric, y.metric) >= cfg.goal_metric_min:
+            if metric_similarity(x.metric, y.metric) >= cfg.goal_metric_min or _one_scale(x, y):
                 add(i, g, "goal_metric", sim.score(i, g))
+
+
+SCALE_MEASURE = re.compile(r"(?:总?产值|增加值|营收|营业收入|主营业务收入|业务收入|规模)$")
+
+
+def _one_scale(x: Target, y: Target) -> bool:
+    """Two money sizes of one named industry, measured otherwise (数字经济核心产业营业收入 / 核心产业增加值):
+    the same scale goal carried on in another measure."""
+    sx, sy = SCALE_MEASURE.sub("", x.metric), SCALE_MEASURE.sub("", y.metric)
+    if x.unit != "元" or y.unit != "元" or sx == x.metric or sy == y.metric:
+        return False
+    short, long = sorted((sx, sy), key=len)
+    return len(short) >= 4 and long.endswith(short)
 
 
 def coarser_b(a: Extraction, b: Extraction, cfg: MatchConfig) -> bool:

@@ -431,6 +431,25 @@ def test_a_task_whose_target_recurs_in_a_goal_of_b_carries_on_toward_that_goal(t
     assert ("推进工业互联网平台建设", "三是创新能力提升") not in links
 
 
+GOALS_A_SCALE = GOALS_A.replace("（三）推进数字乡村建设。", "（三）做强软件产业。培育软件名城，到2025年，"
+                                 "全市数字经济核心产业营业收入超3000亿元。\n（四）推进数字乡村建设。") + (
+    "二、提升产业能级\n（一）推动产业能级提升。实施产业链提升工程。\n")
+GOALS_B_SCALE = (GOALS_B.replace("数字经济核心产业增加值突破2000亿元", "核心产业增加值突破2000亿元")
+                 + "四、做强软件产业，培育软件名城。\n")
+
+
+def test_a_task_whose_industry_size_recurs_in_a_goal_in_another_measure_carries_on_toward_it(tmp_path):
+    # 数字经济核心产业营业收入 and 核心产业增加值: one industry's size, in revenue and in value added
+    def toward_first_goal(b_text: str) -> set[str]:
+        brief = compare_files(_write(tmp_path, "a.txt", GOALS_A_SCALE), _write(tmp_path, "b.txt", b_text))
+        head = {t.id: t.heading for t in brief.tasks_a + brief.tasks_b}
+        return {head[p.a] for p in brief.alignment if head[p.b] == "一是产业能级提升"}
+
+    assert toward_first_goal(GOALS_B_SCALE) == {"做强软件产业", "推动产业能级提升"}
+    # the same measure of another industry is no such goal
+    assert toward_first_goal(GOALS_B_SCALE.replace("核心产业增加值", "海洋产业增加值")) == {"推动产业能级提升"}
+
+
 A_SAFEGUARDS = """某省数字政府建设规划（2021—2025年）
 一、夯实数字底座
 （一）建设政务云平台。整合各部门机房，推进政务系统迁移上云。
