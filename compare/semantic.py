@@ -11,7 +11,6 @@ targets only.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import math
 import os
@@ -22,10 +21,9 @@ from pathlib import Path
 from typing import IO, Protocol
 
 from compare.errors import UsageError
-from compare.lexicon import ALIGN_STOP_WORDS
 
 ENV_VAR = "COMPARE_SEMANTIC_MODEL"
-WORD = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9+]*$")
+WORD = r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9+]*$"  # compiled on first use
 TEXT_SPAN = 200  # characters of a task's text embedded after its heading: a part's first lines, not its whole
 REMEDY = ("name the folder of a sentence-transformers model or a word-vector file (.vec/.txt), "
           f"or unset {ENV_VAR}")
@@ -45,7 +43,9 @@ def _content_words(text: str) -> list[str]:
     """A text's words as rjieba cuts it, without stop words, punctuation and figures."""
     import rjieba
 
-    return [w for w in rjieba.cut(text) if w not in ALIGN_STOP_WORDS and WORD.match(w)]
+    from compare.lexicon import ALIGN_STOP_WORDS
+
+    return [w for w in rjieba.cut(text) if w not in ALIGN_STOP_WORDS and re.match(WORD, w)]
 
 
 def _unit(vec: list[float]) -> list[float]:
@@ -55,6 +55,8 @@ def _unit(vec: list[float]) -> list[float]:
 
 def _open_text(path: Path) -> IO[str]:
     if path.suffix == ".gz":
+        import gzip
+
         return gzip.open(path, "rt", encoding="utf-8", errors="replace")
     return path.open(encoding="utf-8", errors="replace")
 
