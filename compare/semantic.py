@@ -198,13 +198,15 @@ def meaning_scores(model: Embedder, texts_a: list[str], texts_b: list[str],
     cosine up to `spread` median absolute deviations above the median of the plans' A × B pairs is taken as
     nothing special, so the signal lifts only the pairs the model sets apart, however many or few there are.
     Rounded to four places so that the same model gives the same brief."""
-    va, vb = model.encode(texts_a), model.encode(texts_b)
-    cos = [[sum(x * y for x, y in zip(u, v, strict=True)) for v in vb] for u in va]
-    flat = sorted(c for row in cos for c in row)
-    if not flat:
-        return cos
-    median = flat[len(flat) // 2]
-    deviation = sorted(abs(c - median) for c in flat)[len(flat) // 2]
+    import numpy as np
+
+    if not texts_a or not texts_b:
+        return []
+    cos = np.asarray(model.encode(texts_a), dtype=np.float64) @ np.asarray(model.encode(texts_b),
+                                                                           dtype=np.float64).T
+    flat = np.sort(cos, axis=None)
+    median = float(flat[len(flat) // 2])
+    deviation = float(np.sort(np.abs(flat - median))[len(flat) // 2])
     base = median + spread * deviation
-    span = max(1e-9, 1.0 - base)
-    return [[round(max(0.0, (c - base) / span), 4) for c in row] for row in cos]
+    lifted = np.clip((cos - base) / max(1e-9, 1.0 - base), 0.0, None)
+    return [[round(float(x), 4) for x in row] for row in lifted]
