@@ -27,3 +27,9 @@ def gold_dir() -> Path:
     if not gold.is_dir():
         pytest.skip("../shared/gold is not present")
     return gold
+
+
+@pytest.fixture(autouse=True)
+def _no_semantic_model_from_the_shell(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A model named in the tester's shell (COMPARE_SEMANTIC_MODEL) would change every brief the tests make."""
+    monkeypatch.delenv("COMPARE_SEMANTIC_MODEL", raising=False)
