@@ -15,6 +15,7 @@ import hashlib
 import math
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -76,14 +77,19 @@ class WordVectors:
         wanted = words - self._looked_up
         if not wanted:
             return
+        for line, word, numbers in self._lines():
+            if word in wanted:
+                self._vectors[word] = self._parse(numbers, line)
+        self._looked_up |= wanted
+
+    def _lines(self) -> Iterator[tuple[int, str, str]]:
+        """Each line's number, word and numbers, past the "count dims" header of the word2vec text format."""
         with _open_text(self.path) as fh:
             for n, line in enumerate(fh):
                 word, _, rest = line.rstrip("\n").partition(" ")
                 if n == 0 and self._header(word, rest):
                     continue
-                if word in wanted:
-                    self._vectors[word] = self._parse(rest, n + 1)
-        self._looked_up |= wanted
+                yield n + 1, word, rest
 
     def _header(self, word: str, rest: str) -> bool:
         """Whether a first line is the "count dims" header of the word2vec text format (its size is kept)."""
@@ -106,15 +112,11 @@ class WordVectors:
 
     def check_format(self) -> None:
         """Read the first vector now, so that a file of another kind fails before any comparison runs."""
-        with _open_text(self.path) as fh:
-            for n, line in enumerate(fh):
-                word, _, rest = line.rstrip("\n").partition(" ")
-                if n == 0 and self._header(word, rest):
-                    continue
-                if not word or not rest.strip():
-                    break
-                self._parse(rest, n + 1)
+        for line, word, numbers in self._lines():
+            if word and numbers.strip():
+                self._parse(numbers, line)
                 return
+            break
         raise UsageError("this file holds no word vectors (a word and its numbers per line)", REMEDY,
                          path=str(self.path))
 
